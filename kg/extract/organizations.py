@@ -1,0 +1,248 @@
+"""Organisations an article names: known bodies, agencies by their head word, offices.
+
+Three sources, all data: kg/data/organizations.csv (known bodies and their other
+names), kg/data/org_heads.csv (words that begin a name: Dinas, Badan, Kejaksaan ...)
+with kg/data/org_words.txt (words that continue one), and acronyms given in
+parentheses ("Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import ClassVar
+
+from kg.extract.base import Document, alternation
+from kg.extract.regions import regions
+from kg.lexicon import rows, words
+from kg.model import Fact, OrganizationFact
+
+COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
+OFFICE = r"(?:Kantor\s+Wilayah|Kantor\s+Cabang|Kanwil|Cabang|Wilayah|Deputi\s+Wilayah|Kantor)"
+TOKEN = re.compile(r"\s*([A-Z][\w'’.-]*(?:/[\w-]+)?|\d+/[A-Z]\w*|dan|&|,)")
+
+
+@dataclass(frozen=True)
+class OrgMatch:
+    """An organisation's name in the text, with the names the text gives it besides."""
+
+    start: int
+    end: int
+    name: str
+    aliases: tuple[str, ...]
+    base: str | None  # the known organisation it is, or an office of
+    place: str | None  # the office's place, for offices of a known organisation
+    kind: str
+
+
+@cache
+def _known() -> dict[str, tuple[str, bool]]:
+    """Every known name or alias -> (canonical name, whether it heads office names)."""
+    table: dict[str, tuple[str, bool]] = {}
+    for row in rows("organizations.csv"):
+        names = [row["name"], *[a for a in row["aliases"].split("|") if a]]
+        for name in names:
+            table[name] = (row["name"], row["head"] == "1")
+    return table
+
+
+@cache
+def _known_pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:(?P<pre>Kantor\s+Wilayah|Kantor\s+Cabang|Kanwil|Kantor)\s+)?"
+        rf"\b(?P<org>{alternation(list(_known()))})\b"
+    )
+
+
+@cache
+def _heads() -> dict[str, str]:
+    return {row["head"]: row["kind"] for row in rows("org_heads.csv")}
+
+
+@cache
+def _head_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?P<head>{alternation(list(_heads()))})(?![\w-])")
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.replace("\n", " ").split()).strip(" ,")
+
+
+def _region_at(doc: Document, offset: int) -> tuple[int, int] | None:
+    """The span of a region mention starting at an offset (after spaces)."""
+    for match in regions(doc):
+        if match.span.start == offset or match.span.name_start == offset:
+            return match.span.start, match.span.end
+    return None
+
+
+def _continue_name(doc: Document, pos: int, company: bool, limit: int) -> int:
+    """Where an organisation's name that has reached `pos` ends."""
+    text, org_words, taken = doc.text, words("org_words.txt"), 0
+    while taken < 12:
+        gap = len(text[pos:]) - len(text[pos:].lstrip(" "))
+        region = _region_at(doc, pos + gap)
+        if region and not company:
+            return region[1]
+        match = TOKEN.match(text, pos, limit)
+        if not match:
+            return pos
+        token = match.group(1)
+        if token in ("dan", "&", ","):
+            after = TOKEN.match(text, match.end(), limit)
+            nxt = after.group(1) if after else ""
+            if not (nxt in org_words or _is_acronym(nxt)):
+                return pos
+        elif company and taken < 3:
+            pass
+        elif not (token in org_words or _is_acronym(token) or re.fullmatch(r"\d+/\w+", token)):
+            return pos
+        pos, taken = match.end(), taken + 1
+    return pos
+
+
+def _is_acronym(token: str) -> bool:
+    letters = token.replace("-", "")
+    return len(letters) >= 2 and letters.isupper() and letters.isalpha()
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def is_subsequence(short: str, long: str) -> bool:
+    """Whether the letters of `short` appear in order in `long` (acronym test)."""
+    it = iter(long)
+    return all(char in it for char in short)
+
+
+def acronym_fits(acronym: str, expansion: str) -> bool:
+    """Whether an acronym can stand for an expansion ("BPJS" for "Badan Penyelenggara Jaminan Sosial")."""
+    short, words_ = _letters(acronym), [w for w in re.findall(r"[A-Za-z]+", expansion) if w.lower() != "dan"]
+    if len(short) < 2 or not words_:
+        return False
+    initials = "".join(w[0].lower() for w in words_)
+    return is_subsequence(short, _letters(expansion)) and (
+        short[0] == initials[0] or (len(short) >= 3 and is_subsequence(short, initials))
+    )
+
+
+PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,80})\)")
+
+
+def _with_parenthesis(doc: Document, start: int, end: int, company: bool) -> tuple[int, str, list[str]]:
+    """Extend a name over "(ACRONYM) Tail": the name drops the parenthesis, the alias uses it."""
+    text = doc.text
+    paren = PAREN.match(text, end)
+    name = _clean(text[start:end])
+    if not paren:
+        return end, name, []
+    inner = paren.group("inner").strip()
+    line_end = doc.line_of(start)[1]
+    if _head_pattern().match(inner) and _is_acronym(name.replace(" ", "")[:12]) and acronym_fits(name, inner):
+        return paren.end(), _clean(inner), [name]
+    if not (acronym_fits(inner, name) or _is_acronym(inner.replace(" ", ""))) or len(inner.split()) > 2:
+        return end, name, []
+    tail_end = _continue_name(doc, paren.end(), company, line_end)
+    tail = _clean(text[paren.end() : tail_end])
+    full = _clean(f"{name} {tail}") if tail else name
+    alias = _clean(f"{inner} {tail}") if tail else inner
+    return tail_end, full, [alias]
+
+
+def _office_suffix(doc: Document, pos: int) -> tuple[int, str | None]:
+    """An office of a known organisation: "... Cabang Jambi", "... Wilayah Jatim", "... Lampung Tengah"."""
+    text, line_end = doc.text, doc.line_of(pos)[1]
+    office = re.compile(rf"\s+{OFFICE}(?:\s+(?:Kota|Kabupaten|Kab\.|Provinsi))?\s+").match(text, pos, line_end)
+    start = office.end() if office else pos + (len(text[pos:]) - len(text[pos:].lstrip(" ")))
+    region = _region_at(doc, start)
+    if region:
+        return region[1], _clean(text[start : region[1]])
+    if office:
+        token = re.compile(r"[A-Z][\w'-]+").match(text, start, line_end)
+        if token:
+            return token.end(), token.group(0)
+    return pos, None
+
+
+def _known_orgs(doc: Document) -> list[OrgMatch]:
+    found = []
+    for match in _known_pattern().finditer(doc.text):
+        canonical, heads_offices = _known()[match.group("org")]
+        end, place = _office_suffix(doc, match.end("org")) if heads_offices else (match.end(), None)
+        prefix = match.group("pre")
+        start = match.start() if prefix and prefix != "Kantor" else match.start("org")
+        if prefix and prefix != "Kantor":
+            place = place or "?"
+        end, name, aliases = _with_parenthesis(doc, start, end, company=False)
+        found.append(OrgMatch(start, end, name, tuple(aliases), canonical, place, "known"))
+    return found
+
+
+def _headed_orgs(doc: Document) -> list[OrgMatch]:
+    found = []
+    for match in _head_pattern().finditer(doc.text):
+        kind = _heads()[match.group("head")]
+        company = kind in COMPANY_KINDS
+        line_end = doc.line_of(match.start())[1]
+        end = _continue_name(doc, match.end(), company, line_end)
+        if end == match.end() and not _is_acronym(match.group("head").split()[0]) and kind != "council":
+            continue
+        end, name, aliases = _with_parenthesis(doc, match.start(), end, company)
+        found.append(OrgMatch(match.start(), end, name, tuple(aliases), None, None, kind))
+    return found
+
+
+def _excluded(match: OrgMatch) -> bool:
+    normal = " ".join(match.name.lower().split())
+    return normal in words("org_exclusions.txt") or normal.startswith(("pemerintah ", "pemkot", "pemkab"))
+
+
+def find_orgs(doc: Document) -> list[OrgMatch]:
+    """Non-overlapping organisation names, longest first."""
+    candidates = sorted(_known_orgs(doc) + _headed_orgs(doc), key=lambda m: (-(m.end - m.start), m.start))
+    chosen: list[OrgMatch] = []
+    for match in candidates:
+        if _excluded(match) or any(m.start < match.end and match.start < m.end for m in chosen):
+            continue
+        chosen.append(match)
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def orgs(doc: Document) -> list[OrgMatch]:
+    """The memoised organisation matches of a document."""
+    return doc.memo("orgs", find_orgs)
+
+
+def org_at(doc: Document, offset: int) -> OrgMatch | None:
+    """The organisation whose name starts at an offset (after spaces), if any."""
+    text = doc.text
+    offset += len(text[offset:]) - len(text[offset:].lstrip(" "))
+    for match in orgs(doc):
+        if match.start == offset:
+            return match
+    return None
+
+
+def with_name(match: OrgMatch, name: str) -> OrgMatch:
+    return replace(match, name=name)
+
+
+class OrganizationExtractor:
+    """Named organisations: agencies, ministries, offices, companies, BPJS."""
+
+    name: ClassVar[str] = "organizations"
+    produces: ClassVar[tuple[type[Fact], ...]] = (OrganizationFact,)
+
+    def __call__(self, doc: Document) -> list[Fact]:
+        return [
+            OrganizationFact(
+                name=match.name,
+                aliases=match.aliases,
+                evidence=doc.evidence(match.start, match.end),
+                rule=f"organization.{match.kind}",
+                confidence=0.9 if match.kind == "known" else 0.75,
+            )
+            for match in orgs(doc)
+        ]

@@ -1,0 +1,306 @@
+"""Persons with the positions the text gives them.
+
+A title from kg/data/titles.csv (with an acting prefix from acting_prefixes.csv)
+introduces a person: "Wali Kota Madiun, Dr. Maidi", "Deputi Direktur BPJS
+Ketenagakerjaan Wilayah Jatim Deny Yusyulian", and the inverse "Ike Yessica
+Kusumawati, Kabid Tenaga Kerja Dinas ...". Honorifics (honorifics.txt) are dropped;
+a parenthesised second name is an alias ("Ika Puspitasari (Ning Ita)").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from kg.extract.base import Document, alternation
+from kg.extract.organizations import OrgMatch, org_at, orgs
+from kg.extract.regions import RegionMatch, regions
+from kg.gazetteer import Gazetteer
+from kg.lexicon import rows, words
+from kg.model import Fact, OrganizationFact, PersonFact, Ref
+
+NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’`]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))"
+SECRETARIAT = r"(?:Sekdaprov|Setdaprov|Setdakab|Setdakot|Setda|Sekda|Sekretariat\s+Daerah(?:\s+Provinsi|\s+Kabupaten|\s+Kota)?)"
+
+
+@dataclass(frozen=True)
+class Title:
+    written: str
+    role: str
+    org_mode: str
+    org: str
+    level: str
+
+
+@cache
+def _titles() -> dict[str, Title]:
+    return {
+        row["title"]: Title(row["title"], row["role"], row["org_mode"], row["org"], row["level"])
+        for row in rows("titles.csv")
+    }
+
+
+@cache
+def _acting() -> dict[str, str]:
+    return {row["prefix"]: row["normalised"] for row in rows("acting_prefixes.csv")}
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    acting = alternation(list(_acting()))
+    return re.compile(rf"(?<![\w-])(?:(?P<acting>{acting})\s+)?(?P<title>{alternation(list(_titles()))})(?![a-z])")
+
+
+@cache
+def _honorific_pattern() -> re.Pattern[str]:
+    forms = alternation([h.replace(".", "") for h in words("honorifics.txt")] + list(words("honorifics.txt")))
+    return re.compile(rf"(?:(?:{forms})\.?,?\s+)+")
+
+
+@cache
+def _not_name_words() -> frozenset[str]:
+    """Capitalised words that never start or continue a person's name."""
+    title_words = {w for t in _titles() for w in t.split()}
+    return frozenset(title_words | words("non_name_words.txt"))
+
+
+@cache
+def _name_pattern() -> re.Pattern[str]:
+    return re.compile(rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,5}}")
+
+
+@dataclass(frozen=True)
+class PersonMatch:
+    start: int
+    end: int
+    name: str
+    aliases: tuple[str, ...]
+    role: str | None
+    org: Ref | None
+    org_match: OrgMatch | None
+    rule: str
+
+
+def read_name(doc: Document, pos: int) -> tuple[int, int, str] | None:
+    """A person's name starting at `pos` (honorifics skipped): (start, end, name)."""
+    text = doc.text
+    line_end = doc.line_of(pos)[1]
+    pos += len(text[pos:line_end]) - len(text[pos:line_end].lstrip(" ,"))
+    honorific = _honorific_pattern().match(text, pos, line_end)
+    if honorific and _name_pattern().match(text, honorific.end(), line_end):
+        pos = honorific.end()
+    match = _name_pattern().match(text, pos, line_end)
+    if not match:
+        return None
+    tokens = match.group(0).split()
+    kept: list[str] = []
+    for token in tokens:
+        if token.rstrip(".") in _not_name_words() or token in _not_name_words():
+            break
+        kept.append(token)
+    while kept and re.fullmatch(r"[A-Z]\.?", kept[-1]) and len(kept) > 1 and kept[-1].endswith("."):
+        kept.pop()  # a trailing initial with a dot is a sentence end, not a name part
+    if not kept or (len(kept) == 1 and len(kept[0]) <= 2):
+        return None
+    name = " ".join(kept)
+    end = pos + len(text[pos:].split(kept[-1], 1)[0]) + len(kept[-1])
+    return pos, end, name.replace("’", "'")
+
+
+def _after_name(doc: Document, end: int) -> tuple[int, tuple[str, ...]]:
+    """Skip academic suffixes (", M.K.M.") and read a parenthesised alias after a name."""
+    text = doc.text
+    suffix = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Z][A-Za-z]{0,3}\.?)*\s*,?\s*)+").match(text, end)
+    if suffix and not re.match(r"\s*[A-Z][a-z]{3,}", text[suffix.end() :]):
+        end = suffix.end()
+    alias = re.compile(r"\s*\((?P<alias>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})\)").match(text, end)
+    if alias and alias.group("alias") not in _not_name_words():
+        return alias.end(), (alias.group("alias").replace("’", "'"),)
+    return end, ()
+
+
+def _region_following(doc: Document, pos: int, level: str) -> RegionMatch | None:
+    """A region named right after a title (after spaces), of the title's level when it has one."""
+    text = doc.text
+    pos += len(text[pos:]) - len(text[pos:].lstrip(" "))
+    for match in regions(doc):
+        if match.span.start == pos or match.span.name_start == pos:
+            if match.code is None:
+                return match
+            if not level or Gazetteer.load().get(match.code).level == level:
+                return match
+            return None
+    return None
+
+
+def _unique_region_of_level(doc: Document, level: str) -> str | None:
+    codes = {m.code for m in regions(doc) if m.code and not m.in_org_name}
+    fitting = [c for c in codes if Gazetteer.load().get(c).level == level]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def _skip_paren(doc: Document, pos: int) -> int:
+    paren = re.compile(r"\s*\([^()\n]{1,40}\)").match(doc.text, pos)
+    return paren.end() if paren else pos
+
+
+def _role_words(doc: Document, pos: int, stop: re.Pattern[str]) -> tuple[int, str]:
+    """Words of a role's sub-unit ("Bidang Tenaga Kerja") up to where `stop` matches."""
+    text, line_end = doc.text, doc.line_of(pos)[1]
+    found = stop.search(text, pos, line_end)
+    end = found.start() if found else pos
+    return end, " ".join(text[pos:end].split()).strip(" ,")
+
+
+@cache
+def _expansions() -> dict[str, str]:
+    return {row["short"]: row["long"] for row in rows("role_words.csv")}
+
+
+def _expand(role: str) -> str:
+    return " ".join(_expansions().get(word, word) for word in role.split())
+
+
+def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str, Ref | None, OrgMatch | None]:
+    """Read what follows a title: the organisation or region whose position it is."""
+    role, text = title.role, doc.text
+    if title.org_mode == "region":
+        region = _region_following(doc, pos, title.level)
+        if region:
+            ref = Ref("region", region.code) if region.code else None
+            return _skip_paren(doc, region.span.end), role, ref, None
+        code = _unique_region_of_level(doc, title.level) if title.level else None
+        return pos, role, Ref("region", code) if code else None, None
+    if title.org_mode == "fixed":
+        return pos, role, Ref("organization", title.org), None
+    if title.org_mode == "none":
+        return pos, role, None, None
+    if title.org_mode == "secretariat":
+        stop = re.compile(rf"\s{SECRETARIAT}\b|,\s|\s(?=[A-Z][a-z]+\s+[A-Z][a-z]+\s*(?:,|$))")
+        end, sub = _role_words(doc, pos, stop)
+        secretariat = re.compile(rf"\s*{SECRETARIAT}").match(text, end)
+        region_match = None
+        for match in regions(doc):
+            if pos <= match.span.start < end and match.code:
+                region_match = match
+        role = _expand(f"{role} {sub}".strip())
+        if region_match:
+            role = " ".join(role.replace(text[region_match.span.start : region_match.span.end], " ").split())
+            return end, role, Ref("region", region_match.code or ""), None
+        if secretariat:
+            after = _region_following(doc, secretariat.end(), "")
+            if after and after.code:
+                return after.span.end, role, Ref("region", after.code), None
+            return secretariat.end(), role, None, None
+        return end, role, None, None
+    if title.org_mode == "subunit":
+        stop = re.compile(rf"\s(?={'|'.join(_org_starts())})|,\s")
+        end, sub = _role_words(doc, pos, stop)
+        role = _expand(f"{role} {sub}".strip())
+        pos = end
+    if title.org_mode in ("fixed_prefix", "org_keep"):
+        start = pos - len(title.org) - 1 if title.org_mode == "org_keep" else pos
+        org = _org_from(doc, start, title.org if title.org_mode == "fixed_prefix" else "")
+        if org:
+            return org.end, role, Ref("organization", org.name), org
+        return pos, role, None, None
+    org = org_at(doc, pos)
+    if org:
+        return _skip_paren(doc, org.end), role, Ref("organization", org.name), org
+    return pos, role, None, None
+
+
+@cache
+def _org_starts() -> tuple[str, ...]:
+    heads = [re.escape(row["head"]) for row in rows("org_heads.csv")]
+    known = [re.escape(row["name"].split()[0]) for row in rows("organizations.csv")]
+    return tuple(sorted(set(heads + known), key=len, reverse=True))
+
+
+def _org_from(doc: Document, pos: int, prefix: str) -> OrgMatch | None:
+    """The organisation a contracted title names: "Kadisnaker Sumut" -> "Disnaker Sumut"."""
+    if not prefix:
+        return org_at(doc, pos)
+    from kg.extract.organizations import _continue_name
+
+    text = doc.text
+    end = _continue_name(doc, pos, prefix in ("Kodim", "Korem"), doc.line_of(pos)[1])
+    name = " ".join(f"{prefix} {text[pos:end]}".split()).strip(" ,")
+    return OrgMatch(pos, end, name, (), None, None, "title") if name else None
+
+
+def _titled_persons(doc: Document) -> list[PersonMatch]:
+    found = []
+    for match in _title_pattern().finditer(doc.text):
+        title = _titles()[match.group("title")]
+        end, role, ref, org = _parse_after_title(doc, title, match.end())
+        acting = match.group("acting")
+        if acting:
+            role = f"{_acting()[acting]} {role}"
+        name = read_name(doc, end)
+        if not name or doc.text[end : name[0]].strip(" ,") or "\n" in doc.text[end : name[0]]:
+            continue
+        after, aliases = _after_name(doc, name[1])
+        found.append(PersonMatch(match.start(), after, name[2], aliases, role, ref, org, "person.title"))
+    return found
+
+
+def _inverse_persons(doc: Document, titled: list[PersonMatch]) -> list[PersonMatch]:
+    """ "Name, Title Org": the name comes first, the position after a comma."""
+    found = []
+    pattern = re.compile(rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,5}}),\s+(?=[A-Z])")
+    for match in pattern.finditer(doc.text):
+        title = _title_pattern().match(doc.text, match.end())
+        if not title or any(p.start <= match.start() < p.end for p in titled):
+            continue
+        name = read_name(doc, match.start())
+        if not name or name[1] != match.end("name"):
+            continue
+        entry = _titles()[title.group("title")]
+        _, role, ref, org = _parse_after_title(doc, entry, title.end())
+        if title.group("acting"):
+            role = f"{_acting()[title.group('acting')]} {role}"
+        found.append(PersonMatch(match.start(), match.end("name"), name[2], (), role, ref, org, "person.inverse"))
+    return found
+
+
+def find_persons(doc: Document) -> list[PersonMatch]:
+    titled = _titled_persons(doc)
+    return sorted(titled + _inverse_persons(doc, titled), key=lambda p: p.start)
+
+
+def persons(doc: Document) -> list[PersonMatch]:
+    return doc.memo("persons", find_persons)
+
+
+class PersonExtractor:
+    """Persons with role and organisation; organisations named only through a title too."""
+
+    name: ClassVar[str] = "persons"
+    produces: ClassVar[tuple[type[Fact], ...]] = (PersonFact, OrganizationFact)
+
+    def __call__(self, doc: Document) -> list[Fact]:
+        facts: list[Fact] = []
+        named = {(m.start, m.end) for m in orgs(doc)}
+        for match in persons(doc):
+            evidence = doc.evidence(match.start, match.end)
+            facts.append(
+                PersonFact(
+                    name=match.name,
+                    aliases=match.aliases,
+                    role=match.role,
+                    org=match.org,
+                    evidence=evidence,
+                    rule=match.rule,
+                    confidence=0.85 if match.org else 0.75,
+                )
+            )
+            org = match.org_match
+            fixed = match.org and match.org.kind == "organization" and org is None
+            if org and (org.start, org.end) not in named:
+                facts.append(OrganizationFact(name=org.name, evidence=evidence, rule="organization.title"))
+            elif fixed and match.org:
+                facts.append(OrganizationFact(name=match.org.key, evidence=evidence, rule="organization.title"))
+        return facts

@@ -1,0 +1,113 @@
+"""Regions an article names: directly, through a title, or in its dateline.
+
+A bare name shared by several units ("Madiun": the kota and the kabupaten) is
+resolved from the article's own context: the unit it names unambiguously elsewhere,
+or, for a dateline, the city. Otherwise it is left unresolved, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from kg.extract.base import Document
+from kg.gazetteer import Gazetteer, RegionSpan
+from kg.lexicon import rows
+from kg.model import Fact, RegionFact
+
+
+@dataclass(frozen=True)
+class RegionMatch:
+    """A region span with the unit it was resolved to (None: ambiguous) and whether it counts."""
+
+    span: RegionSpan
+    code: str | None
+    in_org_name: bool
+    rule: str
+
+
+@cache
+def _org_name_before() -> re.Pattern[str]:
+    """Text right before a place that makes the place part of a company's, hotel's or BPJS office's name."""
+    heads = [row["head"] for row in rows("region_blockers.csv")]
+    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?:{words})(?:\s+(?:Kantor\s+)?(?:Cabang|Wilayah|Kanwil))?(?:\s+[A-Z][\w.'’&-]*){{0,3}}\s*$")
+
+
+def _glued_compound(text: str, span: RegionSpan) -> bool:
+    """A bare name glued by a hyphen to another word ("Jawa-Bali") names a zone, not the unit."""
+    before = text[span.start - 1] if span.start else ""
+    after = text[span.end] if span.end < len(text) else ""
+    return span.cue is None and (before == "-" or (after == "-" and text[span.end + 1 : span.end + 2].isalpha()))
+
+
+def _in_org_name(doc: Document, span: RegionSpan) -> bool:
+    line_start, _ = doc.line_of(span.start)
+    before = doc.text[line_start : span.start]
+    return bool(_org_name_before().search(before[-80:]))
+
+
+def match_regions(doc: Document) -> list[RegionMatch]:
+    """Every region span of the article, resolved where the article's context allows."""
+    spans = [s for s in Gazetteer.load().find(doc.text) if not _glued_compound(doc.text, s)]
+    certain = Counter(s.candidates[0] for s in spans if len(s.candidates) == 1)
+    dateline = doc.article.dateline
+    matches = []
+    for span in spans:
+        code, rule = _resolve(span, certain, dateline)
+        matches.append(RegionMatch(span, code, _in_org_name(doc, span), rule))
+    return matches
+
+
+def _resolve(
+    span: RegionSpan, certain: Counter[str], dateline: tuple[int, int] | None
+) -> tuple[str | None, str]:
+    if len(span.candidates) == 1:
+        return span.candidates[0], "region.cue" if span.cue else "region.name"
+    named = [code for code in span.candidates if certain[code]]
+    if len(named) == 1:
+        return named[0], "region.context"
+    in_dateline = dateline is not None and dateline[0] <= span.name_start < dateline[1]
+    if in_dateline:
+        cities = [c for c in span.candidates if Gazetteer.load().get(c).level == "kota"]
+        if len(cities) == 1:
+            return cities[0], "region.dateline"
+    return None, "region.ambiguous"
+
+
+def regions(doc: Document) -> list[RegionMatch]:
+    """The memoised region matches of a document."""
+    return doc.memo("regions", match_regions)
+
+
+def primary_region(doc: Document) -> str | None:
+    """The region the article is mostly about: the most named kabupaten/kota, else province."""
+    counts = Counter(m.code for m in regions(doc) if m.code and not m.in_org_name)
+    if not counts:
+        return None
+    gazetteer = Gazetteer.load()
+    local = [(n, code) for code, n in counts.items() if gazetteer.get(code).level != "provinsi"]
+    pool = local or [(n, code) for code, n in counts.items()]
+    best = max(n for n, _ in pool)
+    firsts = {m.code: m.span.start for m in reversed(regions(doc)) if m.code}
+    return min((code for n, code in pool if n == best), key=lambda c: firsts[c])
+
+
+class RegionExtractor:
+    """Regions named in the content, excluding places inside organisation names."""
+
+    name: ClassVar[str] = "regions"
+    produces: ClassVar[tuple[type[Fact], ...]] = (RegionFact,)
+
+    def __call__(self, doc: Document) -> list[Fact]:
+        facts: list[Fact] = []
+        for match in regions(doc):
+            if match.code is None or match.in_org_name:
+                continue
+            confidence = 0.95 if match.rule in ("region.cue", "region.name") else 0.8
+            evidence = doc.evidence(match.span.start, match.span.end)
+            facts.append(RegionFact(code=match.code, evidence=evidence, rule=match.rule, confidence=confidence))
+        return facts

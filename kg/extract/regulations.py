@@ -1,0 +1,127 @@
+"""Regulations cited with a number and a year, in every common written form.
+
+"Peraturan Daerah Nomor 9 Tahun 2019 tentang ...", "Perda No. 4/2016", "Perwali
+93/2020", "Permenaker 4/2018", "UU 40/2004". Kinds and their normalised names are
+data (kg/data/regulation_kinds.csv). A regional instrument's issuer is the region
+named in the citation, in its title, as the subject of the sentence, or the only
+region of the issuing level in the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from kg.extract.base import Document, alternation
+from kg.extract.regions import RegionMatch, regions
+from kg.gazetteer import Gazetteer
+from kg.lexicon import rows
+from kg.model import Fact, Ref, RegulationFact
+
+TITLE_WORD = r"(?:[A-Z][\w'’/-]*|\d[\w/.-]*)"
+TITLE_JOINER = r"(?:dan|di|yang|bagi|oleh|atas|dalam|untuk|ke|dari|pada|serta|tentang|terhadap|melalui|sebagai|,)"
+TITLE_CASE = re.compile(rf"{TITLE_WORD}(?:\s+(?:{TITLE_JOINER}\s+)*{TITLE_WORD})*")
+LOWER_STOP = re.compile(
+    r"\s(?:dengan|yang|untuk|guna|agar|sebagai|maka|sehingga|karena|melalui|oleh|serta|dan\s+(?=[A-Z]))|[,.;:!?\"”)]|$",
+    re.M,
+)
+
+
+@dataclass(frozen=True)
+class Kind:
+    kind: str
+    scope: str
+    issuer_level: str
+
+
+@cache
+def _kinds() -> dict[str, Kind]:
+    return {r["written"]: Kind(r["kind"], r["scope"], r["issuer_level"]) for r in rows("regulation_kinds.csv")}
+
+
+@cache
+def _pattern() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?<![\w-])(?P<kind>{alternation(list(_kinds()))})(?![\w-])"
+        r"(?P<between>(?:\s+(?!Nomor|No\b|Nomer)(?:[A-Z][\w.-]*|RI)){0,5}?)"
+        r"\s*(?:(?:Nomor|Nomer|No|Nr)\s*\.?\s*)?(?P<number>\d+[A-Za-z]?)"
+        r"\s*(?:Tahun|Th\.?|/)\s*(?P<year>(?:19|20)\d{2})(?!\d)"
+    )
+
+
+def _title(doc: Document, pos: int) -> tuple[str | None, int]:
+    """The `tentang ...` part after a citation, as written, and where it ends."""
+    text = doc.text
+    intro = re.compile(r",?\s+tentang\s+", re.I).match(text, pos)
+    if not intro:
+        return None, pos
+    start, line_end = intro.end(), doc.line_of(intro.end())[1]
+    if text[start : start + 1].isupper():
+        match = TITLE_CASE.match(text, start, line_end)
+        end = match.end() if match else start
+    else:
+        stop = LOWER_STOP.search(text, start, line_end)
+        end = stop.start() if stop else line_end
+    nxt = _pattern().search(text, start, end)
+    if nxt:
+        end = re.sub(r"\s+(?:dan|serta)\s*$", "", text[start : nxt.start()]).__len__() + start
+    title = " ".join(text[start:end].split()).strip(" ,")
+    return title or None, end
+
+
+def _region_in(doc: Document, start: int, end: int, level: str) -> RegionMatch | None:
+    for match in regions(doc):
+        if start <= match.span.start < end and match.code and not match.in_org_name:
+            if not level or Gazetteer.load().get(match.code).level == level:
+                return match
+    return None
+
+
+def _issuer(doc: Document, kind: Kind, match: re.Match[str], title_end: int) -> Ref | None:
+    if kind.scope != "regional":
+        return None
+    level = kind.issuer_level
+    named = _region_in(doc, match.start("between"), match.end("between") + 1, level)
+    named = named or _region_in(doc, match.end(), title_end, level)
+    if named and named.code:
+        return Ref("region", named.code)
+    sentence = doc.sentence_of(match.start())
+    subject = _region_in(doc, sentence.start, match.start(), level)
+    if subject and subject.code:
+        return Ref("region", subject.code)
+    if level:
+        codes = {m.code for m in regions(doc) if m.code and not m.in_org_name}
+        fitting = sorted(c for c in codes if Gazetteer.load().get(c).level == level)
+        if len(fitting) == 1:
+            return Ref("region", fitting[0])
+    return None
+
+
+class RegulationExtractor:
+    """Regulations with kind, number, year, title and issuer; drafts kept as drafts."""
+
+    name: ClassVar[str] = "regulations"
+    produces: ClassVar[tuple[type[Fact], ...]] = (RegulationFact,)
+
+    def __call__(self, doc: Document) -> list[Fact]:
+        facts: list[Fact] = []
+        for match in _pattern().finditer(doc.text):
+            kind = _kinds()[re.sub(r"\s+", " ", match.group("kind"))]
+            title, title_end = _title(doc, match.end())
+            modality = "draft" if kind.scope == "draft" else "asserted"
+            facts.append(
+                RegulationFact(
+                    kind="Perda" if kind.scope == "draft" else kind.kind,
+                    number=match.group("number"),
+                    year=int(match.group("year")),
+                    title=title,
+                    issuer=_issuer(doc, kind, match, title_end),
+                    modality=modality,
+                    evidence=doc.evidence(match.start(), max(title_end, match.end())),
+                    rule="regulation.citation",
+                    confidence=0.95 if title else 0.9,
+                )
+            )
+        return facts
