@@ -1,0 +1,221 @@
+"""The `kg` command: build, query, facts, export, validate.
+
+Only this module knows the terminal; every command is a thin layer over the library.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import pyoxigraph as ox
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from kg.export.atomic import write_atomic
+from kg.facts import facts_jsonl
+from kg.queries import SavedQuery, resolve_query, saved_queries
+from kg.store import KnowledgeStore, StoreError
+
+app = typer.Typer(
+    help="Build a knowledge graph of Indonesian regional worker social-security news, then query and publish it.\n\n"
+    "Example:  kg build seeds/ --store .kg  &&  kg query awards-by-year --store .kg",
+    no_args_is_help=True,
+    add_completion=False,
+)
+err = Console(stderr=True)
+out = Console()
+StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Folder of the embedded graph store.")]
+
+
+class QueryFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class ExportFormat(str, Enum):
+    turtle = "turtle"
+    ntriples = "ntriples"
+    nquads = "nquads"
+    trig = "trig"
+    jsonld = "jsonld"
+    rdfxml = "rdfxml"
+    graphml = "graphml"
+    html = "html"
+
+
+def _open(store: Path, read_only: bool = True) -> KnowledgeStore:
+    if read_only and not store.exists():
+        err.print(f"[red]error:[/] {store}: no store here; build one first with `kg build PATH --store {store}`")
+        raise typer.Exit(2)
+    try:
+        return KnowledgeStore(store, read_only=read_only)
+    except StoreError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from error
+
+
+@app.command()
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    store: StoreOption = Path(".kg"),
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Read articles, extract their facts and write the graph into the store.
+
+    Example: kg build seeds/ --store .kg
+    """
+    from kg.pipeline import build as run_build
+
+    kg_store = _open(store, read_only=False)
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=quiet) as bar:
+        task = bar.add_task("extracting", total=None)
+        report = run_build(
+            paths,
+            kg_store,
+            progress=lambda _doc: bar.advance(task),
+            on_total=lambda n: bar.update(task, total=n),
+        )
+    for problem in report.problems:
+        err.print(f"[yellow]skipped:[/] {problem.source}: {problem.message}")
+    facts = ", ".join(f"{n} {kind}" for kind, n in report.facts_by_type.items()) or "no facts"
+    out.print(
+        f"built {report.articles} articles: {facts}; {report.triples} triples in {report.seconds:.1f} s"
+        + (f"; {len(report.problems)} inputs skipped" if report.problems else "")
+    )
+    if report.problems:
+        raise typer.Exit(1)
+
+
+def _render(solutions: ox.QuerySolutions, fmt: QueryFormat) -> str:
+    names = [v.value for v in solutions.variables]
+    rows = [[_cell(row[name]) for name in names] for row in solutions]
+    if fmt is QueryFormat.json:
+        return json.dumps([dict(zip(names, row, strict=True)) for row in rows], ensure_ascii=False, indent=1) + "\n"
+    if fmt in (QueryFormat.csv, QueryFormat.tsv):
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, delimiter="," if fmt is QueryFormat.csv else "\t", lineterminator="\n")
+        writer.writerow(names)
+        writer.writerows(rows)
+        return buffer.getvalue()
+    table = Table(*names, show_lines=False)
+    for row in rows:
+        table.add_row(*row)
+    console = Console(record=True, width=200, file=io.StringIO())
+    console.print(table)
+    return console.export_text()
+
+
+def _cell(term: object) -> str:
+    if term is None:
+        return ""
+    return str(getattr(term, "value", term))
+
+
+@app.command()
+def query(
+    text: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a saved query's name.")],
+    store: StoreOption = Path(".kg"),
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+) -> None:
+    """Run a SPARQL query on the graph (prefixes kg:, kgid:, skos:, schema:, ... are declared).
+
+    Example: kg query "SELECT ?r ?name WHERE { ?r a kg:City ; skos:prefLabel ?name } LIMIT 5" --store .kg
+    """
+    try:
+        sparql = resolve_query(text)
+    except (FileNotFoundError, KeyError) as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from error
+    kg_store = _open(store)
+    try:
+        result = kg_store.query(sparql)
+    except SyntaxError as error:
+        err.print(f"[red]error:[/] the query is not valid SPARQL: {error}")
+        raise typer.Exit(2) from error
+    if isinstance(result, ox.QuerySolutions):
+        sys.stdout.write(_render(result, fmt))
+    elif isinstance(result, ox.QueryBoolean):
+        sys.stdout.write(("true" if bool(result) else "false") + "\n")
+    else:
+        sys.stdout.write((ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"").decode())
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the saved queries of ontology/queries/ with their titles."""
+    table = Table("name", "title", "description")
+    for saved in saved_queries():
+        table.add_row(saved.name, saved.title, saved.description)
+    out.print(table)
+
+
+@app.command()
+def facts(
+    store: StoreOption = Path(".kg"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; stdout if absent.")] = None,
+    min_confidence: Annotated[float, typer.Option(help="Leave out facts below this confidence.")] = 0.0,
+) -> None:
+    """Write the facts interchange format (FACTS.md), read from the graph by SPARQL.
+
+    Example: kg facts --store .kg -o facts.jsonl
+    """
+    data = facts_jsonl(_open(store), min_confidence)
+    if output is None:
+        sys.stdout.write(data)
+    else:
+        write_atomic(output, data.encode("utf-8"))
+        err.print(f"wrote {output}")
+
+
+@app.command()
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    store: StoreOption = Path(".kg"),
+) -> None:
+    """Export the graph: an RDF format, GraphML (Gephi) or an offline HTML graph.
+
+    Example: kg export --format turtle --store .kg -o exports/graph.ttl
+    """
+    from kg.export.rdf import RDF_FORMATS, merged_graph, serialize
+
+    kg_store = _open(store)
+    if fmt.value in RDF_FORMATS:
+        write_atomic(output, serialize(kg_store, fmt.value))
+    elif fmt is ExportFormat.graphml:
+        from kg.export.graphml import write_graphml
+
+        write_graphml(merged_graph(kg_store), output)
+    else:
+        from kg.export.html import write_html
+
+        write_html(merged_graph(kg_store), output)
+    err.print(f"wrote {output}")
+
+
+@app.command()
+def validate(store: StoreOption = Path(".kg")) -> None:
+    """Check the graph against the SHACL shapes of ontology/shapes.ttl; exit 1 when it does not conform.
+
+    Example: kg validate --store .kg
+    """
+    from kg.export.rdf import merged_graph
+    from kg.validate import validate_graph
+
+    conforms, report = validate_graph(merged_graph(_open(store)))
+    out.print(report)
+    if not conforms:
+        raise typer.Exit(1)
+
+
+__all__ = ["SavedQuery", "app"]

@@ -1,0 +1,54 @@
+"""RDF exports of the store: every standard serialisation, byte-identical for the same graph.
+
+Triple formats (Turtle, N-Triples, JSON-LD, RDF/XML) carry the merged graph; dataset
+formats (N-Quads, TriG) carry every named graph, so provenance survives. Lines of the
+line-based formats are sorted; JSON-LD gets an inline context of the project's prefixes.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+from rdflib import Dataset, Graph
+
+from kg.namespaces import PREFIXES, bind_prefixes
+from kg.store import KnowledgeStore, to_rdflib
+
+TRIPLE_FORMATS = {"turtle": "turtle", "ntriples": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
+DATASET_FORMATS = {"nquads": "nquads", "trig": "trig"}
+RDF_FORMATS = tuple(TRIPLE_FORMATS) + tuple(DATASET_FORMATS)
+
+
+def merged_graph(store: KnowledgeStore) -> Graph:
+    """The merged (default) graph as an rdflib Graph, triples added in a fixed order."""
+    graph = bind_prefixes(Graph())
+    for quad in sorted(store.merged(), key=lambda q: (str(q.subject), str(q.predicate), str(q.object))):
+        graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
+    return graph
+
+
+def _sorted_lines(data: bytes) -> bytes:
+    lines = sorted(set(line for line in data.decode("utf-8").splitlines() if line.strip()))
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def serialize(store: KnowledgeStore, fmt: str) -> bytes:
+    """The store in one RDF format."""
+    if fmt == "ntriples":
+        data = store.store.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=ox.DefaultGraph())
+        return _sorted_lines(data or b"")
+    if fmt == "nquads":
+        quads = list(store.quads())
+        return _sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
+    if fmt == "trig":
+        dataset = Dataset()
+        bind_prefixes(dataset)  # type: ignore[arg-type]
+        for quad in sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))):
+            dataset.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object), to_rdflib(quad.graph_name)))  # type: ignore[arg-type]
+        return dataset.serialize(format="trig").encode("utf-8")
+    graph = merged_graph(store)
+    if fmt == "jsonld":
+        data = graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True, sort_keys=True)
+        return (json.dumps(json.loads(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    return graph.serialize(format=TRIPLE_FORMATS[fmt]).encode("utf-8")

@@ -1,0 +1,223 @@
+"""The resolve stage: one identity per thing, within an article and across articles.
+
+Within an article, the names of one thing are grouped: a person's back-references
+by first or last name and aliases, an organisation's acronyms and offices, a
+programme's expansions. Each group gets a stable key that is the same in every
+article (a region's Kemendagri code, a person's normalised name, an organisation's
+known canonical name and office place), so that the graph merges them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.lexicon import rows
+from kg.model import (
+    ExtractedArticle,
+    Fact,
+    OrganizationFact,
+    PersonFact,
+    ProgramFact,
+    Ref,
+)
+
+OFFICE_WORDS = re.compile(r"\b(?:kantor|wilayah|kanwil|cabang|kota|kabupaten|kab|provinsi|deputi)\b")
+
+
+def slug(text: str) -> str:
+    """A readable, stable IRI segment: lower case ASCII words joined by hyphens."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9.]+", "-", text.lower().replace("'", "")).strip("-.") or "x"
+
+
+def normal(text: str) -> str:
+    """Case-, punctuation- and space-insensitive form of a name, for comparisons."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("’", "'")
+    return " ".join(re.sub(r"[^\w']+", " ", text).split())
+
+
+@dataclass
+class Group:
+    """The names one thing goes by in one article, and the facts that name it."""
+
+    kind: str
+    key: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+
+    def names(self) -> set[str]:
+        return {normal(self.name), *(normal(a) for a in self.aliases)}
+
+    def add_alias(self, alias: str) -> None:
+        if normal(alias) not in self.names():
+            self.aliases.append(alias)
+
+
+@dataclass(frozen=True)
+class ResolvedArticle:
+    """An article's facts with every reference turned into an entity key."""
+
+    extracted: ExtractedArticle
+    groups: tuple[Group, ...]  # persons, organisations, programmes as named in this article
+    refs: dict[tuple[str, str], str]  # (kind, name-or-code as extracted) -> entity key
+
+    def key_of(self, ref: Ref | None) -> str | None:
+        if ref is None:
+            return None
+        if ref.kind == "region":
+            return f"region/{ref.key}"
+        return self.refs.get((ref.kind, normal(ref.key)))
+
+    def group_of(self, fact: Fact) -> Group | None:
+        for group in self.groups:
+            if any(f is fact for f in group.facts):
+                return group
+        return None
+
+
+@cache
+def _known_orgs() -> list[tuple[str, str]]:
+    """(written form, canonical name) of known organisations, longest written form first."""
+    pairs = []
+    for row in rows("organizations.csv"):
+        for name in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
+            pairs.append((name, row["name"]))
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def org_identity(name: str) -> str:
+    """The cross-article key of an organisation: its known body and office place, else its name."""
+    for written, canonical in _known_orgs():
+        pattern = rf"^(?:(?:kantor wilayah|kantor cabang|kanwil|kantor)\s+)?{re.escape(normal(written))}\b(?P<rest>.*)$"
+        match = re.match(pattern, normal(name))
+        if match:
+            prefix = normal(name)[: match.start("rest")]
+            place = OFFICE_WORDS.sub(" ", match.group("rest")).replace(" ", "")
+            office = bool(place) or prefix.startswith(("kantor wilayah", "kanwil", "kantor cabang"))
+            return f"org/{slug(canonical)}" + (f"/{slug(place) or 'office'}" if office else "")
+    return f"org/{slug(name)}"
+
+
+def _union(groups: list[Group]) -> list[Group]:
+    """Merge groups of one kind that share a name or a key, keeping the first one's name."""
+    merged: list[Group] = []
+    for group in groups:
+        target = next((g for g in merged if g.key == group.key or g.names() & group.names()), None)
+        if target is None:
+            merged.append(group)
+            continue
+        target.facts.extend(group.facts)
+        for alias in [group.name, *group.aliases]:
+            target.add_alias(alias)
+    return merged
+
+
+def _organizations(facts: Iterable[OrganizationFact]) -> list[Group]:
+    groups = [Group("organization", org_identity(f.name), f.name, list(f.aliases), [f]) for f in facts]
+    for group in groups:
+        for alias in group.aliases:
+            if org_identity(alias) != group.key and org_identity(alias).count("/") >= group.key.count("/"):
+                group.key = org_identity(alias)
+    merged = _union(groups)
+    for group in merged:
+        expanded = [f for f in group.facts if isinstance(f, OrganizationFact) and f.aliases]
+        if expanded and normal(expanded[0].name) != normal(group.name):
+            old = group.name
+            group.name = expanded[0].name
+            group.aliases = [a for a in group.aliases if normal(a) != normal(group.name)]
+            group.add_alias(old)
+    bare = [g for g in merged if g.key == "org/bpjs"]
+    national = [g for g in merged if g.key == "org/bpjs-ketenagakerjaan"]
+    if bare and national:
+        national[0].add_alias(bare[0].name)
+        national[0].facts.extend(bare[0].facts)
+        merged.remove(bare[0])
+    return merged
+
+
+def _same_person(a: Group, b: Group) -> bool:
+    """Whether two person groups of one article are one person (back-reference, alias, spelling)."""
+    if a.names() & b.names():
+        return True
+    ta, tb = normal(a.name).split(), normal(b.name).split()
+    if len(tb) == 1 and tb[0] in ta or len(ta) == 1 and ta[0] in tb:
+        return True
+    return _close(normal(a.name), normal(b.name)) and _roles(a) == _roles(b)
+
+
+def _roles(group: Group) -> set[tuple[str | None, str | None]]:
+    return {(f.role, f.org.key if f.org else None) for f in group.facts if isinstance(f, PersonFact)}
+
+
+def _close(a: str, b: str) -> bool:
+    """Spelling variants of one name ("Rudy Ma'ud", "Rudy Mas'ud"): edit distance of at most 2."""
+    if abs(len(a) - len(b)) > 2 or a.split()[0] != b.split()[0]:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1] <= 2
+
+
+def _persons(facts: Iterable[PersonFact]) -> list[Group]:
+    groups = [Group("person", f"person/{slug(f.name)}", f.name, list(f.aliases), [f]) for f in facts]
+    groups.sort(key=lambda g: -len(g.name.split()))
+    merged: list[Group] = []
+    for group in groups:
+        target = next((g for g in merged if _same_person(g, group)), None)
+        if target is None:
+            merged.append(group)
+            continue
+        target.facts.extend(group.facts)
+        spelled = _close(normal(target.name), normal(group.name)) and normal(target.name) != normal(group.name)
+        for alias in group.aliases + ([group.name] if spelled or normal(group.name) in {normal(a) for a in target.aliases} else []):
+            target.add_alias(alias)
+    order = {id(f): i for i, f in enumerate(facts_in_order(facts))}
+    return sorted(merged, key=lambda g: min(order[id(f)] for f in g.facts))
+
+
+def facts_in_order(facts: Iterable[Fact]) -> list[Fact]:
+    return list(facts)
+
+
+def _programs(facts: Iterable[ProgramFact]) -> list[Group]:
+    groups = [Group("program", f"program/{slug(f.name)}", f.name, list(f.aliases), [f]) for f in facts]
+    return _union(groups)
+
+
+def resolve_article(extracted: ExtractedArticle) -> ResolvedArticle:
+    """Group one article's names into entities and key every reference."""
+    facts = extracted.facts
+    persons = _persons([f for f in facts if isinstance(f, PersonFact)])
+    organizations = _organizations([f for f in facts if isinstance(f, OrganizationFact)])
+    programs = _programs([f for f in facts if isinstance(f, ProgramFact)])
+    refs: dict[tuple[str, str], str] = {}
+    for group in organizations:
+        for name in group.names():
+            refs[("organization", name)] = group.key
+    for group in persons + programs:
+        for name in group.names():
+            refs[(group.kind, name)] = group.key
+    for fact in facts:
+        for ref in _refs_of(fact):
+            if ref.kind == "organization" and ("organization", normal(ref.key)) not in refs:
+                refs[("organization", normal(ref.key))] = org_identity(ref.key)
+    return ResolvedArticle(extracted, tuple(persons + organizations + programs), refs)
+
+
+def _refs_of(fact: Fact) -> list[Ref]:
+    values = [getattr(fact, name, None) for name in ("org", "issuer", "operator", "recipient", "subject")]
+    return [v for v in values if isinstance(v, Ref)]
+
+
+def resolve(articles: Iterable[ExtractedArticle]) -> list[ResolvedArticle]:
+    """Resolve every article; keys are global, so the graph merges across articles."""
+    return [resolve_article(a) for a in articles]
