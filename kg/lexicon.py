@@ -22,7 +22,12 @@ def rows(name: str) -> tuple[dict[str, str], ...]:
     """The rows of a CSV file in kg/data, as dicts; lines starting with '#' are comments."""
     lines = [line for line in data_text(name).splitlines() if not line.lstrip().startswith("#")]
     reader = csv.DictReader(io.StringIO("\n".join(lines)))
-    return tuple({key: (value or "").strip() for key, value in row.items()} for row in reader)
+    parsed = []
+    for row in reader:
+        if None in row:
+            raise ValueError(f"kg/data/{name}: line {reader.line_num}: more fields than the header names")
+        parsed.append({key: (value or "").strip() for key, value in row.items()})
+    return tuple(parsed)
 
 
 @cache

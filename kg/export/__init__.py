@@ -1,0 +1,1 @@
+"""The export stage: RDF serialisations, GraphML and an offline HTML graph."""
