@@ -17,6 +17,7 @@ from rdflib import BNode, Literal, URIRef
 from kg.namespaces import sparql_prologue
 
 DEFAULT = ox.DefaultGraph()
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Term = URIRef | Literal
 
 
@@ -41,6 +42,8 @@ def to_rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> URIRef | Litera
         return BNode(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:
+        return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 

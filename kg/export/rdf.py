@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 
 import pyoxigraph as ox
-from rdflib import Dataset, Graph
+from rdflib import Graph
 
 from kg.namespaces import PREFIXES, bind_prefixes
 from kg.store import KnowledgeStore, to_rdflib
@@ -42,11 +42,8 @@ def serialize(store: KnowledgeStore, fmt: str) -> bytes:
         quads = list(store.quads())
         return _sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
     if fmt == "trig":
-        dataset = Dataset()
-        bind_prefixes(dataset)  # type: ignore[arg-type]
-        for quad in sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))):
-            dataset.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object), to_rdflib(quad.graph_name)))  # type: ignore[arg-type]
-        return dataset.serialize(format="trig").encode("utf-8")
+        ordered = sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        return ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES)) or b""
     graph = merged_graph(store)
     if fmt == "jsonld":
         data = graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True, sort_keys=True)

@@ -82,7 +82,7 @@ def _is_part_of_code_or_date(text: str, start: int, end: int) -> bool:
     """Numbers glued to '/' or ':' are dates, times, codes ("19/1/2022", "18:27", "842.2/5193/SJ")."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    return before in "/:" or after in "/:" or (after == "." and text[end + 1 : end + 2].isdigit())
+    return (before != "" and before in "/:") or (after != "" and after in "/:") or (after == "." and text[end + 1 : end + 2].isdigit())
 
 
 def ordinal(word: str) -> int | None:

@@ -1,0 +1,34 @@
+"""Indonesian number forms, as the figure extractor reads them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract.numbers import find_quantities, ordinal
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "approximate"),
+    [
+        ("menjangkau 17.487 pekerja", 17487, None, False),
+        ("hampir 14 ribu orang", 14000, None, True),
+        ("sebanyak 1,2 juta peserta", 1200000, None, False),
+        ("cakupan 33,25 persen", 33.25, "percent", False),
+        ("baru 46,03% pekerja", 46.03, "percent", False),
+        ("sekitar 15 ribu pekerja rentan", 15000, None, True),
+        ("sejumlah 3500-an nelayan", 3500, None, True),
+    ],
+)
+def test_numbers_are_read_the_indonesian_way(text: str, value: float, unit: str | None, approximate: bool) -> None:
+    [quantity] = find_quantities(text)
+    assert (quantity.value, quantity.unit, quantity.approximate) == (value, unit, approximate)
+
+
+@pytest.mark.parametrize("text", ["Rabu (19/1/2022)", "pukul 18:27 WIB", "Nomor 842.2/5193/SJ"])
+def test_dates_times_and_codes_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(("word", "rank"), [("III", 3), ("kedua", 2), ("pertama", 1), ("3", 3), ("ketiga", 3)])
+def test_ranks(word: str, rank: int) -> None:
+    assert ordinal(word) == rank

@@ -1,0 +1,100 @@
+"""The whole path on the seed articles: build, facts, exports, saved queries."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from kg.export.rdf import serialize
+from kg.facts import read_facts
+from kg.pipeline import build
+from kg.queries import saved_queries
+from kg.store import KnowledgeStore
+
+ROOT = Path(__file__).resolve().parent.parent
+SCORER = ROOT.parent / "shared" / "eval" / "score.py"
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeStore:
+    store = KnowledgeStore(tmp_path_factory.mktemp("store") / "kg")
+    report = build([ROOT / "seeds"], store)
+    assert report.articles == 5 and not report.problems
+    return store
+
+
+def test_every_seed_article_has_facts_of_its_kinds(seed_store: KnowledgeStore) -> None:
+    records = read_facts(seed_store)
+    assert [r["doc"] for r in records] == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))
+    kinds = {f["type"] for r in records for f in r["facts"]}
+    assert kinds == {"region", "person", "organization", "regulation", "program", "award", "figure"}
+
+
+@pytest.mark.skipif(not SCORER.exists(), reason="the shared scorer is not beside the project")
+def test_seed_facts_score(seed_store: KnowledgeStore, tmp_path: Path) -> None:
+    spec = importlib.util.spec_from_file_location("score", SCORER)
+    assert spec and spec.loader
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    produced = tmp_path / "facts.jsonl"
+    produced.write_text("".join(json.dumps(r) + "\n" for r in read_facts(seed_store)), encoding="utf-8")
+    counts, _ = score.score(score.load(produced), score.load(SCORER.parent / "gold" / "seeds.jsonl"))
+    matched = sum(c["matched"] for c in counts.values())
+    made = sum(c["produced"] for c in counts.values())
+    gold = sum(c["gold"] for c in counts.values())
+    _, _, f1 = score.prf(matched, made, gold)
+    assert f1 >= 0.85
+
+
+@pytest.mark.parametrize("query", saved_queries(), ids=lambda q: q.name)
+def test_every_saved_query_runs_and_answers(seed_store: KnowledgeStore, query) -> None:  # type: ignore[no-untyped-def]
+    assert query.title and query.description
+    rows = list(seed_store.select(query.sparql))
+    assert rows, f"{query.name} answered nothing on the seed graph"
+
+
+@pytest.mark.parametrize(("fmt", "parse_as"), [("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld"), ("rdfxml", "xml")])
+def test_triple_exports_round_trip(seed_store: KnowledgeStore, fmt: str, parse_as: str) -> None:
+    data = serialize(seed_store, fmt)
+    reference = Graph().parse(data=serialize(seed_store, "ntriples"), format="nt")
+    assert isomorphic(Graph().parse(data=data, format=parse_as), reference)
+    assert serialize(seed_store, fmt) == data
+
+
+@pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")
+@pytest.mark.parametrize("fmt", ["nquads", "trig"])
+def test_dataset_exports_round_trip(seed_store: KnowledgeStore, fmt: str) -> None:
+    data = serialize(seed_store, fmt)
+    dataset = Dataset()
+    dataset.parse(data=data, format=fmt)
+    assert len(dataset) == sum(1 for _ in seed_store.quads())
+    assert serialize(seed_store, fmt) == data
+
+
+def test_building_twice_gives_identical_exports(tmp_path: Path, seed_store: KnowledgeStore) -> None:
+    again = KnowledgeStore(tmp_path / "again")
+    build([ROOT / "seeds"], again)
+    assert serialize(again, "nquads") == serialize(seed_store, "nquads")
+    assert serialize(again, "turtle") == serialize(seed_store, "turtle")
+
+
+def test_bad_inputs_are_skipped_with_a_message(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "ok.jsonl").write_text('{"id": "a1", "text": "Bupati Sleman meresmikan program."}\n{bad\n', encoding="utf-8")
+    store = KnowledgeStore(tmp_path / "kg")
+    report = build([tmp_path, tmp_path / "missing.txt"], store)
+    messages = {Path(p.source.split(":")[0]).name: p.message for p in report.problems}
+    assert messages == {
+        "binary.txt": "binary file (contains NUL bytes)",
+        "empty.txt": "empty file",
+        "ok.jsonl": messages["ok.jsonl"],
+        "missing.txt": "no such file or folder",
+    }
+    assert "malformed JSON" in messages["ok.jsonl"]
+    assert report.articles == 1
