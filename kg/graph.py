@@ -258,7 +258,7 @@ class ArticleGraph:
         self.add(node, RDF.type, KG.CoverageFigure)
         self.add(node, RDF.type, QB.Observation)
         self.add(node, KG.subject, entity_iri(subject))
-        self.add(node, KG.value, Literal(value, datatype=XSD.decimal))
+        self.add(node, KG.value, Literal(text_value if "." in text_value else f"{text_value}.0", datatype=XSD.decimal))
         self.add(node, KG.unit, Literal(fact.unit))
         self.add(node, KG.modality, Literal(fact.modality))
         self.add(node, KG.approximate, Literal(fact.approximate))
