@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+from collections import Counter
 from importlib import resources
 from pathlib import Path
 
@@ -72,8 +73,8 @@ def region_rows(table: dict[str, str]) -> list[dict[str, str]]:
     rows = []
     for code, name in table.items():
         if "." not in code:
-            rows.append({"code": code, "level": "provinsi", "name": PROVINCE_NAMES.get(code, name),
-                         "province_code": code})
+            bare = PROVINCE_NAMES.get(code, name)
+            rows.append({"code": code, "level": "provinsi", "name": bare, "province_code": code})
         elif code.count(".") == 1:
             level, bare = split_level(code, name)
             rows.append({"code": code, "level": level, "name": bare, "province_code": code.split(".")[0]})
@@ -82,7 +83,8 @@ def region_rows(table: dict[str, str]) -> list[dict[str, str]]:
 
 def write_regions(rows: list[dict[str, str]]) -> None:
     with (DATA / "regions.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["code", "level", "name", "province_code"], lineterminator="\n")
+        fields = ["code", "level", "name", "province_code"]
+        writer = csv.DictWriter(handle, fieldnames=fields, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
 
@@ -96,8 +98,8 @@ def main() -> None:
     rows = region_rows(wilayah())
     write_regions(rows)
     write_license()
-    counts = {level: sum(row["level"] == level for row in rows) for level in ("provinsi", "kabupaten", "kota")}
-    print(f"wrote {len(rows)} regions {counts}")
+    counts = Counter(row["level"] for row in rows)
+    print(f"wrote {len(rows)} regions: {dict(counts)}")
 
 
 if __name__ == "__main__":
