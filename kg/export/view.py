@@ -1,0 +1,185 @@
+"""The entity graph for people to look at: typed IRIs as nodes, IRI-to-IRI triples as edges.
+
+The RDF graph is full of things nobody wants to see drawn: sentences, mentions,
+extraction records and, when the ontology is merged in, classes and properties. This
+view keeps the entities and puts each one's literal facts on its node as plain string
+attributes, because GraphML/GEXF writers and Gephi reject lists and None. Nodes and
+edges are added in sorted order so every writer downstream can be byte-deterministic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+
+import networkx as nx
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
+
+from kg.namespaces import KG, ONTOLOGY_IRI, PREFIXES, SCHEMA
+
+META_CLASSES: frozenset[URIRef] = frozenset(
+    {
+        RDFS.Class,
+        RDFS.Datatype,
+        RDF.Property,
+        OWL.Class,
+        OWL.Ontology,
+        OWL.ObjectProperty,
+        OWL.DatatypeProperty,
+        OWL.AnnotationProperty,
+        OWL.FunctionalProperty,
+        OWL.InverseFunctionalProperty,
+        OWL.TransitiveProperty,
+        OWL.SymmetricProperty,
+        OWL.Restriction,
+        OWL.AllDisjointClasses,
+        OWL.Axiom,
+        SH.NodeShape,
+        SH.PropertyShape,
+    }
+)
+DEFAULT_EXCLUDED: frozenset[URIRef] = frozenset({KG.Sentence, KG.Mention, KG.Extraction}) | META_CLASSES
+
+# dcterms:title last: articles have no label but a headline, which beats a hash-like IRI tail.
+LABEL_PROPERTIES = (SKOS.prefLabel, RDFS.label, SCHEMA.name, DCTERMS.title)
+LABEL_LANGUAGE = "id"
+VALUE_SEPARATOR = " | "
+
+# Subclass links the view knows without the ontology, so a region's class is "Province", not "Region".
+KNOWN_SUBCLASSES: dict[URIRef, frozenset[URIRef]] = {
+    KG.Province: frozenset({KG.Region}),
+    KG.Regency: frozenset({KG.Region}),
+    KG.City: frozenset({KG.Region}),
+}
+
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NAMESPACES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+
+
+def graph_view(graph: Graph, exclude_classes: Collection[URIRef] = DEFAULT_EXCLUDED) -> nx.MultiDiGraph:
+    """The entity graph of `graph`: one node per typed IRI whose types avoid `exclude_classes`."""
+    types = _types_by_node(graph)
+    excluded = frozenset(exclude_classes)
+    nodes = sorted(node for node, classes in types.items() if not classes & excluded)
+    node_set = set(nodes)
+    parents = _superclasses(graph)
+    view = nx.MultiDiGraph()
+    for node in nodes:
+        view.add_node(str(node), **_node_attributes(graph, node, types[node], parents))
+    for subject, predicate, obj in sorted(_entity_edges(graph, node_set)):
+        name = prefixed_name(predicate)
+        view.add_edge(str(subject), str(obj), key=name, predicate=name, label=local_name(predicate))
+    return view
+
+
+def prefixed_name(iri: URIRef) -> str:
+    """`kg:Region` for a term in one of the project's namespaces, the full IRI otherwise.
+
+    Uses PREFIXES rather than the graph's bindings, which rdflib may have filled with `ns1:`.
+    """
+    text = str(iri)
+    for prefix, namespace in _NAMESPACES:
+        if text.startswith(namespace) and len(text) > len(namespace):
+            return f"{prefix}:{text[len(namespace) :]}"
+    return text
+
+
+def local_name(iri: URIRef) -> str:
+    """The part after the last `#` or `/` (the whole IRI when that part is empty)."""
+    text = str(iri)
+    tail = re.split(r"[#/]", text.rstrip("/#"))[-1]
+    return tail or text
+
+
+def xml_safe(text: str) -> str:
+    """Drop the control characters XML 1.0 forbids; article text scraped from the web has them."""
+    return _XML_INVALID.sub("", text)
+
+
+def _types_by_node(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
+    found: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for subject, _, cls in graph.triples((None, RDF.type, None)):
+        if isinstance(subject, URIRef) and isinstance(cls, URIRef):
+            found[subject].add(cls)
+    return {node: frozenset(classes) for node, classes in found.items()}
+
+
+def _superclasses(graph: Graph) -> dict[URIRef, frozenset[URIRef]]:
+    """Every class's (transitive) superclasses, from the graph's rdfs:subClassOf plus the known ones."""
+    direct: dict[URIRef, set[URIRef]] = defaultdict(set)
+    for known, parents in KNOWN_SUBCLASSES.items():
+        direct[known] |= parents
+    for child, _, parent in graph.triples((None, RDFS.subClassOf, None)):
+        if isinstance(child, URIRef) and isinstance(parent, URIRef) and child != parent:
+            direct[child].add(parent)
+    return {cls: frozenset(_ancestors(cls, direct)) for cls in direct}
+
+
+def _ancestors(cls: URIRef, direct: dict[URIRef, set[URIRef]]) -> set[URIRef]:
+    seen: set[URIRef] = set()
+    stack = list(direct.get(cls, ()))
+    while stack:
+        parent = stack.pop()
+        if parent not in seen and parent != cls:
+            seen.add(parent)
+            stack.extend(direct.get(parent, ()))
+    return seen
+
+
+def most_specific_class(classes: Iterable[URIRef], parents: dict[URIRef, frozenset[URIRef]]) -> URIRef:
+    """The class no other of `classes` is a subclass of; ties go to the project's own terms, then sort.
+
+    The tie rule keeps a coverage figure a `CoverageFigure` rather than a `qb:Observation`.
+    """
+    candidates = set(classes)
+    inherited = {ancestor for cls in candidates for ancestor in parents.get(cls, ())}
+    specific = (candidates - inherited) or candidates
+    own = ONTOLOGY_IRI + "#"
+    return min(specific, key=lambda cls: (not str(cls).startswith(own), local_name(cls), str(cls)))
+
+
+def _node_attributes(
+    graph: Graph, node: URIRef, classes: frozenset[URIRef], parents: dict[URIRef, frozenset[URIRef]]
+) -> dict[str, str]:
+    attributes = {
+        "iri": str(node),
+        "label": xml_safe(node_label(graph, node)),
+        "cls": local_name(most_specific_class(classes, parents)),
+        "types": " ".join(sorted(prefixed_name(cls) for cls in classes)),
+    }
+    for name, value in sorted(_literal_properties(graph, node).items()):
+        attributes.setdefault(name, value)
+    return attributes
+
+
+def node_label(graph: Graph, node: URIRef) -> str:
+    """skos:prefLabel, else rdfs:label, schema:name, dcterms:title (`@id` first), else the IRI's tail."""
+    for predicate in LABEL_PROPERTIES:
+        labels = [value for value in graph.objects(node, predicate) if isinstance(value, Literal)]
+        if labels:
+            return str(min(labels, key=_label_rank))
+    return local_name(node)
+
+
+def _label_rank(label: Literal) -> tuple[int, str, str]:
+    language = label.language or ""
+    rank = 0 if language == LABEL_LANGUAGE else 1 if not language else 2
+    return rank, language, str(label)
+
+
+def _literal_properties(graph: Graph, node: URIRef) -> dict[str, str]:
+    """Each literal-valued property as one string: `skos_prefLabel` -> "a | b" (sorted, no duplicates)."""
+    values: dict[str, set[str]] = defaultdict(set)
+    for predicate, obj in graph.predicate_objects(node):
+        if isinstance(obj, Literal) and isinstance(predicate, URIRef):
+            values[prefixed_name(predicate).replace(":", "_")].add(xml_safe(str(obj)))
+    return {name: VALUE_SEPARATOR.join(sorted(texts)) for name, texts in values.items()}
+
+
+def _entity_edges(graph: Graph, nodes: set[URIRef]) -> Iterable[tuple[URIRef, URIRef, URIRef]]:
+    for node in nodes:
+        for predicate, obj in graph.predicate_objects(node):
+            if obj in nodes and isinstance(obj, URIRef) and isinstance(predicate, URIRef):
+                yield node, predicate, obj
