@@ -1,144 +1,503 @@
 """The clean stage: a RawDocument -> an Article holding only the article.
 
-HTML goes through trafilatura's main-content extraction. Then, line by line, what
-is not content is removed with the patterns of kg/data/boilerplate.csv (related
-links, lists of other stories, bylines, credits, counters). The dateline's outlet
-name is dropped and its place kept; the publication date is read; the text is split
-into sentences with offsets (abbreviations in kg/data/abbreviations.txt do not end one).
+Only the article's own content may carry facts (FACTS.md): its headline, dateline,
+body and photo captions. HTML goes through trafilatura's main-content extraction
+(captions are kept; its title and date are metadata). Then, line by line, what is not
+content is removed with the patterns of kg/data/boilerplate.csv: related links, lists
+of other stories, tags, bylines and credits, share widgets, counters, link cards and
+repeated caption lines. The dateline's outlet name is dropped and its place kept; the
+publication date is read; the text is split into sentences with offsets.
+
+The cleaned text is the kept lines joined by "\\n" (no blank lines), so offsets are
+stable: every Sentence and the dateline span index `Article.text`.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
+from typing import Any
 
 from kg.lexicon import rows, words
 from kg.model import Article, RawDocument, Sentence
 
-MONTHS = {
-    "januari": 1, "februari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7, "agustus": 8,
-    "september": 9, "oktober": 10, "november": 11, "desember": 12,
-}
-DATE_WORDS = re.compile(rf"\b(\d{{1,2}})\s+({'|'.join(MONTHS)})\s+((?:19|20)\d{{2}})\b", re.I)
-DATE_NUMERIC = re.compile(r"\((\d{1,2})/(\d{1,2})/((?:19|20)\d{2})\)")
-DATELINE = re.compile(
-    r"^(?P<lead>(?:[\w.-]+\.(?:com|co|id|net|co\.id|web\.id|site)|[A-Z][A-Za-z]+)?\s*,?\s*)?"
-    r"(?P<place>[A-Z][A-Za-z]+(?:[ -][A-Z][A-Za-z]+){0,2})"
-    r"(?P<tail>\s*(?:\([^)]{1,30}\))?\s*(?:,\s*[\w.]+(?:\.\w+)*\.?)?\s*[-–—]+\s*)"
-)
-OUTLET_LEAD = re.compile(r"^(?P<outlet>[A-Za-z.]*[A-Z]{3,}[A-Za-z.]*|[\w-]+\.(?:com|co|id|net|site)(?:\.id)?)\s*(?:,\s*|[-–—]\s*)")
+BLOCK_END_LENGTH = 200  # a line this long is a paragraph again, not a list item
+DATELINE_LINES = 8  # the dateline is searched for in the first lines only
+FIRST_LINES = 5  # a date in these lines (or the dateline's) is preferred as the publication date
+MIN_LINK_TITLE_WORDS = 3  # a glued sentence is kept only after a real link title
+CAPTIONS = "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')]"
+INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
 
 
 class CleanError(ValueError):
-    """Nothing of the article is left after cleaning."""
+    """Nothing of the article is left after cleaning (or the page has no article)."""
+
+
+# -- data -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The boilerplate patterns of kg/data/boilerplate.csv, compiled and grouped by kind."""
+
+    drop_line: tuple[re.Pattern[str], ...]
+    drop_block_after: tuple[re.Pattern[str], ...]
+    drop_with_next: tuple[re.Pattern[str], ...]
+    related_link: tuple[re.Pattern[str], ...]
+    glued_sentence: tuple[re.Pattern[str], ...]
+    strip_prefix: tuple[re.Pattern[str], ...]
+    strip_suffix: tuple[re.Pattern[str], ...]
+    drop_last: tuple[re.Pattern[str], ...]
 
 
 @cache
-def _patterns(kind: str) -> list[re.Pattern[str]]:
-    return [re.compile(row["pattern"]) for row in rows("boilerplate.csv") if row["kind"] == kind]
+def rules() -> Rules:
+    """The patterns, read once; a suffix pattern is anchored at the end, a prefix one at the start."""
+    table = rows("boilerplate.csv")
+    kinds = Rules.__dataclass_fields__
+    unknown = {row["kind"] for row in table} - set(kinds)
+    if unknown:
+        raise ValueError(f"kg/data/boilerplate.csv: unknown kinds {sorted(unknown)}")
+
+    def compiled(kind: str) -> tuple[re.Pattern[str], ...]:
+        anchor = "$" if kind == "strip_suffix" else ""
+        return tuple(_compile(row["pattern"], anchor) for row in table if row["kind"] == kind)
+
+    return Rules(**{kind: compiled(kind) for kind in kinds})
 
 
-def _text(raw: RawDocument) -> tuple[str, str | None, str | None]:
-    """The article's text, title and date, from markup or plain text."""
-    if raw.html is None:
-        return raw.text or "", raw.title, raw.date
+def _compile(pattern: str, anchor: str) -> re.Pattern[str]:
+    """A data pattern; a leading "(?i)" makes it case-insensitive."""
+    flags = re.IGNORECASE if pattern.startswith("(?i)") else 0
+    try:
+        return re.compile(f"(?:{pattern.removeprefix('(?i)')}){anchor}", flags)
+    except re.error as error:
+        raise ValueError(f"kg/data/boilerplate.csv: bad pattern {pattern!r}: {error}") from None
+
+
+@cache
+def _months() -> dict[str, int]:
+    return {row["name"].lower(): int(row["month"]) for row in rows("months.csv")}
+
+
+@cache
+def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Day-month-year in words, d/m/yyyy in digits, and a weekday just before a date."""
+    names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
+    in_words = re.compile(rf"\b(\d{{1,2}})\s+({names})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+    in_digits = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+    days = "|".join(sorted(map(re.escape, words("weekdays.txt")), key=len, reverse=True))
+    weekday = re.compile(rf"\b(?:{days})\b[\w ]{{0,12}}?[,(]?\s*$", re.IGNORECASE)
+    return in_words, in_digits, weekday
+
+
+def _abbreviations() -> frozenset[str]:
+    return words("abbreviations.txt")
+
+
+# -- cleaning ---------------------------------------------------------------------------------
+
+
+def clean(raw: RawDocument) -> Article:
+    """The article's content, with its sentences, publication date and dateline place."""
+    body, title, published, outlet = _source(raw)
+    lines = clean_lines(body)
+    if not lines:
+        raise CleanError("nothing of the article is left after removing page furniture")
+    lines = _with_headline(lines, title)
+    dateline = find_dateline(lines)
+    if dateline is not None:
+        lines = dateline.lines
+        outlet = outlet or dateline.outlet
+    text = "\n".join(lines)
+    span = None
+    if dateline is not None and dateline.place is not None:
+        offset = sum(len(line) + 1 for line in lines[: dateline.index])
+        span = (offset + dateline.place[0], offset + dateline.place[1])
+    first = dateline.index if dateline is not None else None
+    return Article(
+        doc_id=raw.doc_id,
+        source=raw.source,
+        text=text,
+        sentences=split_sentences(text),
+        title=title or _headline(lines, first),
+        url=raw.url,
+        date=normalise_date(published) or read_date(lines, first),
+        outlet=outlet,
+        dateline=span,
+    )
+
+
+def _source(raw: RawDocument) -> tuple[str, str | None, str | None, str | None]:
+    """The text to clean with its title, date and outlet: plain text as given, or extracted from HTML."""
+    if (raw.text is not None and raw.text.strip()) or raw.html is None:
+        return raw.text or "", raw.title, raw.date, raw.outlet
+    body, title, published, sitename = extract_html(raw.html)
+    if not body.strip():
+        raise CleanError("no article content found in the HTML")
+    title = raw.title or _without_site(title, sitename)
+    return body, title, raw.date or published, raw.outlet or sitename
+
+
+def extract_html(html: str) -> tuple[str, str | None, str | None, str | None]:
+    """Main content, title, date and site name of a page, by trafilatura.
+
+    trafilatura drops <figcaption>; photo captions are content, so each figure is first
+    replaced by a paragraph holding its caption's text. A caption of the headline's own
+    container that trafilatura still leaves out (a lead photo above the body) is put
+    back after the headline.
+    """
     import trafilatura
+    from lxml import etree
+    from lxml import html as lxml_html
 
-    extracted = trafilatura.bare_extraction(raw.html, include_comments=False, with_metadata=True)
-    if extracted is None:
-        return "", raw.title, raw.date
-    body = getattr(extracted, "text", None) or ""
-    title = raw.title or getattr(extracted, "title", None)
-    published = raw.date or getattr(extracted, "date", None)
-    return (f"{title}\n{body}" if title and title not in body[:200] else body), title, published
+    try:
+        tree = lxml_html.document_fromstring(
+            html.encode("utf-8"), parser=lxml_html.HTMLParser(encoding="utf-8")
+        )
+    except (etree.ParserError, ValueError):
+        return "", None, None, None
+    captions = _captions_as_paragraphs(tree)
+    found = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True)
+    if found is None:
+        return "", None, None, None
+    body = getattr(found, "text", None) or ""
+    title = getattr(found, "title", None)
+    missing = [caption for caption in captions if caption not in body]
+    if body.strip() and missing:
+        body = _after_headline(body, missing, title)
+    return body, title, getattr(found, "date", None), getattr(found, "sitename", None)
 
 
-def _clean_lines(text: str) -> list[str]:
-    lines = [" ".join(line.replace("\u00a0", " ").split()) for line in text.splitlines()]
-    kept: list[str] = []
-    dropping = False
-    for line in lines:
-        if any(p.match(line) for p in _patterns("drop_block")):
-            dropping = True
+def _captions_as_paragraphs(tree: Any) -> list[str]:
+    """Replace figures by paragraphs of their captions; the captions of the headline's container."""
+    from lxml import html as lxml_html
+
+    headline = next(iter(tree.xpath("//h1")), None)
+    container = None
+    if headline is not None:
+        container = next((a for a in headline.iterancestors() if a.tag == "article"), headline.getparent())
+    near: list[str] = []
+    for caption in tree.xpath(CAPTIONS):
+        text = " ".join(caption.text_content().split())
+        figure = next((a for a in caption.iterancestors() if a.tag == "figure"), caption)
+        parent = figure.getparent()
+        if parent is None or not text:
             continue
-        if dropping:
-            if not line or len(line) > 160:
-                dropping = False
-            else:
+        paragraph = lxml_html.Element("p")
+        paragraph.text = text
+        parent.replace(figure, paragraph)
+        if (
+            container is not None
+            and container.tag not in ("body", "html")
+            and container in paragraph.iterancestors()
+        ):
+            near.append(text)
+    return near
+
+
+def _after_headline(body: str, captions: list[str], title: str | None) -> str:
+    lines = body.split("\n")
+    at = 1 if title and lines[0].strip().casefold() == title.strip().casefold() else 0
+    return "\n".join([*lines[:at], *captions, *lines[at:]])
+
+
+def _without_site(title: str | None, sitename: str | None) -> str | None:
+    """A page title without a trailing " - Site" or " | Site"."""
+    if not title or not sitename:
+        return title
+    return re.sub(rf"\s*[-–—|]\s*{re.escape(sitename)}\s*$", "", title) or title
+
+
+def normalise_line(line: str) -> str:
+    """One line with invisible characters removed and white space collapsed (NBSP included)."""
+    line = unicodedata.normalize("NFC", line).translate(INVISIBLE)
+    return " ".join(line.split())
+
+
+def clean_lines(text: str) -> list[str]:
+    """The content lines of a page's text, in order, without blank lines."""
+    rule = rules()
+    kept: list[str] = []
+    in_block = False
+    skip_next = False
+    for raw_line in text.splitlines():
+        line = normalise_line(raw_line)
+        if in_block:
+            in_block = bool(line) and len(line) < BLOCK_END_LENGTH
+            if in_block:
                 continue
-        for pattern in _patterns("strip_suffix"):
-            line = pattern.sub("", line)
-        if not line or any(p.match(line) for p in _patterns("drop_line")):
+        if not line:
+            continue
+        if skip_next:
+            skip_next = False
+            if len(line) < BLOCK_END_LENGTH:
+                continue  # the link title; a paragraph would mean the title was not on the page
+        if _fullmatch(rule.drop_block_after, line):
+            in_block = True
+            continue
+        if _fullmatch(rule.drop_with_next, line):
+            skip_next = True
+            continue
+        line = _strip(line, rule)
+        line = _related_link(line, rule)
+        if not line or _fullmatch(rule.drop_line, line):
             continue
         if kept and line == kept[-1]:
-            continue
+            continue  # a caption repeated as the image's alt text
         kept.append(line)
-    if kept and any(p.match(kept[-1]) for p in _patterns("drop_last")):
+    if len(kept) > 1 and _fullmatch(rule.drop_last, kept[-1]):
         kept.pop()
     return kept
 
 
-def _dateline(lines: list[str]) -> tuple[list[str], int | None, tuple[int, int] | None]:
-    """Drop the outlet from the dateline line; the (line index, span) of its place."""
-    for index, line in enumerate(lines[:8]):
-        outlet = OUTLET_LEAD.match(line)
-        rest_start = outlet.end() if outlet else 0
-        match = DATELINE.match(line[rest_start:])
-        if not match or len(line) < 60:
+def _fullmatch(patterns: tuple[re.Pattern[str], ...], line: str) -> bool:
+    return any(p.fullmatch(line) for p in patterns)
+
+
+def _strip(line: str, rule: Rules) -> str:
+    """The line without credits, bullets and end marks at its ends."""
+    for pattern in rule.strip_prefix:
+        found = pattern.match(line)
+        line = line[found.end() :] if found else line
+    changed = True
+    while changed and line:
+        changed = False
+        for pattern in rule.strip_suffix:
+            found = pattern.search(line)
+            if found and found.start() > 0:
+                line, changed = line[: found.start()].rstrip(), True
+    return line.strip()
+
+
+def _related_link(line: str, rule: Rules) -> str:
+    """The line left of a related link: nothing, or the article's sentence glued after the link title.
+
+    Some pages glue the next real sentence to the link title on one line; it is kept
+    only when it is recognisable (an office, a comma-delimited name, a reporting verb).
+    """
+    label = next((m for p in rule.related_link if (m := p.match(line))), None)
+    if label is None:
+        return line
+    for pattern in rule.glued_sentence:
+        found = pattern.search(line, label.end())
+        if found and len(line[label.end() : found.start()].split()) >= MIN_LINK_TITLE_WORDS:
+            return line[found.start() :]
+    return ""
+
+
+def _with_headline(lines: list[str], title: str | None) -> list[str]:
+    """The lines with the metadata title first, unless the text already starts with it."""
+    if not title:
+        return lines
+    headline = normalise_line(title)
+    key = headline.casefold()
+    if not headline or any(_same_headline(key, line.casefold()) for line in lines[:3]):
+        return lines
+    return [headline, *lines]
+
+
+def _same_headline(title: str, line: str) -> bool:
+    """Whether a line is the title (or the title with a site name, or the title's start)."""
+    return line.startswith(title) or (title.startswith(line) and len(line) >= 0.6 * len(title))
+
+
+def _headline(lines: list[str], dateline_index: int | None) -> str | None:
+    """The first line when it reads as a headline: short, not the dateline, not a sentence."""
+    first = lines[0]
+    if dateline_index == 0 or len(first) > BLOCK_END_LENGTH or first.endswith("."):
+        return None
+    return first
+
+
+# -- dateline ---------------------------------------------------------------------------------
+
+DASH = r"(?:\s*[-–—]+\s+|\s*[–—]+\s*)"
+PART = r"[A-Za-z][\w'’.&-]*(?: [A-Za-z][\w'’.&-]*){0,3}"
+DATELINE = re.compile(
+    rf"^(?P<head>{PART}(?:\s*\([^()]{{1,30}}\))?(?:\s*,\s*{PART}(?:\s*\([^()]{{1,30}}\))?)?)"
+    rf"(?P<dash>{DASH})(?=[\"“‘'(A-Z0-9])"
+)
+DOMAIN = re.compile(
+    r"[\w-]+\.(?:com|co\.id|web\.id|my\.id|or\.id|co|id|net|org|site|news|tv)\b", re.IGNORECASE
+)
+PLACE = re.compile(r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,3}")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """Where the dateline is: its line index, the place's span in that line, the outlet named."""
+
+    lines: list[str]
+    index: int
+    place: tuple[int, int] | None
+    outlet: str | None
+
+
+def find_dateline(lines: list[str]) -> Dateline | None:
+    """The dateline at the start of the body, with the outlet's name taken out of the line.
+
+    "SURABAYA (Realita) -", "PADANG,HARIANHALUAN.id—", "TANYAFAKTA.CO, KOTA JAMBI –",
+    "Insitekaltim, Samarinda —": the outlet is the part with a domain, in parentheses or
+    with a trailing dot, else the part that is not a region's name; the place is the rest.
+    An outlet-only lead ("SONGGOLANGIT.COM - ") is removed too; the search goes on past
+    it only when it leads a short line ("Nusantaratv.com - 16 November 2022").
+    """
+    lines = list(lines)
+    outlet: str | None = None
+    first: int | None = None
+    for index, line in enumerate(lines[:DATELINE_LINES]):
+        found = DATELINE.match(line)
+        if not found:
             continue
-        place_start = rest_start + match.start("place")
-        place_end = rest_start + match.end("place")
-        new = line[place_start:place_end] + line[rest_start + match.end("place") :]
-        new = re.sub(r"^(\S[^-–—]*?)\s*,\s*[\w.]+\.\s*(?=[-–—])", r"\1 ", new) if "," in new[:40] else new
-        new = re.sub(r"^([^,(–—-]+?)\s*(?:,\s*[A-Za-z.]*[A-Z]{3,}[\w.]*)\s*(?=[-–—])", r"\1 ", new)
-        lines = [*lines[:index], new, *lines[index + 1 :]]
-        return lines, index, (0, place_end - place_start)
-    return lines, None, None
+        place, named = _place_and_outlet(found.group("head"))
+        if place is None and named is None:
+            continue
+        outlet = outlet or (named.rstrip(".") if named else None)
+        rest = line[found.end() :]
+        if place is not None:
+            lines[index] = f"{place} {found.group('dash').strip()[0]} {rest}"
+            return Dateline(lines, index, (0, len(place)), outlet)
+        lines[index] = rest
+        first = index if first is None else first
+        if len(rest) >= BLOCK_END_LENGTH // 2:
+            break  # the body starts here: its place would have been on this line
+    if first is None:
+        return None
+    return Dateline(lines, first, None, outlet)
+
+
+def _place_and_outlet(head: str) -> tuple[str | None, str | None]:
+    """Split a dateline head into its place and its outlet (either may be missing)."""
+    places: list[str] = []
+    outlets: list[str] = []
+    for part in (p.strip() for p in head.split(",")):
+        paren = re.search(r"\s*\(([^()]*)\)$", part)
+        if paren:
+            outlets.append(paren.group(1).strip())
+            part = part[: paren.start()]
+        if _is_outlet(part):
+            outlets.append(part)
+        elif PLACE.fullmatch(part):
+            places.append(part)
+        elif part:
+            return None, None
+    if len(places) == 2:
+        regions = [p for p in places if _is_region(p)]
+        place = regions[0] if len(regions) == 1 else places[0]
+        outlets.append(places[1] if place == places[0] else places[0])
+        places = [place]
+    return (places[0] if places else None), (outlets[0] if outlets else None)
+
+
+def _is_outlet(part: str) -> bool:
+    return bool(DOMAIN.search(part)) or part.endswith(".") or part.startswith("(")
+
+
+def _is_region(name: str) -> bool:
+    key = re.sub(r"^(?:kota|kabupaten|kab\.?|provinsi)\s+", "", name.casefold())
+    return key in _region_names()
+
+
+@cache
+def _region_names() -> frozenset[str]:
+    """Region names and aliases of the gazetteer data, casefolded, to tell a place from an outlet."""
+    names = {row.get("name", "").casefold() for row in rows("regions.csv")}
+    names |= {row.get("alias", "").casefold() for row in rows("region_aliases.csv")}
+    return frozenset(names - {""})
+
+
+# -- dates ------------------------------------------------------------------------------------
 
 
 def _valid(day: int, month: int, year: int) -> str | None:
+    if not 1990 <= year <= 2100:
+        return None
     try:
-        return date(year, month, day).isoformat() if 1990 <= year <= 2100 else None
+        return date(year, month, day).isoformat()
     except ValueError:
         return None
 
 
-def read_date(text: str) -> str | None:
-    """The first full date in a text: "29 Januari 2024" or "Rabu (19/1/2022)"."""
+def dates_in(text: str) -> list[tuple[int, bool, str]]:
+    """Every full, valid date in a text: (offset, preceded by a weekday, ISO date).
+
+    "29 Januari 2024", "Selasa, 5 Agustus 2025", "Rabu (19/1/2022)"; a date without a
+    year ("Senin (29/1)") is not one.
+    """
+    in_words, in_digits, weekday = _date_patterns()
     found = []
-    for match in DATE_WORDS.finditer(text):
-        found.append((match.start(), _valid(int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3)))))
-    for match in DATE_NUMERIC.finditer(text):
+    for match in in_words.finditer(text):
+        iso = _valid(int(match.group(1)), _months()[match.group(2).lower()], int(match.group(3)))
+        found.append((match.start(), iso))
+    for match in in_digits.finditer(text):
         found.append((match.start(), _valid(int(match.group(1)), int(match.group(2)), int(match.group(3)))))
-    valid = sorted((pos, iso) for pos, iso in found if iso)
-    return valid[0][1] if valid else None
+    return sorted(
+        (start, bool(weekday.search(text[max(0, start - 24) : start])), iso) for start, iso in found if iso
+    )
 
 
-def _normalise_date(value: str | None) -> str | None:
+def read_date(lines: list[str], dateline_index: int | None = None) -> str | None:
+    """The publication date read from the text: first lines and dateline first, then a weekday's, then any."""
+    best: tuple[int, int, int, str] | None = None
+    for index, line in enumerate(lines):
+        for start, anchored, iso in dates_in(line):
+            early = index < FIRST_LINES or index == dateline_index
+            rank = 0 if early else 1 if anchored else 2
+            candidate = (rank, index, start, iso)
+            best = min(best, candidate) if best else candidate
+    return best[3] if best else None
+
+
+def normalise_date(value: str | None) -> str | None:
+    """A metadata date as ISO YYYY-MM-DD: ISO-like ("2024-01-29T10:00") or written ("29 Januari 2024")."""
     if not value:
         return None
-    iso = re.match(r"((?:19|20)\d{2})-(\d{2})-(\d{2})", value)
+    iso = re.match(r"\s*(\d{4})-(\d{1,2})-(\d{1,2})", value)
     if iso:
         return _valid(int(iso.group(3)), int(iso.group(2)), int(iso.group(1)))
-    return read_date(value)
+    found = dates_in(value)
+    return found[0][2] if found else None
+
+
+# -- sentences --------------------------------------------------------------------------------
+
+SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+INITIAL = re.compile(r"[A-Z]\.")
+DOTTED = re.compile(r"(?:[A-Za-z][a-z]{0,3}\.){2,}")
 
 
 def split_sentences(text: str) -> tuple[Sentence, ...]:
-    """Sentences with offsets; line breaks end sentences, abbreviations and initials do not."""
+    """Sentences with offsets into `text`.
+
+    A line break always ends a sentence (headlines, list items, captions). Within a line
+    a sentence ends at ".", "!" or "?" (with its closing quote) before a capital, a digit
+    or an opening quote, except after an abbreviation of kg/data/abbreviations.txt, an
+    initial ("M. Jaelani") or dotted letters ("S.Sos."). "46,03" and "17.487" have no
+    space after the mark, so they never end one.
+    """
     sentences: list[Sentence] = []
-    abbreviations = words("abbreviations.txt")
     for line in re.finditer(r"[^\n]+", text):
         start = line.start()
-        for end_match in re.finditer(r"[.!?]+[\"”’']?(?=\s+[\"“A-Z0-9(])", line.group(0)):
-            end = line.start() + end_match.end()
-            token = text[text.rfind(" ", start, end) + 1 : end].lstrip("(\"“")
-            if token in abbreviations or re.fullmatch(r"[A-Z]\.", token) or re.fullmatch(r"(?:[A-Za-z]\.){2,}", token):
+        for end_mark in SENTENCE_END.finditer(text, line.start(), line.end()):
+            if _abbreviated(text, line.start(), end_mark.start(), end_mark.group()):
                 continue
-            _add(sentences, text, start, end)
-            start = end
+            _add(sentences, text, start, end_mark.end())
+            start = end_mark.end()
         _add(sentences, text, start, line.end())
     return tuple(sentences)
+
+
+def _abbreviated(text: str, line_start: int, mark: int, punctuation: str) -> bool:
+    """Whether the "." at `mark` closes an abbreviation or an initial rather than a sentence."""
+    if punctuation[0] != "." or punctuation.startswith(".."):
+        return False
+    word_start = max(text.rfind(" ", line_start, mark), text.rfind("(", line_start, mark), line_start - 1) + 1
+    token = text[word_start : mark + 1].lstrip("\"'“‘")
+    return token in _abbreviations() or bool(INITIAL.fullmatch(token) or DOTTED.fullmatch(token))
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
@@ -148,29 +507,3 @@ def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
         end -= 1
     if end > start:
         sentences.append(Sentence(len(sentences), start, end, text[start:end]))
-
-
-def clean(raw: RawDocument) -> Article:
-    """The article's content, sentences, date and dateline."""
-    text, title, published = _text(raw)
-    lines = _clean_lines(text)
-    if not lines:
-        raise CleanError("no article text left after removing page furniture")
-    lines, dateline_line, place = _dateline(lines)
-    body = "\n".join(lines)
-    dateline = None
-    if dateline_line is not None and place is not None:
-        offset = sum(len(line) + 1 for line in lines[:dateline_line])
-        dateline = (offset + place[0], offset + place[1])
-    when = _normalise_date(published) or read_date("\n".join(lines[:12])) or read_date(body)
-    return Article(
-        doc_id=raw.doc_id,
-        source=raw.source,
-        text=body,
-        sentences=split_sentences(body),
-        title=title or lines[0],
-        url=raw.url,
-        date=when,
-        outlet=raw.outlet,
-        dateline=dateline,
-    )
