@@ -21,7 +21,7 @@ from rich.table import Table
 
 from kg.export.atomic import write_atomic
 from kg.facts import facts_jsonl
-from kg.queries import SavedQuery, resolve_query, saved_queries
+from kg.queries import resolve_query, saved_queries
 from kg.store import KnowledgeStore, StoreError
 
 app = typer.Typer(
@@ -218,4 +218,4 @@ def validate(store: StoreOption = Path(".kg")) -> None:
         raise typer.Exit(1)
 
 
-__all__ = ["SavedQuery", "app"]
+__all__ = ["app"]

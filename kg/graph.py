@@ -26,7 +26,7 @@ from kg.model import (
     RegionFact,
     RegulationFact,
 )
-from kg.namespaces import KG, ORG, QB, RESOURCE_BASE, SCHEMA
+from kg.namespaces import KG, QB, RESOURCE_BASE, SCHEMA
 from kg.resolve import ResolvedArticle, slug
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
@@ -169,7 +169,8 @@ class ArticleGraph:
         node = entity_iri(group.key)
         self.add(node, RDF.type, cls)
         self.add(node, RDFS.label, label(group.name))
-        self.add(node, SKOS.prefLabel, label(group.name)) if group.kind != "person" else None
+        if group.kind != "person":
+            self.add(node, SKOS.prefLabel, label(group.name))
         for alias in group.aliases:
             self.add(node, SKOS.altLabel, label(alias))
         return node
@@ -276,4 +277,4 @@ def article_quads(resolved: ResolvedArticle) -> list[Quad]:
     return ArticleGraph(resolved).build()
 
 
-__all__ = ["GAZETTEER_GRAPH", "ORG", "article_graph_iri", "article_quads", "gazetteer_quads", "iri"]
+__all__ = ["GAZETTEER_GRAPH", "article_graph_iri", "article_quads", "gazetteer_quads", "iri"]

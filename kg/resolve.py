@@ -131,13 +131,25 @@ def _organizations(facts: Iterable[OrganizationFact]) -> list[Group]:
             group.name = expanded[0].name
             group.aliases = [a for a in group.aliases if normal(a) != normal(group.name)]
             group.add_alias(old)
-    bare = [g for g in merged if g.key == "org/bpjs"]
-    national = [g for g in merged if g.key == "org/bpjs-ketenagakerjaan"]
-    if bare and national:
-        national[0].add_alias(bare[0].name)
-        national[0].facts.extend(bare[0].facts)
-        merged.remove(bare[0])
-    return merged
+    return _fold_bare_names(merged)
+
+
+@cache
+def _stands_for() -> dict[str, str]:
+    """Bare names (organizations.csv `stands_for`) -> the key of the body they name in context."""
+    return {f"org/{slug(r['name'])}": f"org/{slug(r['stands_for'])}" for r in rows("organizations.csv") if r["stands_for"]}
+
+
+def _fold_bare_names(groups: list[Group]) -> list[Group]:
+    """A bare name ("BPJS") is an alias of the body it stands for when the article names that body too."""
+    by_key = {g.key: g for g in groups}
+    for group in list(groups):
+        target = by_key.get(_stands_for().get(group.key, ""))
+        if target is not None:
+            target.add_alias(group.name)
+            target.facts.extend(group.facts)
+            groups.remove(group)
+    return groups
 
 
 def _same_person(a: Group, b: Group) -> bool:
@@ -145,7 +157,7 @@ def _same_person(a: Group, b: Group) -> bool:
     if a.names() & b.names():
         return True
     ta, tb = normal(a.name).split(), normal(b.name).split()
-    if len(tb) == 1 and tb[0] in ta or len(ta) == 1 and ta[0] in tb:
+    if (len(tb) == 1 and tb[0] in ta) or (len(ta) == 1 and ta[0] in tb):
         return True
     return _close(normal(a.name), normal(b.name)) and _roles(a) == _roles(b)
 
@@ -167,7 +179,7 @@ def _close(a: str, b: str) -> bool:
     return previous[-1] <= 2
 
 
-def _persons(facts: Iterable[PersonFact]) -> list[Group]:
+def _persons(facts: list[PersonFact]) -> list[Group]:
     groups = [Group("person", f"person/{slug(f.name)}", f.name, list(f.aliases), [f]) for f in facts]
     groups.sort(key=lambda g: -len(g.name.split()))
     merged: list[Group] = []
@@ -180,12 +192,8 @@ def _persons(facts: Iterable[PersonFact]) -> list[Group]:
         spelled = _close(normal(target.name), normal(group.name)) and normal(target.name) != normal(group.name)
         for alias in group.aliases + ([group.name] if spelled or normal(group.name) in {normal(a) for a in target.aliases} else []):
             target.add_alias(alias)
-    order = {id(f): i for i, f in enumerate(facts_in_order(facts))}
+    order = {id(f): i for i, f in enumerate(facts)}
     return sorted(merged, key=lambda g: min(order[id(f)] for f in g.facts))
-
-
-def facts_in_order(facts: Iterable[Fact]) -> list[Fact]:
-    return list(facts)
 
 
 def _programs(facts: Iterable[ProgramFact]) -> list[Group]:

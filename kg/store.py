@@ -116,6 +116,3 @@ class KnowledgeStore:
 
     def count(self) -> int:
         return sum(1 for _ in self.merged())
-
-    def flush(self) -> None:
-        """Nothing to do: every write is its own transaction (a manual flush can hang RocksDB)."""

@@ -98,7 +98,6 @@ def _region_recipient(match: RegionMatch) -> Recipient | None:
 def _subject_before(doc: Document, start: int, verb: int) -> Recipient | None:
     """The region, titled person's region or organisation nearest before a receiving verb."""
     candidates = [r for m in regions(doc) if start <= m.span.start < verb for r in [_region_recipient(m)] if r]
-    candidates = [c for c in candidates if Gazetteer.load().get(c.ref.key).level != "provinsi" or True]
     for person in persons(doc):
         if start <= person.start < verb and person.org and person.org.kind == "region":
             candidates.append(Recipient(person.org, person.start, person.end))
@@ -155,11 +154,17 @@ class AwardExtractor:
         doc_level = _document_level(doc)
         facts: list[Fact] = []
         for sentence in doc.sentences():
-            facts.extend(self._from_sentence(doc, sentence.start, sentence.end, doc_year, doc_award, doc_level))
+            facts.extend(self._from_sentence(doc, sentence.start, sentence.end, editions, (doc_year, doc_award), doc_level))
         return facts
 
     def _from_sentence(
-        self, doc: Document, start: int, end: int, doc_year: int, doc_award: str, doc_level: str | None
+        self,
+        doc: Document,
+        start: int,
+        end: int,
+        editions: list[tuple[int, int, str]],
+        default: tuple[int, str],
+        doc_level: str | None,
     ) -> list[Fact]:
         text = doc.text[start:end]
         names_award = _award_pattern().search(text)
@@ -176,8 +181,8 @@ class AwardExtractor:
             recipients += _list_recipients(doc, start + listing.end(), end)
         if not recipients:
             return []
-        year, award = doc_year, doc_award
-        for offset, y, a in _edition_years(doc):
+        year, award = default
+        for offset, y, a in editions:
             if start <= offset < end:
                 year, award = y, a
         level = _province_round(doc, start, end) or doc_level
@@ -194,7 +199,7 @@ class AwardExtractor:
                     result="nominee" if nominee else "winner",
                     rank=_rank(clause) if len(recipients) == 1 else None,
                     level=level,
-                    category=_category(clause) or _category(text) if len(recipients) == 1 else None,
+                    category=(_category(clause) or _category(text)) if len(recipients) == 1 else None,
                     evidence=doc.evidence(recipient.start, end),
                     rule="award.list" if listing and not verb else "award.subject",
                     confidence=0.85 if names_award else 0.7,

@@ -9,7 +9,7 @@ parentheses ("Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
@@ -61,7 +61,7 @@ def _heads() -> dict[str, str]:
 
 
 @cache
-def _head_pattern() -> re.Pattern[str]:
+def head_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<head>{alternation(list(_heads()))})(?![\w-])")
 
 
@@ -77,7 +77,7 @@ def _region_at(doc: Document, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def _continue_name(doc: Document, pos: int, company: bool, limit: int) -> int:
+def continue_name(doc: Document, pos: int, company: bool, limit: int) -> int:
     """Where an organisation's name that has reached `pos` ends."""
     text, org_words, taken = doc.text, words("org_words.txt"), 0
     while taken < 12:
@@ -140,11 +140,11 @@ def _with_parenthesis(doc: Document, start: int, end: int, company: bool) -> tup
         return end, name, []
     inner = paren.group("inner").strip()
     line_end = doc.line_of(start)[1]
-    if _head_pattern().match(inner) and _is_acronym(name.replace(" ", "")[:12]) and acronym_fits(name, inner):
+    if head_pattern().match(inner) and _is_acronym(name.replace(" ", "")[:12]) and acronym_fits(name, inner):
         return paren.end(), _clean(inner), [name]
     if not (acronym_fits(inner, name) or _is_acronym(inner.replace(" ", ""))) or len(inner.split()) > 2:
         return end, name, []
-    tail_end = _continue_name(doc, paren.end(), company, line_end)
+    tail_end = continue_name(doc, paren.end(), company, line_end)
     tail = _clean(text[paren.end() : tail_end])
     full = _clean(f"{name} {tail}") if tail else name
     alias = _clean(f"{inner} {tail}") if tail else inner
@@ -182,11 +182,11 @@ def _known_orgs(doc: Document) -> list[OrgMatch]:
 
 def _headed_orgs(doc: Document) -> list[OrgMatch]:
     found = []
-    for match in _head_pattern().finditer(doc.text):
+    for match in head_pattern().finditer(doc.text):
         kind = _heads()[match.group("head")]
         company = kind in COMPANY_KINDS
         line_end = doc.line_of(match.start())[1]
-        end = _continue_name(doc, match.end(), company, line_end)
+        end = continue_name(doc, match.end(), company, line_end)
         if end == match.end() and not _is_acronym(match.group("head").split()[0]) and kind != "council":
             continue
         end, name, aliases = _with_parenthesis(doc, match.start(), end, company)
@@ -223,10 +223,6 @@ def org_at(doc: Document, offset: int) -> OrgMatch | None:
         if match.start == offset:
             return match
     return None
-
-
-def with_name(match: OrgMatch, name: str) -> OrgMatch:
-    return replace(match, name=name)
 
 
 class OrganizationExtractor:

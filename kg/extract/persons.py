@@ -15,7 +15,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.extract.base import Document, alternation
-from kg.extract.organizations import OrgMatch, org_at, orgs
+from kg.extract.organizations import OrgMatch, continue_name, org_at, orgs
 from kg.extract.regions import RegionMatch, regions
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows, words
@@ -223,10 +223,8 @@ def _org_from(doc: Document, pos: int, prefix: str) -> OrgMatch | None:
     """The organisation a contracted title names: "Kadisnaker Sumut" -> "Disnaker Sumut"."""
     if not prefix:
         return org_at(doc, pos)
-    from kg.extract.organizations import _continue_name
-
     text = doc.text
-    end = _continue_name(doc, pos, prefix in ("Kodim", "Korem"), doc.line_of(pos)[1])
+    end = continue_name(doc, pos, prefix in ("Kodim", "Korem"), doc.line_of(pos)[1])
     name = " ".join(f"{prefix} {text[pos:end]}".split()).strip(" ,")
     return OrgMatch(pos, end, name, (), None, None, "title") if name else None
 

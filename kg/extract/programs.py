@@ -14,9 +14,8 @@ from functools import cache
 from typing import ClassVar
 
 from kg.extract.base import Document
-from kg.extract.organizations import _head_pattern, acronym_fits
+from kg.extract.organizations import acronym_fits, head_pattern
 from kg.extract.regions import primary_region, regions
-from kg.gazetteer import Gazetteer
 from kg.lexicon import rows, words
 from kg.model import Fact, ProgramFact, Ref
 
@@ -111,7 +110,7 @@ def _local_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ...]]
         if match.group("head") == "Pro":
             continue
         name = " ".join(name.split())
-        if _excluded(name) or any(name.startswith(r["name"]) for r in _national()) or _head_pattern().match(name):
+        if _excluded(name) or any(name.startswith(r["name"]) for r in _national()) or head_pattern().match(name):
             continue
         aliases = (" ".join(paren.split()),) if paren and acronym_fits(name, paren) else ()
         if match.group("head") == "Gerakan":
@@ -119,7 +118,7 @@ def _local_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ...]]
         found.append((match.start(), match.end(), name, aliases))
     for match in ACRONYM_FIRST.finditer(text):
         acr, expansion = match.group("acr"), " ".join(match.group("exp").split())
-        if _head_pattern().match(expansion) or _excluded(expansion) or not acronym_fits(acr, expansion):
+        if head_pattern().match(expansion) or _excluded(expansion) or not acronym_fits(acr, expansion):
             continue
         if _in_program_context(doc, match.start()):
             found.append((match.start(), match.end(), acr, (expansion,)))
@@ -130,11 +129,9 @@ def _operator(doc: Document, start: int, national: bool) -> tuple[Ref | None, fl
     sentence = doc.sentence_of(start)
     if national:
         return (Ref("organization", "BPJS Ketenagakerjaan"), 0.8) if OPERATOR_BPJS.search(sentence.text) else (None, 0)
-    gazetteer = Gazetteer.load()
     for match in regions(doc):
         if sentence.start <= match.span.start < start and match.code and not match.in_org_name:
-            if gazetteer.get(match.code).level != "provinsi" or True:
-                return Ref("region", match.code), 0.8
+            return Ref("region", match.code), 0.8
     line_start, _ = doc.line_of(start)
     if line_start > 0:
         previous = doc.sentence_of(max(0, line_start - 2))

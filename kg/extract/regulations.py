@@ -66,7 +66,7 @@ def _title(doc: Document, pos: int) -> tuple[str | None, int]:
         end = stop.start() if stop else line_end
     nxt = _pattern().search(text, start, end)
     if nxt:
-        end = re.sub(r"\s+(?:dan|serta)\s*$", "", text[start : nxt.start()]).__len__() + start
+        end = start + len(re.sub(r"\s+(?:dan|serta)\s*$", "", text[start : nxt.start()]))
     title = " ".join(text[start:end].split()).strip(" ,")
     return title or None, end
 
