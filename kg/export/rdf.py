@@ -8,9 +8,13 @@ line-based formats are sorted; JSON-LD gets an inline context of the project's p
 from __future__ import annotations
 
 import json
+from io import BytesIO
 
 import pyoxigraph as ox
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
+from rdflib.plugins.serializers.turtle import TurtleSerializer
+from rdflib.term import Node
 
 from kg.namespaces import PREFIXES, bind_prefixes
 from kg.store import KnowledgeStore, to_rdflib
@@ -26,6 +30,26 @@ def merged_graph(store: KnowledgeStore) -> Graph:
     for quad in sorted(store.merged(), key=lambda q: (str(q.subject), str(q.predicate), str(q.object))):
         graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
     return graph
+
+
+class ExactTurtleSerializer(TurtleSerializer):
+    """rdflib's Turtle writer, keeping every literal's lexical form.
+
+    rdflib writes an integral decimal such as "55"^^xsd:decimal (Oxigraph's canonical
+    form) as the bare token `55.0`, which reads back as a different literal; written
+    with its datatype it survives the round trip unchanged.
+    """
+
+    def label(self, node: Node, position: int) -> str:
+        if isinstance(node, Literal) and node.datatype == XSD.decimal and "." not in node:
+            return node._literal_n3(use_plain=False, qname_callback=lambda dt: self.get_pname(dt, False))
+        return super().label(node, position)
+
+
+def _turtle(graph: Graph) -> bytes:
+    buffer = BytesIO()
+    ExactTurtleSerializer(graph).serialize(buffer, encoding="utf-8")
+    return buffer.getvalue()
 
 
 def _sorted_lines(data: bytes) -> bytes:
@@ -48,4 +72,6 @@ def serialize(store: KnowledgeStore, fmt: str) -> bytes:
     if fmt == "jsonld":
         data = graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True, sort_keys=True)
         return (json.dumps(json.loads(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    if fmt == "turtle":
+        return _turtle(graph)
     return graph.serialize(format=TRIPLE_FORMATS[fmt]).encode("utf-8")
