@@ -210,11 +210,15 @@ def validate(store: StoreOption = Path(".kg")) -> None:
     Example: kg validate --store .kg
     """
     from kg.export.rdf import merged_graph
-    from kg.validate import validate_graph
+    from kg.validate import SHAPES, validate_graph
 
-    conforms, report = validate_graph(merged_graph(_open(store)))
-    out.print(report)
-    if not conforms:
+    report = validate_graph(merged_graph(_open(store)))
+    for v in report.violations:
+        where = " ".join(part for part in (v.focus, v.path, f"= {v.value}" if v.value and v.value != v.focus else "") if part)
+        out.print(f"[red]{v.severity}[/] {where}: {v.message}", markup=True, highlight=False, soft_wrap=True)
+    verdict = "conforms" if report.conforms else f"does not conform: {len(report.violations)} violations"
+    out.print(f"{store}: {verdict} to {SHAPES.name} ({report.nodes_checked} nodes checked)")
+    if not report.conforms:
         raise typer.Exit(1)
 
 

@@ -248,6 +248,14 @@ class ArticleGraph:
             self.add(node, KG.category, label(fact.category))
         return node
 
+    def _coverage_dataset(self) -> URIRef:
+        """The Data Cube data set every coverage figure is an observation of."""
+        dataset = iri("dataset", "coverage")
+        self.add(dataset, RDF.type, QB.DataSet)
+        self.add(dataset, QB.structure, KG.coverageStructure)
+        self.add(dataset, RDFS.label, label("Angka kepesertaan jaminan sosial ketenagakerjaan"))
+        return dataset
+
     def _figure(self, fact: FigureFact) -> URIRef | None:
         subject = self.resolved.key_of(fact.subject)
         if subject is None:
@@ -258,6 +266,7 @@ class ArticleGraph:
         node = iri("figure", slug(self.article.doc_id), slug("-".join(parts)))
         self.add(node, RDF.type, KG.CoverageFigure)
         self.add(node, RDF.type, QB.Observation)
+        self.add(node, QB.dataSet, self._coverage_dataset())
         self.add(node, KG.subject, entity_iri(subject))
         self.add(node, KG.value, Literal(text_value if "." in text_value else f"{text_value}.0", datatype=XSD.decimal))
         self.add(node, KG.unit, Literal(fact.unit))

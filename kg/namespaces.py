@@ -37,7 +37,7 @@ class KG(DefinedNamespace):
     Sentence: URIRef
     Mention: URIRef
     Post: URIRef
-    Extraction: URIRef
+    coverageStructure: URIRef
     # region properties
     kemendagriCode: URIRef
     level: URIRef

@@ -8,7 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-QUERY_DIR = Path(__file__).resolve().parent.parent / "ontology" / "queries"
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontology"
+QUERY_DIR = ONTOLOGY_DIR / "queries"
 
 
 @dataclass(frozen=True)

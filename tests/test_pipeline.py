@@ -20,14 +20,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SCORER = ROOT.parent / "shared" / "eval" / "score.py"
 
 
-@pytest.fixture(scope="module")
-def seed_store(tmp_path_factory: pytest.TempPathFactory) -> KnowledgeStore:
-    store = KnowledgeStore(tmp_path_factory.mktemp("store") / "kg")
-    report = build([ROOT / "seeds"], store)
-    assert report.articles == 5 and not report.problems
-    return store
-
-
 def test_every_seed_article_has_facts_of_its_kinds(seed_store: KnowledgeStore) -> None:
     records = read_facts(seed_store)
     assert [r["doc"] for r in records] == sorted(p.stem for p in (ROOT / "seeds").glob("*.txt"))

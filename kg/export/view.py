@@ -40,7 +40,7 @@ META_CLASSES: frozenset[URIRef] = frozenset(
         SH.PropertyShape,
     }
 )
-DEFAULT_EXCLUDED: frozenset[URIRef] = frozenset({KG.Sentence, KG.Mention, KG.Extraction}) | META_CLASSES
+DEFAULT_EXCLUDED: frozenset[URIRef] = frozenset({KG.Sentence, KG.Mention}) | META_CLASSES
 
 # dcterms:title last: articles have no label but a headline, which beats a hash-like IRI tail.
 LABEL_PROPERTIES = (SKOS.prefLabel, RDFS.label, SCHEMA.name, DCTERMS.title)

@@ -200,7 +200,7 @@ class AwardExtractor:
                     rank=_rank(clause) if len(recipients) == 1 else None,
                     level=level,
                     category=(_category(clause) or _category(text)) if len(recipients) == 1 else None,
-                    evidence=doc.evidence(recipient.start, end),
+                    evidence=doc.evidence(recipient.start, end if recipient.start < end else recipient.end),
                     rule="award.list" if listing and not verb else "award.subject",
                     confidence=0.85 if names_award else 0.7,
                 )

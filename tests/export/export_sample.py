@@ -21,7 +21,6 @@ FIGURE = KGID["figure/doc-1/32-1200-persons"]
 ARTICLE = KGID["article/doc-1"]
 SENTENCE = KGID["article/doc-1/sentence/0"]
 MENTION = KGID["article/doc-1/mention/0"]
-EXTRACTION = KGID["extraction/doc-1/0"]
 
 #: The nodes the default view must keep, and the class each must be drawn as.
 ENTITY_CLASSES = {
@@ -36,7 +35,7 @@ ENTITY_CLASSES = {
     FIGURE: "CoverageFigure",
     ARTICLE: "Article",
 }
-HIDDEN = (SENTENCE, MENTION, EXTRACTION, KG.Region, URIRef("https://w3id.org/jamsostek-kg/ontology"))
+HIDDEN = (SENTENCE, MENTION, KG.Region, URIRef("https://w3id.org/jamsostek-kg/ontology"))
 
 
 def _id(text: str) -> Literal:
@@ -96,8 +95,7 @@ def sample_triples() -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
         (MENTION, RDF.type, KG.Mention),
         (MENTION, KG.inSentence, SENTENCE),
         (MENTION, KG.refersTo, JABAR),
-        (EXTRACTION, RDF.type, KG.Extraction),
-        (EXTRACTION, KG.rule, Literal("award-v1")),
+        (MENTION, KG.rule, Literal("award.cue")),
         (KG.Region, RDF.type, OWL.Class),
         (KG.Region, RDFS.label, Literal("Region", lang="en")),
         (KG.Province, RDFS.subClassOf, KG.Region),

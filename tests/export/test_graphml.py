@@ -74,7 +74,7 @@ def test_excluded_classes_and_meta_classes_are_absent(sample_graph: Graph, tmp_p
     read = _read(sample_graph, tmp_path / "graph.graphml")
     for node in HIDDEN:
         assert str(node) not in read
-    assert {KG.Sentence, KG.Mention, KG.Extraction} <= DEFAULT_EXCLUDED
+    assert {KG.Sentence, KG.Mention} <= DEFAULT_EXCLUDED
 
 
 def test_exclusion_can_be_chosen(sample_graph: Graph) -> None:
