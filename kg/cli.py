@@ -187,20 +187,35 @@ def export(
 
     Example: kg export --format turtle --store .kg -o exports/graph.ttl
     """
-    from kg.export.rdf import RDF_FORMATS, merged_graph, serialize
+    from kg.export.publish import render
 
-    kg_store = _open(store)
-    if fmt.value in RDF_FORMATS:
-        write_atomic(output, serialize(kg_store, fmt.value))
-    elif fmt is ExportFormat.graphml:
-        from kg.export.graphml import write_graphml
-
-        write_graphml(merged_graph(kg_store), output)
-    else:
-        from kg.export.html import write_html
-
-        write_html(merged_graph(kg_store), output)
+    write_atomic(output, render(_open(store), fmt.value))
     err.print(f"wrote {output}")
+
+
+@app.command()
+def publish(
+    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write every export into.")] = Path("exports"),
+) -> None:
+    """Build the articles afresh (in memory) and write the graph in every format into one folder.
+
+    The published set is graph.ttl, .nt, .nq, .trig, .jsonld, .rdf, .graphml, .html and
+    facts.jsonl; the same articles always give byte-identical files.
+
+    Example: kg publish seeds/ --out exports/
+    """
+    from kg.export.publish import publish as publish_all
+    from kg.pipeline import build as run_build
+
+    kg_store = KnowledgeStore(None)
+    report = run_build(paths, kg_store)
+    for problem in report.problems:
+        err.print(f"[yellow]skipped:[/] {problem.source}: {problem.message}")
+    written = publish_all(kg_store, out_dir)
+    out.print(f"published {report.articles} articles, {report.triples} triples: {len(written)} files in {out_dir}")
+    if report.problems:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+from dataclasses import replace
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,7 @@ def read_inputs(paths: Sequence[Path]) -> Iterator[RawDocument | Problem]:
     """
     seen: dict[str, str] = {}
     for path in paths:
+        shown_from = Path(path).parent
         for item in _files(Path(path), explicit=True):
             if isinstance(item, Problem):
                 yield item
@@ -51,7 +53,18 @@ def read_inputs(paths: Sequence[Path]) -> Iterator[RawDocument | Problem]:
                         yield Problem(doc.source, message)
                         continue
                     seen[doc.doc_id] = doc.source
+                    doc = replace(doc, source=_shown(doc.source, shown_from))
                 yield doc
+
+
+def _shown(source: str, shown_from: Path) -> str:
+    """A document's source as the graph records it: relative to the folder the input was named in.
+
+    `kg build /home/ana/berita` and `kg build berita` record the same "berita/a.txt", so
+    the graph (and its exports) do not depend on where the corpus lies on a machine.
+    """
+    prefix = str(shown_from).rstrip("/") + "/"
+    return source.removeprefix(prefix) if shown_from != Path(".") else source
 
 
 def _files(path: Path, explicit: bool = False) -> Iterator[Path | Problem]:

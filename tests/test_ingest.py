@@ -49,7 +49,7 @@ def jsonl(path: Path, *records: object) -> Path:
 def test_a_text_file_is_one_document_named_by_its_file(tmp_path: Path, name: str) -> None:
     path = write(tmp_path / name, ARTICLE)
     [doc] = read(path)
-    assert doc == RawDocument(doc_id="kendal", source=str(path), text=ARTICLE)
+    assert doc == RawDocument(doc_id="kendal", source=path.name, text=ARTICLE)
 
 
 @pytest.mark.parametrize("name", ["halaman.html", "halaman.htm"])
@@ -76,19 +76,19 @@ def test_json_lines_give_one_document_a_line_with_its_metadata(tmp_path: Path) -
     first, second = documents(path)
     assert first == RawDocument(
         doc_id="a1",
-        source=f"{path}:1",
+        source=f"{path.name}:1",
         text="Kota Blitar menambah peserta.",
         url="https://contoh.id/a1",
         title="Blitar Tambah Peserta",
         date="2024-05-02",
         outlet="Warta Blitar",
     )
-    assert (second.doc_id, second.source, second.html) == ("a2", f"{path}:2", "<p>Kota Kediri juga.</p>")
+    assert (second.doc_id, second.source, second.html) == ("a2", f"{path.name}:2", "<p>Kota Kediri juga.</p>")
 
 
 def test_the_json_lines_suffix_may_be_spelt_out_and_blank_lines_are_skipped(tmp_path: Path) -> None:
     path = jsonl(tmp_path / "batch.json-lines", {"id": "b1", "text": "Satu."}, "", {"id": 7, "text": "Dua."})
-    assert [(d.doc_id, d.source) for d in documents(path)] == [("b1", f"{path}:1"), ("7", f"{path}:3")]
+    assert [(d.doc_id, d.source) for d in documents(path)] == [("b1", f"{path.name}:1"), ("7", f"{path.name}:3")]
 
 
 def test_a_folder_is_walked_recursively_in_sorted_order_skipping_other_files(tmp_path: Path) -> None:
@@ -243,8 +243,20 @@ def test_a_duplicate_document_id_is_a_problem_and_the_first_one_wins(tmp_path: P
     second = write(tmp_path / "b" / "madiun.html", "<p>Berita kedua.</p>")
     batch = jsonl(tmp_path / "c.jsonl", {"id": "madiun", "text": "Berita ketiga."})
     [doc, *dupes] = read(tmp_path)
-    assert isinstance(doc, RawDocument) and doc.source == str(first)
+    assert isinstance(doc, RawDocument) and doc.source == f"{tmp_path.name}/a/madiun.txt"
     assert dupes == [
         Problem(str(second), f"duplicate document id 'madiun' (first read from {first})"),
         Problem(f"{batch}:1", f"duplicate document id 'madiun' (first read from {first})"),
     ]
+
+
+@pytest.mark.parametrize("absolute", [True, False])
+def test_a_source_is_recorded_relative_to_where_its_folder_was_named(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, absolute: bool
+) -> None:
+    corpus = tmp_path / "berita"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Bupati Sleman meresmikan program.", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    docs = list(read_inputs([corpus if absolute else Path("berita")]))
+    assert [d.source for d in docs if isinstance(d, RawDocument)] == ["berita/a.txt"]

@@ -24,9 +24,22 @@ DATASET_FORMATS = {"nquads": "nquads", "trig": "trig"}
 RDF_FORMATS = tuple(TRIPLE_FORMATS) + tuple(DATASET_FORMATS)
 
 
+class SortedGraph(Graph):
+    """An rdflib Graph that lists all of its triples in sorted order.
+
+    rdflib's memory store keeps a graph's triples in a set, whose order changes from
+    one process to the next (hash randomisation); writers that walk every triple
+    (RDF/XML, JSON-LD) would then write different bytes for the same graph.
+    """
+
+    def triples(self, triple, **kwargs):  # type: ignore[no-untyped-def, override]
+        found = super().triples(triple, **kwargs)
+        return iter(sorted(found)) if triple == (None, None, None) else found
+
+
 def merged_graph(store: KnowledgeStore) -> Graph:
-    """The merged (default) graph as an rdflib Graph, triples added in a fixed order."""
-    graph = bind_prefixes(Graph())
+    """The merged (default) graph as an rdflib Graph that writes the same bytes in every process."""
+    graph = bind_prefixes(SortedGraph())
     for quad in sorted(store.merged(), key=lambda q: (str(q.subject), str(q.predicate), str(q.object))):
         graph.add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))  # type: ignore[arg-type]
     return graph
@@ -70,8 +83,9 @@ def serialize(store: KnowledgeStore, fmt: str) -> bytes:
         return ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES)) or b""
     graph = merged_graph(store)
     if fmt == "jsonld":
-        data = graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True, sort_keys=True)
-        return (json.dumps(json.loads(data), ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+        document = json.loads(graph.serialize(format="json-ld", context=dict(PREFIXES), auto_compact=True))
+        document.get("@graph", []).sort(key=lambda node: node.get("@id", ""))
+        return (json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
     if fmt == "turtle":
         return _turtle(graph)
     return graph.serialize(format=TRIPLE_FORMATS[fmt]).encode("utf-8")
