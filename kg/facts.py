@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
@@ -26,11 +25,11 @@ SELECT DISTINCT ?doc ?node ?name ?level (MAX(?c) AS ?confidence) WHERE {
   ?node a kg:Region ; skos:prefLabel ?name ; kg:level ?level .
 } GROUP BY ?doc ?node ?name ?level""",
     "person": """
-SELECT ?doc ?node ?name ?alias ?role ?org ?orgName (MAX(?c) AS ?confidence) WHERE {
+SELECT ?doc ?node ?name ?alias ?role ?org ?orgName (MAX(?c) AS ?confidence) (MIN(?at) AS ?roleAt) WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node . ?node a kg:Person ; rdfs:label ?name .
              ?node kg:evidence/kg:confidence ?c .
              OPTIONAL { ?node skos:altLabel ?alias }
-             OPTIONAL { ?post kg:holder ?node ; kg:roleLabel ?role . ?a kg:mentions ?post .
+             OPTIONAL { ?post kg:holder ?node ; kg:roleLabel ?role ; kg:evidence/kg:beginIndex ?at . ?a kg:mentions ?post .
                         OPTIONAL { ?post kg:postIn ?org . OPTIONAL { ?org rdfs:label ?localOrg } } } }
   OPTIONAL { ?org skos:prefLabel ?globalOrg }
   BIND(COALESCE(?localOrg, ?globalOrg) AS ?orgName)
@@ -95,9 +94,15 @@ def _plain(term: URIRef | Literal | None) -> Any:
     return str(term)
 
 
-def _rows(store: KnowledgeStore, kind: str) -> Iterator[dict[str, Any]]:
-    for row in store.select(QUERIES[kind]):
-        yield {key: _plain(value) for key, value in row.items()}  # type: ignore[arg-type]
+def _rows(store: KnowledgeStore, kind: str) -> list[dict[str, Any]]:
+    """The rows of one kind's query in a fixed order.
+
+    A fact keeps the first value of each field, and the engine's row order differs
+    between an on-disk and an in-memory store, so rows are sorted: a person's roles
+    in the order the article states them (`roleAt`), the rest by their values.
+    """
+    rows = [{key: _plain(value) for key, value in row.items()} for row in store.select(QUERIES[kind])]
+    return sorted(rows, key=lambda row: (row.get("roleAt") is None, row.get("roleAt") or 0, json.dumps(row, sort_keys=True, default=str)))
 
 
 def _entities(store: KnowledgeStore, kind: str, min_confidence: float) -> dict[str, list[FactDict]]:
