@@ -17,6 +17,8 @@ from kg.store import KnowledgeStore
 
 FactDict = dict[str, Any]
 
+# An OPTIONAL lookup of a variable that an earlier OPTIONAL left unbound would match
+# every label in the store; such lookups go through `COALESCE(?x, <urn:x-kg:none>)`.
 QUERIES: dict[str, str] = {
     "region": """
 SELECT DISTINCT ?doc ?node ?name ?level (MAX(?c) AS ?confidence) WHERE {
@@ -31,7 +33,7 @@ SELECT ?doc ?node ?name ?alias ?role ?org ?orgName (MAX(?c) AS ?confidence) (MIN
              OPTIONAL { ?node skos:altLabel ?alias }
              OPTIONAL { ?post kg:holder ?node ; kg:roleLabel ?role ; kg:evidence/kg:beginIndex ?at . ?a kg:mentions ?post .
                         OPTIONAL { ?post kg:postIn ?org . OPTIONAL { ?org rdfs:label ?localOrg } } } }
-  OPTIONAL { ?org skos:prefLabel ?globalOrg }
+  BIND(COALESCE(?org, <urn:x-kg:none>) AS ?orgRef) OPTIONAL { ?orgRef skos:prefLabel ?globalOrg }
   BIND(COALESCE(?localOrg, ?globalOrg) AS ?orgName)
 } GROUP BY ?doc ?node ?name ?alias ?role ?org ?orgName""",
     "organization": """
@@ -46,7 +48,7 @@ SELECT ?doc ?node ?name ?alias ?operator ?operatorName (MAX(?c) AS ?confidence) 
              ?node kg:evidence/kg:confidence ?c .
              OPTIONAL { ?node skos:altLabel ?alias }
              OPTIONAL { ?node kg:operator ?operator . OPTIONAL { ?operator rdfs:label ?localOp } } }
-  OPTIONAL { ?operator skos:prefLabel ?globalOp }
+  BIND(COALESCE(?operator, <urn:x-kg:none>) AS ?operatorRef) OPTIONAL { ?operatorRef skos:prefLabel ?globalOp }
   BIND(COALESCE(?localOp, ?globalOp) AS ?operatorName)
 } GROUP BY ?doc ?node ?name ?alias ?operator ?operatorName""",
     "regulation": """
@@ -55,7 +57,7 @@ SELECT ?doc ?node ?kind ?number ?year ?title ?issuerName (MAX(?c) AS ?confidence
              kg:regulationKind ?kind ; kg:regulationNumber ?number ; kg:regulationYear ?year ;
              kg:modality "asserted" ; kg:evidence/kg:confidence ?c .
              OPTIONAL { ?node dcterms:title ?title } OPTIONAL { ?node kg:issuer ?issuer } }
-  OPTIONAL { ?issuer skos:prefLabel ?issuerName }
+  BIND(COALESCE(?issuer, <urn:x-kg:none>) AS ?issuerRef) OPTIONAL { ?issuerRef skos:prefLabel ?issuerName }
 } GROUP BY ?doc ?node ?kind ?number ?year ?title ?issuerName""",
     "award": """
 SELECT ?doc ?node ?award ?year ?recipient ?recipientName ?result ?rank ?levelName ?national ?category
@@ -67,7 +69,7 @@ SELECT ?doc ?node ?award ?year ?recipient ?recipientName ?result ?rank ?levelNam
              OPTIONAL { ?node kg:rank ?rank } OPTIONAL { ?node kg:category ?category }
              OPTIONAL { ?node kg:nationalLevel ?national } OPTIONAL { ?node kg:awardLevel ?level } }
   OPTIONAL { ?recipient skos:prefLabel ?globalName }
-  OPTIONAL { ?level skos:prefLabel ?levelName }
+  BIND(COALESCE(?level, <urn:x-kg:none>) AS ?levelRef) OPTIONAL { ?levelRef skos:prefLabel ?levelName }
   BIND(COALESCE(?localName, ?globalName) AS ?recipientName)
 } GROUP BY ?doc ?node ?award ?year ?recipient ?recipientName ?result ?rank ?levelName ?national ?category""",
     "figure": """
