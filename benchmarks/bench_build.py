@@ -39,7 +39,9 @@ def write_corpus(paths: list[Path], copies: int, target: Path) -> int:
             for doc in articles:
                 record = {"id": f"{doc.doc_id}-{copy}", "text": doc.text, "html": doc.html}
                 record |= {k: v for k, v in (("url", doc.url), ("title", doc.title), ("date", doc.date)) if v}
-                out.write(json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False) + "\n")
+                out.write(
+                    json.dumps({k: v for k, v in record.items() if v is not None}, ensure_ascii=False) + "\n"
+                )
     return len(articles) * copies
 
 
@@ -60,7 +62,9 @@ def peak_memory_mib() -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="*", type=Path, default=[ROOT / "seeds"])
     parser.add_argument("--copies", type=int, default=20, help="how many times to repeat the corpus")
     parser.add_argument("--repeat", type=int, default=5, help="runs per query (the median is shown)")
@@ -73,8 +77,10 @@ def main() -> None:
         seconds, report = timed(lambda: build([corpus], store))
         triples = store.count()
         print(f"corpus: {articles} articles ({', '.join(map(str, args.paths))} x {args.copies})")
-        print(f"build: {seconds:.1f} s, {articles / seconds:.1f} articles/s, "
-              f"{report.triples / seconds:,.0f} article triples/s; store holds {triples:,} triples")  # type: ignore[attr-defined]
+        print(
+            f"build: {seconds:.1f} s, {articles / seconds:.1f} articles/s, "
+            f"{report.triples / seconds:,.0f} article triples/s; store holds {triples:,} triples"
+        )  # type: ignore[attr-defined]
         print()
         print(f"{'saved query':32} {'rows':>8} {'median ms':>10}")
         for query in saved_queries():

@@ -9,7 +9,7 @@ import csv
 import io
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -25,7 +25,8 @@ from kg.queries import resolve_query, saved_queries
 from kg.store import KnowledgeStore, StoreError
 
 app = typer.Typer(
-    help="Build a knowledge graph of Indonesian regional worker social-security news, then query and publish it.\n\n"
+    help="Build a knowledge graph of Indonesian regional worker social-security news,"
+    " then query and publish it.\n\n"
     "Example:  kg build seeds/ --store .kg  &&  kg query awards-by-year --store .kg",
     no_args_is_help=True,
     add_completion=False,
@@ -35,14 +36,14 @@ out = Console()
 StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Folder of the embedded graph store.")]
 
 
-class QueryFormat(str, Enum):
+class QueryFormat(StrEnum):
     table = "table"
     csv = "csv"
     tsv = "tsv"
     json = "json"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     turtle = "turtle"
     ntriples = "ntriples"
     nquads = "nquads"
@@ -55,7 +56,9 @@ class ExportFormat(str, Enum):
 
 def _open(store: Path, read_only: bool = True) -> KnowledgeStore:
     if read_only and not store.exists():
-        err.print(f"[red]error:[/] {store}: no store here; build one first with `kg build PATH --store {store}`")
+        err.print(
+            f"[red]error:[/] {store}: no store here; build one first with `kg build PATH --store {store}`"
+        )
         raise typer.Exit(2)
     try:
         return KnowledgeStore(store, read_only=read_only)
@@ -77,7 +80,9 @@ def build(
     from kg.pipeline import build as run_build
 
     kg_store = _open(store, read_only=False)
-    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=quiet) as bar:
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=quiet
+    ) as bar:
         task = bar.add_task("extracting", total=None)
         report = run_build(
             paths,
@@ -100,7 +105,10 @@ def _render(solutions: ox.QuerySolutions, fmt: QueryFormat) -> str:
     names = [v.value for v in solutions.variables]
     rows = [[_cell(row[name]) for name in names] for row in solutions]
     if fmt is QueryFormat.json:
-        return json.dumps([dict(zip(names, row, strict=True)) for row in rows], ensure_ascii=False, indent=1) + "\n"
+        return (
+            json.dumps([dict(zip(names, row, strict=True)) for row in rows], ensure_ascii=False, indent=1)
+            + "\n"
+        )
     if fmt in (QueryFormat.csv, QueryFormat.tsv):
         buffer = io.StringIO()
         writer = csv.writer(buffer, delimiter="," if fmt is QueryFormat.csv else "\t", lineterminator="\n")
@@ -162,7 +170,9 @@ def list_queries() -> None:
 @app.command()
 def facts(
     store: StoreOption = Path(".kg"),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="File to write; stdout if absent.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; stdout if absent.")
+    ] = None,
     min_confidence: Annotated[float, typer.Option(help="Leave out facts below this confidence.")] = 0.0,
 ) -> None:
     """Write the facts interchange format (FACTS.md), read from the graph by SPARQL.
@@ -196,7 +206,9 @@ def export(
 @app.command()
 def publish(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
-    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write every export into.")] = Path("exports"),
+    out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write every export into.")] = Path(
+        "exports"
+    ),
 ) -> None:
     """Build the articles afresh (in memory) and write the graph in every format into one folder.
 
@@ -213,7 +225,9 @@ def publish(
     for problem in report.problems:
         err.print(f"[yellow]skipped:[/] {problem.source}: {problem.message}")
     written = publish_all(kg_store, out_dir)
-    out.print(f"published {report.articles} articles, {report.triples} triples: {len(written)} files in {out_dir}")
+    out.print(
+        f"published {report.articles} articles, {report.triples} triples: {len(written)} files in {out_dir}"
+    )
     if report.problems:
         raise typer.Exit(1)
 
@@ -229,7 +243,11 @@ def validate(store: StoreOption = Path(".kg")) -> None:
 
     report = validate_graph(merged_graph(_open(store)))
     for v in report.violations:
-        where = " ".join(part for part in (v.focus, v.path, f"= {v.value}" if v.value and v.value != v.focus else "") if part)
+        where = " ".join(
+            part
+            for part in (v.focus, v.path, f"= {v.value}" if v.value and v.value != v.focus else "")
+            if part
+        )
         out.print(f"[red]{v.severity}[/] {where}: {v.message}", markup=True, highlight=False, soft_wrap=True)
     verdict = "conforms" if report.conforms else f"does not conform: {len(report.violations)} violations"
     out.print(f"{store}: {verdict} to {SHAPES.name} ({report.nodes_checked} nodes checked)")

@@ -31,14 +31,17 @@ SELECT ?doc ?node ?name ?alias ?role ?org ?orgName (MAX(?c) AS ?confidence) (MIN
   GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node . ?node a kg:Person ; rdfs:label ?name .
              ?node kg:evidence/kg:confidence ?c .
              OPTIONAL { ?node skos:altLabel ?alias }
-             OPTIONAL { ?post kg:holder ?node ; kg:roleLabel ?role ; kg:evidence/kg:beginIndex ?at . ?a kg:mentions ?post .
+             OPTIONAL { ?post kg:holder ?node ; kg:roleLabel ?role ; kg:evidence/kg:beginIndex ?at .
+                        ?a kg:mentions ?post .
                         OPTIONAL { ?post kg:postIn ?org . OPTIONAL { ?org rdfs:label ?localOrg } } } }
-  BIND(COALESCE(?org, <urn:x-kg:none>) AS ?orgRef) OPTIONAL { ?orgRef skos:prefLabel ?globalOrg }
+  BIND(COALESCE(?org, <urn:x-kg:none>) AS ?orgRef)
+  OPTIONAL { ?orgRef skos:prefLabel ?globalOrg }
   BIND(COALESCE(?localOrg, ?globalOrg) AS ?orgName)
 } GROUP BY ?doc ?node ?name ?alias ?role ?org ?orgName""",
     "organization": """
 SELECT ?doc ?node ?name ?alias (MAX(?c) AS ?confidence) WHERE {
-  GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node . ?node a kg:Organization ; rdfs:label ?name .
+  GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node .
+             ?node a kg:Organization ; rdfs:label ?name .
              ?node kg:evidence/kg:confidence ?c .
              OPTIONAL { ?node skos:altLabel ?alias } }
 } GROUP BY ?doc ?node ?name ?alias""",
@@ -48,7 +51,8 @@ SELECT ?doc ?node ?name ?alias ?operator ?operatorName (MAX(?c) AS ?confidence) 
              ?node kg:evidence/kg:confidence ?c .
              OPTIONAL { ?node skos:altLabel ?alias }
              OPTIONAL { ?node kg:operator ?operator . OPTIONAL { ?operator rdfs:label ?localOp } } }
-  BIND(COALESCE(?operator, <urn:x-kg:none>) AS ?operatorRef) OPTIONAL { ?operatorRef skos:prefLabel ?globalOp }
+  BIND(COALESCE(?operator, <urn:x-kg:none>) AS ?operatorRef)
+  OPTIONAL { ?operatorRef skos:prefLabel ?globalOp }
   BIND(COALESCE(?localOp, ?globalOp) AS ?operatorName)
 } GROUP BY ?doc ?node ?name ?alias ?operator ?operatorName""",
     "regulation": """
@@ -57,7 +61,8 @@ SELECT ?doc ?node ?kind ?number ?year ?title ?issuerName (MAX(?c) AS ?confidence
              kg:regulationKind ?kind ; kg:regulationNumber ?number ; kg:regulationYear ?year ;
              kg:modality "asserted" ; kg:evidence/kg:confidence ?c .
              OPTIONAL { ?node dcterms:title ?title } OPTIONAL { ?node kg:issuer ?issuer } }
-  BIND(COALESCE(?issuer, <urn:x-kg:none>) AS ?issuerRef) OPTIONAL { ?issuerRef skos:prefLabel ?issuerName }
+  BIND(COALESCE(?issuer, <urn:x-kg:none>) AS ?issuerRef)
+  OPTIONAL { ?issuerRef skos:prefLabel ?issuerName }
 } GROUP BY ?doc ?node ?kind ?number ?year ?title ?issuerName""",
     "award": """
 SELECT ?doc ?node ?award ?year ?recipient ?recipientName ?result ?rank ?levelName ?national ?category
@@ -69,7 +74,8 @@ SELECT ?doc ?node ?award ?year ?recipient ?recipientName ?result ?rank ?levelNam
              OPTIONAL { ?node kg:rank ?rank } OPTIONAL { ?node kg:category ?category }
              OPTIONAL { ?node kg:nationalLevel ?national } OPTIONAL { ?node kg:awardLevel ?level } }
   OPTIONAL { ?recipient skos:prefLabel ?globalName }
-  BIND(COALESCE(?level, <urn:x-kg:none>) AS ?levelRef) OPTIONAL { ?levelRef skos:prefLabel ?levelName }
+  BIND(COALESCE(?level, <urn:x-kg:none>) AS ?levelRef)
+  OPTIONAL { ?levelRef skos:prefLabel ?levelName }
   BIND(COALESCE(?localName, ?globalName) AS ?recipientName)
 } GROUP BY ?doc ?node ?award ?year ?recipient ?recipientName ?result ?rank ?levelName ?national ?category""",
     "figure": """
@@ -104,7 +110,14 @@ def _rows(store: KnowledgeStore, kind: str) -> list[dict[str, Any]]:
     in the order the article states them (`roleAt`), the rest by their values.
     """
     rows = [{key: _plain(value) for key, value in row.items()} for row in store.select(QUERIES[kind])]
-    return sorted(rows, key=lambda row: (row.get("roleAt") is None, row.get("roleAt") or 0, json.dumps(row, sort_keys=True, default=str)))
+    return sorted(
+        rows,
+        key=lambda row: (
+            row.get("roleAt") is None,
+            row.get("roleAt") or 0,
+            json.dumps(row, sort_keys=True, default=str),
+        ),
+    )
 
 
 def _entities(store: KnowledgeStore, kind: str, min_confidence: float) -> dict[str, list[FactDict]]:
@@ -119,7 +132,7 @@ def _entities(store: KnowledgeStore, kind: str, min_confidence: float) -> dict[s
             fact["aliases"].append(row["alias"])
         _fill(kind, fact, row)
     per_doc: dict[str, list[FactDict]] = defaultdict(list)
-    for (doc, node), fact in sorted(nodes.items()):
+    for (doc, _node), fact in sorted(nodes.items()):
         if "aliases" in fact:
             fact["aliases"] = sorted(fact["aliases"])
         fact["confidence"] = round(float(fact.get("confidence") or 0), 3)
@@ -192,4 +205,7 @@ def read_facts(store: KnowledgeStore, min_confidence: float = 0.0) -> list[dict[
 
 
 def facts_jsonl(store: KnowledgeStore, min_confidence: float = 0.0) -> str:
-    return "".join(json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n" for record in read_facts(store, min_confidence))
+    return "".join(
+        json.dumps(record, ensure_ascii=False, sort_keys=False) + "\n"
+        for record in read_facts(store, min_confidence)
+    )

@@ -75,7 +75,9 @@ def region_triples(region: Region) -> Iterator[Triple]:
 def gazetteer_quads() -> list[Quad]:
     """Every region of Indonesia, in a reference graph of its own."""
     graph = iri(GAZETTEER_GRAPH)
-    return sorted({(s, p, o, graph) for region in Gazetteer.load().regions() for s, p, o in region_triples(region)})
+    return sorted(
+        {(s, p, o, graph) for region in Gazetteer.load().regions() for s, p, o in region_triples(region)}
+    )
 
 
 class ArticleGraph:
@@ -113,7 +115,9 @@ class ArticleGraph:
         if article.title:
             self.add(node, DCTERMS.title, label(article.title))
         if article.url:
-            self.add(node, DCTERMS.source, URIRef(article.url) if "://" in article.url else Literal(article.url))
+            self.add(
+                node, DCTERMS.source, URIRef(article.url) if "://" in article.url else Literal(article.url)
+            )
         if article.date:
             self.add(node, DCTERMS.date, Literal(article.date, datatype=XSD.date))
         if article.outlet:
@@ -262,17 +266,31 @@ class ArticleGraph:
             return None
         value = Decimal(str(fact.value)).normalize()
         text_value = format(value, "f")
-        parts = [subject.split("/")[-1], text_value, fact.unit, slug(fact.segment or "total"), str(fact.year or "_")]
+        parts = [
+            subject.split("/")[-1],
+            text_value,
+            fact.unit,
+            slug(fact.segment or "total"),
+            str(fact.year or "_"),
+        ]
         node = iri("figure", slug(self.article.doc_id), slug("-".join(parts)))
         self.add(node, RDF.type, KG.CoverageFigure)
         self.add(node, RDF.type, QB.Observation)
         self.add(node, QB.dataSet, self._coverage_dataset())
         self.add(node, KG.subject, entity_iri(subject))
-        self.add(node, KG.value, Literal(text_value if "." in text_value else f"{text_value}.0", datatype=XSD.decimal))
+        self.add(
+            node,
+            KG.value,
+            Literal(text_value if "." in text_value else f"{text_value}.0", datatype=XSD.decimal),
+        )
         self.add(node, KG.unit, Literal(fact.unit))
         self.add(node, KG.modality, Literal(fact.modality))
         self.add(node, KG.approximate, Literal(fact.approximate))
-        self.add(node, RDFS.label, label(f"{text_value} {fact.unit}" + (f" ({fact.segment})" if fact.segment else "")))
+        self.add(
+            node,
+            RDFS.label,
+            label(f"{text_value} {fact.unit}" + (f" ({fact.segment})" if fact.segment else "")),
+        )
         if fact.segment:
             self.add(node, KG.segment, Literal(fact.segment))
         if fact.year:

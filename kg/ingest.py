@@ -11,8 +11,8 @@ from __future__ import annotations
 import codecs
 import json
 import os
-from dataclasses import replace
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 

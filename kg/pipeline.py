@@ -23,7 +23,9 @@ from kg.store import KnowledgeStore
 Progress = Callable[[str], None]
 
 
-def _extract_all(raws: list[RawDocument], report: BuildReport, progress: Progress | None) -> list[ExtractedArticle]:
+def _extract_all(
+    raws: list[RawDocument], report: BuildReport, progress: Progress | None
+) -> list[ExtractedArticle]:
     extracted = []
     for raw in raws:
         try:
@@ -55,7 +57,9 @@ def build(
     if on_total:
         on_total(len(raws))
     extracted = _extract_all(raws, report, progress)
-    graphs = [(str(article_graph_iri(r.extracted.article.doc_id)), article_quads(r)) for r in resolve(extracted)]
+    graphs = [
+        (str(article_graph_iri(r.extracted.article.doc_id)), article_quads(r)) for r in resolve(extracted)
+    ]
     store.replace_graph(str(iri(GAZETTEER_GRAPH)), gazetteer_quads())
     for graph, quads in graphs:
         store.replace_graph(graph, quads)

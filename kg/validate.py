@@ -50,7 +50,9 @@ def validate_graph(data: Graph, shapes: Graph | None = None) -> ValidationReport
         data, shacl_graph=shapes_graph, inference="none", abort_on_first=False, allow_warnings=True
     )
     assert isinstance(results, Graph)
-    violations = tuple(sorted(_violations(bind_prefixes(results)), key=lambda v: (v.focus, v.path, v.message)))
+    violations = tuple(
+        sorted(_violations(bind_prefixes(results)), key=lambda v: (v.focus, v.path, v.message))
+    )
     return ValidationReport(bool(conforms), violations, _targets(data, shapes_graph))
 
 

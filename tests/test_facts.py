@@ -6,11 +6,19 @@ from kg.facts import read_facts
 from kg.store import KnowledgeStore
 
 #: (fact type, field naming another thing) pairs: the thing must be one the article names.
-REFERENCES = [("person", "org"), ("program", "operator"), ("regulation", "issuer"), ("award", "recipient"),
-              ("award", "level"), ("figure", "subject")]
+REFERENCES = [
+    ("person", "org"),
+    ("program", "operator"),
+    ("regulation", "issuer"),
+    ("award", "recipient"),
+    ("award", "level"),
+    ("figure", "subject"),
+]
 
 
-def test_every_reference_names_a_region_or_organisation_of_the_same_article(seed_store: KnowledgeStore) -> None:
+def test_every_reference_names_a_region_or_organisation_of_the_same_article(
+    seed_store: KnowledgeStore,
+) -> None:
     for record in read_facts(seed_store):
         named = {f["name"] for f in record["facts"] if f["type"] in ("region", "organization")} | {"nasional"}
         for fact in record["facts"]:

@@ -88,7 +88,10 @@ def test_json_lines_give_one_document_a_line_with_its_metadata(tmp_path: Path) -
 
 def test_the_json_lines_suffix_may_be_spelt_out_and_blank_lines_are_skipped(tmp_path: Path) -> None:
     path = jsonl(tmp_path / "batch.json-lines", {"id": "b1", "text": "Satu."}, "", {"id": 7, "text": "Dua."})
-    assert [(d.doc_id, d.source) for d in documents(path)] == [("b1", f"{path.name}:1"), ("7", f"{path.name}:3")]
+    assert [(d.doc_id, d.source) for d in documents(path)] == [
+        ("b1", f"{path.name}:1"),
+        ("7", f"{path.name}:3"),
+    ]
 
 
 def test_a_folder_is_walked_recursively_in_sorted_order_skipping_other_files(tmp_path: Path) -> None:

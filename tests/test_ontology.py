@@ -22,7 +22,12 @@ def test_the_namespace_and_the_ontology_list_the_same_terms() -> None:
 
 @pytest.mark.parametrize("term", sorted(DECLARED), ids=lambda t: t.removeprefix(KG_NS))
 def test_every_term_has_a_type_and_labels_in_indonesian_and_english(term: URIRef) -> None:
-    assert set(ONTOLOGY.objects(term, RDF.type)) & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, QB.DataStructureDefinition}
+    assert set(ONTOLOGY.objects(term, RDF.type)) & {
+        OWL.Class,
+        OWL.ObjectProperty,
+        OWL.DatatypeProperty,
+        QB.DataStructureDefinition,
+    }
     languages = {label.language for label in ONTOLOGY.objects(term, RDFS.label)}  # type: ignore[attr-defined]
     assert {"id", "en"} <= languages
 

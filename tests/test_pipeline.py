@@ -58,7 +58,9 @@ TRIPLE_CASES = [
 ]
 
 
-@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's JSON-LD parser
+@pytest.mark.filterwarnings(
+    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
+)  # inside rdflib's JSON-LD parser
 @pytest.mark.parametrize(("fmt", "parse_as"), TRIPLE_CASES)
 def test_triple_exports_round_trip(seed_store: KnowledgeStore, fmt: str, parse_as: str) -> None:
     data = serialize(seed_store, fmt)
@@ -67,7 +69,9 @@ def test_triple_exports_round_trip(seed_store: KnowledgeStore, fmt: str, parse_a
     assert serialize(seed_store, fmt) == data
 
 
-@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's parsers
+@pytest.mark.filterwarnings(
+    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
+)  # inside rdflib's parsers
 @pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
 @pytest.mark.parametrize("fmt", ["nquads", "trig"])
 def test_dataset_exports_round_trip(seed_store: KnowledgeStore, fmt: str) -> None:
@@ -88,7 +92,9 @@ def test_building_twice_gives_identical_exports(tmp_path: Path, seed_store: Know
 def test_bad_inputs_are_skipped_with_a_message(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02")
-    (tmp_path / "ok.jsonl").write_text('{"id": "a1", "text": "Bupati Sleman meresmikan program."}\n{bad\n', encoding="utf-8")
+    (tmp_path / "ok.jsonl").write_text(
+        '{"id": "a1", "text": "Bupati Sleman meresmikan program."}\n{bad\n', encoding="utf-8"
+    )
     store = KnowledgeStore(tmp_path / "kg")
     report = build([tmp_path, tmp_path / "missing.txt"], store)
     messages = {Path(p.source.split(":")[0]).name: p.message for p in report.problems}

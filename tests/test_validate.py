@@ -13,17 +13,17 @@ from kg.namespaces import KG, KGID
 from kg.store import KnowledgeStore, to_rdflib
 from kg.validate import validate_graph
 
-
 ONE_ARTICLE = """
 CONSTRUCT { ?s ?p ?o . ?region ?rp ?ro . ?province ?pp ?po }
 WHERE {
-  { GRAPH <https://w3id.org/jamsostek-kg/id/graph/003-872eab1613aaa318> { ?s ?p ?o } }
+  { GRAPH ?article { ?s ?p ?o } }
   UNION
-  { GRAPH <https://w3id.org/jamsostek-kg/id/graph/003-872eab1613aaa318> { ?x ?q ?region }
-    GRAPH <https://w3id.org/jamsostek-kg/id/graph/gazetteer> { ?region ?rp ?ro } }
+  { GRAPH ?article { ?x ?q ?region }
+    GRAPH kgid:graph\\/gazetteer { ?region ?rp ?ro } }
   UNION
-  { GRAPH <https://w3id.org/jamsostek-kg/id/graph/003-872eab1613aaa318> { ?x ?q ?region }
-    GRAPH <https://w3id.org/jamsostek-kg/id/graph/gazetteer> { ?region kg:province ?province . ?province ?pp ?po } }
+  { GRAPH ?article { ?x ?q ?region }
+    GRAPH kgid:graph\\/gazetteer { ?region kg:province ?province . ?province ?pp ?po } }
+  VALUES ?article { kgid:graph\\/003-872eab1613aaa318 }
 }"""
 
 
@@ -40,7 +40,12 @@ def seed_graph(seed_store: KnowledgeStore) -> Graph:
     graph = Graph()
     for triple in result:  # type: ignore[union-attr]
         graph.add(tuple(to_rdflib(term) for term in triple))  # type: ignore[arg-type]
-    assert set(graph.objects(None, RDF.type)) >= {KG.AwardConferral, KG.Regulation, KG.CoverageFigure, KG.City}
+    assert set(graph.objects(None, RDF.type)) >= {
+        KG.AwardConferral,
+        KG.Regulation,
+        KG.CoverageFigure,
+        KG.City,
+    }
     return graph
 
 
@@ -99,7 +104,9 @@ DEFECTS: list[tuple[Callable[[Graph], None], str]] = [
 ]
 
 
-@pytest.mark.parametrize(("break_graph", "reported"), DEFECTS, ids=[d[0].__name__.strip("_") for d in DEFECTS])
+@pytest.mark.parametrize(
+    ("break_graph", "reported"), DEFECTS, ids=[d[0].__name__.strip("_") for d in DEFECTS]
+)
 def test_a_defect_is_reported(seed_graph: Graph, break_graph: Callable[[Graph], None], reported: str) -> None:
     graph = Graph()
     for triple in seed_graph:

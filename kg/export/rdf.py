@@ -79,7 +79,9 @@ def serialize(store: KnowledgeStore, fmt: str) -> bytes:
         quads = list(store.quads())
         return _sorted_lines(ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b"")
     if fmt == "trig":
-        ordered = sorted(store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        ordered = sorted(
+            store.quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object))
+        )
         return ox.serialize(ordered, format=ox.RdfFormat.TRIG, prefixes=dict(PREFIXES)) or b""
     graph = merged_graph(store)
     if fmt == "jsonld":
