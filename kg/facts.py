@@ -11,7 +11,7 @@ from collections import defaultdict
 from decimal import Decimal
 from typing import Any
 
-from rdflib import Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 
 from kg.store import KnowledgeStore
 
@@ -91,7 +91,7 @@ SELECT ?doc ?node ?subjectName ?value ?unit ?segment ?year (MAX(?c) AS ?confiden
 }
 
 
-def _plain(term: URIRef | Literal | None) -> Any:
+def _plain(term: URIRef | Literal | BNode | None) -> Any:
     if term is None:
         return None
     if isinstance(term, Literal):

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
+from kg.gazetteer import Gazetteer, name_key
 from kg.lexicon import rows
 from kg.model import (
     ExtractedArticle,
@@ -97,10 +98,16 @@ def org_identity(name: str) -> str:
         match = re.match(pattern, normal(name))
         if match:
             prefix = normal(name)[: match.start("rest")]
-            place = OFFICE_WORDS.sub(" ", match.group("rest")).replace(" ", "")
+            place = _place_key(OFFICE_WORDS.sub(" ", match.group("rest")))
             office = bool(place) or prefix.startswith(("kantor wilayah", "kanwil", "kantor cabang"))
             return f"org/{slug(canonical)}" + (f"/{slug(place) or 'office'}" if office else "")
     return f"org/{slug(name)}"
+
+
+def _place_key(place: str) -> str:
+    """An office's place, the same however it is written ("jatim", "jawa timur")."""
+    found = Gazetteer.load().lookup(place) if place.strip() else ()
+    return name_key(found[0].name) if len(found) == 1 else place.replace(" ", "")
 
 
 def _union(groups: list[Group]) -> list[Group]:
@@ -131,7 +138,35 @@ def _organizations(facts: Iterable[OrganizationFact]) -> list[Group]:
             group.name = expanded[0].name
             group.aliases = [a for a in group.aliases if normal(a) != normal(group.name)]
             group.add_alias(old)
-    return _fold_bare_names(merged)
+    return _fold_placed_acronyms(_fold_bare_names(merged))
+
+
+def _fold_placed_acronyms(groups: list[Group]) -> list[Group]:
+    """An agency's acronym with its region ("DKPP Kabupaten Cirebon") names the agency whose
+    acronym the article gave ("Dinas Ketahanan Pangan dan Perikanan (DKPP)").
+
+    Known bodies are left alone: "BPJS Ketenagakerjaan Kutim" is a branch, another office.
+    """
+    for group in list(groups):
+        if org_identity(group.name) != f"org/{slug(group.name)}" or group not in groups:
+            continue
+        target = next((g for g in groups if g is not group and _acronym_with_place(group.name, g)), None)
+        if target is not None:
+            target.add_alias(group.name)
+            target.facts.extend(group.facts)
+            groups.remove(group)
+    return groups
+
+
+def _acronym_with_place(name: str, group: Group) -> bool:
+    """Whether a name is one of a group's acronyms followed by a region's name."""
+    for alias in group.aliases:
+        short = alias.replace("-", "")
+        if short.isalpha() and short.isupper() and normal(name).startswith(normal(alias) + " "):
+            rest = normal(name)[len(normal(alias)) :]
+            if Gazetteer.load().lookup(rest):
+                return True
+    return False
 
 
 @cache

@@ -32,7 +32,7 @@ class SortedGraph(Graph):
     (RDF/XML, JSON-LD) would then write different bytes for the same graph.
     """
 
-    def triples(self, triple, **kwargs):  # type: ignore[no-untyped-def, override]
+    def triples(self, triple, **kwargs):
         found = super().triples(triple, **kwargs)
         return iter(sorted(found)) if triple == (None, None, None) else found
 

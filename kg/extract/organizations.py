@@ -15,11 +15,16 @@ from typing import ClassVar
 
 from kg.extract.base import Document, alternation
 from kg.extract.regions import regions
+from kg.gazetteer import Gazetteer, name_key
 from kg.lexicon import rows, words
 from kg.model import Fact, OrganizationFact
 
 COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
-OFFICE = r"(?:Kantor\s+Wilayah|Kantor\s+Cabang|Kanwil|Cabang|Wilayah|Deputi\s+Wilayah|Kantor)"
+# office words after a known body's name; "wilayah" and "cabang" are often written in lower case
+OFFICE = r"(?:Kantor\s+Wilayah|Kantor\s+Cabang|Kanwil|[Cc]abang|[Ww]ilayah|Deputi\s+Wilayah|Kantor)"
+PLACE_CUES = frozenset(
+    {None, "kota", "kota administrasi", "kotamadya", "kabupaten", "kabupaten administrasi", "provinsi"}
+)
 TOKEN = re.compile(r"\s*([A-Z][\w'’.-]*(?:/[\w-]+)?|\d+/[A-Z]\w*|dan|&|,)")
 
 
@@ -61,6 +66,12 @@ def _heads() -> dict[str, str]:
 
 
 @cache
+def _alone() -> frozenset[str]:
+    """Head words that name an organisation by themselves (org_heads.csv `alone`)."""
+    return frozenset(row["head"] for row in rows("org_heads.csv") if row["alone"] == "1")
+
+
+@cache
 def head_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?P<head>{alternation(list(_heads()))})(?![\w-])")
 
@@ -69,10 +80,17 @@ def _clean(name: str) -> str:
     return " ".join(name.replace("\n", " ").split()).strip(" ,")
 
 
-def _region_at(doc: Document, offset: int) -> tuple[int, int] | None:
-    """The span of a region mention starting at an offset (after spaces)."""
+def _region_at(doc: Document, offset: int, place_only: bool = False) -> tuple[int, int] | None:
+    """The span of a region mention starting at an offset (after spaces).
+
+    With `place_only`, only a bare name or one after a level word ("Kota Madiun"): a
+    region named through a title or a government ("Wali Kota Mojokerto", "Pemkot
+    Jambi") is the next phrase, not the place an organisation's name ends with.
+    """
     for match in regions(doc):
         if match.span.start == offset or match.span.name_start == offset:
+            if place_only and match.span.start == offset and match.span.cue not in PLACE_CUES:
+                return None
             return match.span.start, match.span.end
     return None
 
@@ -82,7 +100,7 @@ def continue_name(doc: Document, pos: int, company: bool, limit: int) -> int:
     text, org_words, taken = doc.text, words("org_words.txt"), 0
     while taken < 12:
         gap = len(text[pos:]) - len(text[pos:].lstrip(" "))
-        region = _region_at(doc, pos + gap)
+        region = _region_at(doc, pos + gap, place_only=True)
         if region and not company:
             return region[1]
         match = TOKEN.match(text, pos, limit)
@@ -92,14 +110,38 @@ def continue_name(doc: Document, pos: int, company: bool, limit: int) -> int:
         if token in ("dan", "&", ","):
             after = TOKEN.match(text, match.end(), limit)
             nxt = after.group(1) if after else ""
-            if not (nxt in org_words or _is_acronym(nxt)):
+            if not (nxt in org_words or (_is_acronym(nxt) and not _names_another_org(nxt))):
                 return pos
+        elif _ends_sentence(token, org_words, company and taken < 3):
+            return match.end() - 1
         elif company and taken < 3:
-            pass
+            if token.rstrip(".") in words("honorifics.txt"):
+                return pos  # a rank or honorific begins the holder's name: "Kodim 0736/Batang Letkol Inf ..."
         elif not (token in org_words or _is_acronym(token) or re.fullmatch(r"\d+/\w+", token)):
             return pos
         pos, taken = match.end(), taken + 1
     return pos
+
+
+def _ends_sentence(token: str, org_words: frozenset[str], any_word: bool) -> bool:
+    """A name word with the sentence's full stop glued on: "... Dinas Tenaga Kerja. Ahli ...".
+
+    `any_word`: a company's name, whose first words may be any words ("Rumah Makan
+    Bintang."); abbreviations ("Tbk.") keep their dot.
+    """
+    word = token[:-1]
+    if not token.endswith(".") or not word.isalpha() or token in words("abbreviations.txt"):
+        return False
+    return any_word or word in org_words or _is_acronym(word)
+
+
+def _names_another_org(token: str) -> bool:
+    """Whether an acronym after a comma or "dan" begins the next organisation of a list.
+
+    "Dinas Tenaga Kerja, BPJS, pelaku usaha": BPJS is a body of its own, while in
+    "Disnakerkop dan UKM" the acronym continues the name.
+    """
+    return token in _known() or token in _heads()
 
 
 def _is_acronym(token: str) -> bool:
@@ -151,31 +193,56 @@ def _with_parenthesis(doc: Document, start: int, end: int, company: bool) -> tup
     return tail_end, full, [alias]
 
 
-def _office_suffix(doc: Document, pos: int) -> tuple[int, str | None]:
-    """An office of a known organisation: "... Cabang Jambi", "... Wilayah Jatim", "... Lampung Tengah"."""
+def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tuple[int, str | None]:
+    """An office of a known organisation: "... Cabang Jambi", "... Wilayah Jatim", "... Lampung Tengah".
+
+    After an office word, or when the name began with one ("Kantor Wilayah BPJS
+    Ketenagakerjaan Sumbarriau"), the next capitalised word is the office's place even
+    when it is no region: BPJS names its regional offices after areas of its own.
+    """
     text, line_end = doc.text, doc.line_of(pos)[1]
     office = re.compile(rf"\s+{OFFICE}(?:\s+(?:Kota|Kabupaten|Kab\.|Provinsi))?\s+").match(text, pos, line_end)
     start = office.end() if office else pos + (len(text[pos:]) - len(text[pos:].lstrip(" ")))
     region = _region_at(doc, start)
     if region:
         return region[1], _clean(text[start : region[1]])
-    if office:
+    if office or (expects_place and re.match(r"[ \t]", text[pos : pos + 1])):
         token = re.compile(r"[A-Z][\w'-]+").match(text, start, line_end)
         if token:
             return token.end(), token.group(0)
     return pos, None
 
 
+def _province_written_out(name: str, place: str | None) -> tuple[str, list[str]]:
+    """A regional office's province in full, the short form an alias.
+
+    Regional offices ("Wilayah", "Kanwil") are named after the province: "BPJS
+    Ketenagakerjaan Wilayah Jatim" is "BPJS Ketenagakerjaan Wilayah Jawa Timur". A
+    branch keeps its place as written ("BPJS Ketenagakerjaan Kutim").
+    """
+    if not place or not re.search(rf"\b(?:[Ww]ilayah|Kanwil)\s+{re.escape(place)}$", name):
+        return name, []
+    found = Gazetteer.load().lookup(place, "provinsi")
+    if len(found) != 1 or name_key(found[0].name) == name_key(place):
+        return name, []
+    return name[: -len(place)] + found[0].name, [name]
+
+
 def _known_orgs(doc: Document) -> list[OrgMatch]:
     found = []
     for match in _known_pattern().finditer(doc.text):
         canonical, heads_offices = _known()[match.group("org")]
-        end, place = _office_suffix(doc, match.end("org")) if heads_offices else (match.end(), None)
         prefix = match.group("pre")
+        office_first = bool(prefix) and prefix != "Kantor"
+        end, place = (match.end(), None)
+        if heads_offices:
+            end, place = _office_suffix(doc, match.end("org"), office_first)
         start = match.start() if prefix and prefix != "Kantor" else match.start("org")
         if prefix and prefix != "Kantor":
             place = place or "?"
         end, name, aliases = _with_parenthesis(doc, start, end, company=False)
+        if not aliases:
+            name, aliases = _province_written_out(name, place)
         found.append(OrgMatch(start, end, name, tuple(aliases), canonical, place, "known"))
     return found
 
@@ -187,10 +254,11 @@ def _headed_orgs(doc: Document) -> list[OrgMatch]:
         company = kind in COMPANY_KINDS
         line_end = doc.line_of(match.start())[1]
         end = continue_name(doc, match.end(), company, line_end)
-        if end == match.end() and not _is_acronym(match.group("head").split()[0]) and kind != "council":
-            continue
+        head = match.group("head")
+        named = end > match.end() or _is_acronym(head.split()[0]) or head in _alone()
         end, name, aliases = _with_parenthesis(doc, match.start(), end, company)
-        found.append(OrgMatch(match.start(), end, name, tuple(aliases), None, None, kind))
+        if named or aliases:
+            found.append(OrgMatch(match.start(), end, name, tuple(aliases), None, None, kind))
     return found
 
 

@@ -21,8 +21,16 @@ from kg.gazetteer import Gazetteer
 from kg.lexicon import rows, words
 from kg.model import Fact, OrganizationFact, PersonFact, Ref
 
-NAME_TOKEN = r"(?:[A-Z][a-zà-ÿ'’`]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]))"
+# a name word, an initial ("M."), or a bare initial before another name word or a comma ("Nanda S,")
+NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’`]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]|,))"
 SECRETARIAT = r"(?:Sekdaprov|Setdaprov|Setdakab|Setdakot|Setda|Sekda|Sekretariat\s+Daerah(?:\s+Provinsi|\s+Kabupaten|\s+Kota)?)"
+
+
+@cache
+def name_token() -> str:
+    """A word of a person's name, abbreviated given names (name_abbreviations.txt) first."""
+    abbreviated = alternation(list(words("name_abbreviations.txt")))
+    return rf"(?:(?:{abbreviated})(?=\s)|{NAME_WORD})"
 
 
 @dataclass(frozen=True)
@@ -61,14 +69,21 @@ def _honorific_pattern() -> re.Pattern[str]:
 
 @cache
 def _not_name_words() -> frozenset[str]:
-    """Capitalised words that never start or continue a person's name."""
+    """Capitalised words that never start or continue a person's name.
+
+    Title words, acting prefixes and the words that begin organisations' names among
+    them: "M. Jaelani Plt. Kepala ..." is a name followed by the next person's acting
+    title, and "Kepala Kejaksaan Negeri Budi" has no person called "Kejaksaan".
+    """
     title_words = {w for t in _titles() for w in t.split()}
-    return frozenset(title_words | words("non_name_words.txt"))
+    acting_words = {w.rstrip(".") for prefix in _acting() for w in prefix.split()}
+    org_words = {w for row in rows("org_heads.csv") for w in row["head"].rstrip(".").split()}
+    return frozenset(title_words | acting_words | org_words | words("non_name_words.txt"))
 
 
 @cache
 def _name_pattern() -> re.Pattern[str]:
-    return re.compile(rf"{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{0,5}}")
+    return re.compile(rf"{name_token()}(?:[ \t]+{name_token()}){{0,5}}")
 
 
 @dataclass(frozen=True)
@@ -109,6 +124,25 @@ def read_name(doc: Document, pos: int) -> tuple[int, int, str] | None:
     return pos, end, name.replace("’", "'")
 
 
+def _is_place(doc: Document, start: int, end: int) -> bool:
+    """Whether a would-be name is a region mention ("Kantor Gubernur Jawa Timur, Surabaya")."""
+    return any(m.span.start <= start and end <= m.span.end for m in regions(doc))
+
+
+def _only_honorifics(gap: str) -> bool:
+    """Whether the text between a title and a name is only commas, spaces and honorifics.
+
+    "Wali Kota Madiun, Dr. Maidi": the honorific belongs to the name, which `read_name`
+    skips; anything else in between (a line break, other words) means the name is not
+    the title holder's.
+    """
+    rest = gap.lstrip(" ,")
+    if "\n" in gap:
+        return False
+    honorifics = _honorific_pattern().match(rest)
+    return not rest or bool(honorifics and honorifics.end() == len(rest))
+
+
 def _after_name(doc: Document, end: int) -> tuple[int, tuple[str, ...]]:
     """Skip academic suffixes (", M.K.M.") and read a parenthesised alias after a name."""
     text = doc.text
@@ -146,10 +180,36 @@ def _skip_paren(doc: Document, pos: int) -> int:
     return paren.end() if paren else pos
 
 
+def _skip_province(doc: Document, pos: int) -> int:
+    """Skip the province named in apposition: "Bupati Lombok Timur, Provinsi NTB (NTB) Haerul"."""
+    comma = re.compile(r"[ \t]*,[ \t]*").match(doc.text, pos)
+    province = _region_following(doc, comma.end(), "provinsi") if comma else None
+    if province and province.span.cue == "provinsi":
+        return _skip_paren(doc, province.span.end)
+    return pos
+
+
+def _skip_short_form(doc: Document, pos: int) -> int:
+    """Skip the title's own short form in parentheses: "Sekretaris Daerah (Sekda) Provinsi Jambi"."""
+    short = re.compile(r"[ \t]*\([A-Z][\w.-]{1,15}\)").match(doc.text, pos)
+    return short.end() if short else pos
+
+
+FIELD = r"[A-Z]\w+(?:\s+[A-Z]\w+)*"
+FIELD_LIST = re.compile(rf"\b[Bb]idang\s+{FIELD}(?:,\s+{FIELD})+,?\s+(?:dan|&)\s+[A-Z]\w+")
+
+
 def _role_words(doc: Document, pos: int, stop: re.Pattern[str]) -> tuple[int, str]:
-    """Words of a role's sub-unit ("Bidang Tenaga Kerja") up to where `stop` matches."""
+    """Words of a role's sub-unit ("Bidang Tenaga Kerja") up to where `stop` matches.
+
+    A list of fields ("Bidang Hukum, Politik, dan Pemerintahan") is one sub-unit: its
+    commas do not end the role.
+    """
     text, line_end = doc.text, doc.line_of(pos)[1]
     found = stop.search(text, pos, line_end)
+    fields = FIELD_LIST.search(text, pos, line_end)
+    if found and fields and fields.start() <= found.end() and found.start() < fields.end():
+        found = stop.search(text, fields.end(), line_end)
     end = found.start() if found else pos
     return end, " ".join(text[pos:end].split()).strip(" ,")
 
@@ -166,11 +226,12 @@ def _expand(role: str) -> str:
 def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str, Ref | None, OrgMatch | None]:
     """Read what follows a title: the organisation or region whose position it is."""
     role, text = title.role, doc.text
+    pos = _skip_short_form(doc, pos)
     if title.org_mode == "region":
         region = _region_following(doc, pos, title.level)
         if region:
             ref = Ref("region", region.code) if region.code else None
-            return _skip_paren(doc, region.span.end), role, ref, None
+            return _skip_province(doc, _skip_paren(doc, region.span.end)), role, ref, None
         code = _unique_region_of_level(doc, title.level) if title.level else None
         return pos, role, Ref("region", code) if code else None, None
     if title.org_mode == "fixed":
@@ -187,7 +248,12 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
                 region_match = match
         role = _expand(f"{role} {sub}".strip())
         if region_match:
-            role = " ".join(role.replace(text[region_match.span.start : region_match.span.end], " ").split())
+            span = region_match.span
+            if span.cue and span.cue.title() in _titles():  # "Staf Ahli Gubernur Bali": keeps "Gubernur"
+                span_text = text[span.name_start : span.name_end]
+            else:
+                span_text = text[span.start : span.end]
+            role = " ".join(role.replace(span_text, " ").split())
             return end, role, Ref("region", region_match.code or ""), None
         if secretariat:
             after = _region_following(doc, secretariat.end(), "")
@@ -230,31 +296,61 @@ def _org_from(doc: Document, pos: int, prefix: str) -> OrgMatch | None:
 
 
 def _titled_persons(doc: Document) -> list[PersonMatch]:
-    found = []
+    """Persons after a title; a title inside an earlier one's phrase is part of that one.
+
+    "Asisten Pemerintahan Sekdaprov Jatim Benny" names an Asisten, not a Sekda.
+    """
+    found: list[PersonMatch] = []
     for match in _title_pattern().finditer(doc.text):
+        if found and found[-1].start < match.start() < found[-1].end:
+            continue
         title = _titles()[match.group("title")]
         end, role, ref, org = _parse_after_title(doc, title, match.end())
         acting = match.group("acting")
         if acting:
             role = f"{_acting()[acting]} {role}"
         name = read_name(doc, end)
-        if not name or doc.text[end : name[0]].strip(" ,") or "\n" in doc.text[end : name[0]]:
+        if not name or not _only_honorifics(doc.text[end : name[0]]) or _is_place(doc, name[0], name[1]):
             continue
+        name, partner = _ticket_pair(doc, name)
         after, aliases = _after_name(doc, name[1])
         found.append(PersonMatch(match.start(), after, name[2], aliases, role, ref, org, "person.title"))
+        if partner:
+            found.append(PersonMatch(partner[0], partner[1], partner[2], (), None, None, None, "person.pair"))
     return found
+
+
+Span = tuple[int, int, str]
+PAIR = re.compile(r"[ \t]*[–—-][ \t]*(?P<partner>[A-Z][a-zà-ÿ'’]+)\b")
+
+
+def _ticket_pair(doc: Document, name: Span) -> tuple[Span, Span | None]:
+    """A title before a pair of short names ("Presiden Prabowo–Gibran"): the pair's second
+    is a person too, whose position the text does not give."""
+    start, end, written = name
+    if " " in written:
+        return name, None
+    if "-" in written:
+        first, second = written.split("-", 1)
+        if second[:1].isupper() and second not in _not_name_words():
+            return (start, start + len(first), first), (start + len(first) + 1, end, second)
+        return name, None
+    pair = PAIR.match(doc.text, end)
+    if pair and pair.group("partner") not in _not_name_words():
+        return name, (pair.start("partner"), pair.end("partner"), pair.group("partner").replace("’", "'"))
+    return name, None
 
 
 def _inverse_persons(doc: Document, titled: list[PersonMatch]) -> list[PersonMatch]:
     """ "Name, Title Org": the name comes first, the position after a comma."""
     found = []
-    pattern = re.compile(rf"(?P<name>{NAME_TOKEN}(?:[ \t]+{NAME_TOKEN}){{1,5}}),\s+(?=[A-Z])")
+    pattern = re.compile(rf"(?P<name>{name_token()}(?:[ \t]+{name_token()}){{1,5}}),\s+(?=[A-Z])")
     for match in pattern.finditer(doc.text):
         title = _title_pattern().match(doc.text, match.end())
         if not title or any(p.start <= match.start() < p.end for p in titled):
             continue
         name = read_name(doc, match.start())
-        if not name or name[1] != match.end("name"):
+        if not name or name[1] != match.end("name") or _is_place(doc, name[0], name[1]):
             continue
         entry = _titles()[title.group("title")]
         _, role, ref, org = _parse_after_title(doc, entry, title.end())
@@ -264,9 +360,57 @@ def _inverse_persons(doc: Document, titled: list[PersonMatch]) -> list[PersonMat
     return found
 
 
+@cache
+def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    table = rows("person_cues.csv")
+    cues = {side: [r["cue"] for r in table if r["side"] == side] for side in ("before", "after")}
+    before = re.compile(rf"(?<![\w.])(?:{alternation(cues['before'])})[ \t]+", re.I)
+    after = re.compile(rf"[ \t]*,[ \t]+(?:{alternation(cues['after'])})\b", re.I)
+    return before, after
+
+
+def _cued_persons(doc: Document, taken: list[PersonMatch]) -> list[PersonMatch]:
+    """Untitled persons that a cue word marks ("atas nama Budi dan Sari", "Sari, istri dari ...")."""
+    before, after = _cue_patterns()
+    found: list[PersonMatch] = []
+    for cue in before.finditer(doc.text):
+        pos = cue.end()
+        while (name := read_name(doc, pos)) and name[0] == pos:
+            found.append(PersonMatch(name[0], name[1], name[2], (), None, None, None, "person.cue"))
+            joined = re.compile(r"[ \t]+(?:dan|&)[ \t]+").match(doc.text, name[1])
+            if not joined:
+                break
+            pos = joined.end()
+    for name in _capitalised_names(doc):
+        if after.match(doc.text, name[1]) and not _opens_sentence(doc, name):
+            found.append(PersonMatch(name[0], name[1], name[2], (), None, None, None, "person.cue"))
+    return [p for p in found if not _is_place(doc, p.start, p.end) and not _overlaps(p, taken)]
+
+
+def _opens_sentence(doc: Document, name: tuple[int, int, str]) -> bool:
+    """A single capitalised word opening a sentence ("Menurutnya, ...") is no name to trust."""
+    before = doc.text[doc.sentence_of(name[0]).start : name[0]]
+    return " " not in name[2] and not before.strip(" \t\"“‘'(-")
+
+
+def _capitalised_names(doc: Document) -> list[tuple[int, int, str]]:
+    """Every capitalised run that reads as a name, wherever it stands."""
+    names = []
+    for match in _name_pattern().finditer(doc.text):
+        name = read_name(doc, match.start())
+        if name and name[0] == match.start():
+            names.append(name)
+    return names
+
+
+def _overlaps(match: PersonMatch, others: list[PersonMatch]) -> bool:
+    return any(o.start < match.end and match.start < o.end for o in others)
+
+
 def find_persons(doc: Document) -> list[PersonMatch]:
     titled = _titled_persons(doc)
-    return sorted(titled + _inverse_persons(doc, titled), key=lambda p: p.start)
+    titled += _inverse_persons(doc, titled)
+    return sorted(titled + _cued_persons(doc, titled), key=lambda p: p.start)
 
 
 def persons(doc: Document) -> list[PersonMatch]:

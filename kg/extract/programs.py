@@ -13,7 +13,7 @@ import re
 from functools import cache
 from typing import ClassVar
 
-from kg.extract.base import Document
+from kg.extract.base import Document, alternation
 from kg.extract.organizations import acronym_fits, head_pattern
 from kg.extract.regions import primary_region, regions
 from kg.lexicon import rows, words
@@ -21,7 +21,7 @@ from kg.model import Fact, ProgramFact, Ref
 
 BENEFIT_VERB = re.compile(r"(?:memperoleh|mendapatkan|mendapat|menerima|santunan|klaim|manfaat)\s+$", re.I)
 NAME = r"(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d+))*"
-LOCAL = re.compile(rf"\b(?P<head>Program|Gerakan|Pro)\s+(?P<name>{NAME})(?:\s*\((?P<paren>[^()\n]{{2,80}})\))?")
+PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari|warga)|Desa|Kelurahan|Kecamatan|Dusun)\s+$")
 ACRONYM_FIRST = re.compile(r"(?P<acr>\b[A-Z][A-Z]{2,}(?:\s+[A-Z]{2,})?)\s*\((?P<exp>[A-Z][^()\n]{4,80})\)")
 OPERATOR_BPJS = re.compile(r"program(?:\s+utama)?\s+(?:dari\s+)?BPJS|BPJS\s+Ketenagakerjaan\s+(?:menyelenggarakan|mengelola)", re.I)
 
@@ -75,13 +75,18 @@ COMBINED_NAME = re.compile(r"(?:\bPro\s+)?\b[A-Z]{2,}-[A-Z]{2,}\b")
 
 
 def _combined_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    """Programmes named by a joined acronym ("JKK-JKM"), with their expansion as an alias."""
+    """Programmes named by a joined acronym ("JKK-JKM"), with their expansion as an alias.
+
+    The word "program" before the expansion is kept only when the acronym has its
+    "Pro" ("Program Jaminan ... Pro JKK-JKM"); it is not one of the acronym's letters.
+    """
     found = []
     expansions: dict[str, str] = {}
     for match in COMBINED.finditer(doc.text):
-        acr = match.group("acr")
-        if acronym_fits(acr.replace("Pro ", "").replace("-", ""), match.group("exp")):
-            expansions.setdefault(acr, " ".join(match.group("exp").split()))
+        acr, expansion = match.group("acr"), " ".join(match.group("exp").split())
+        bare = re.sub(r"^[Pp]rogram\s+", "", expansion)
+        if acronym_fits(acr.replace("Pro ", "").replace("-", ""), bare):
+            expansions.setdefault(acr, expansion if acr.startswith("Pro ") else bare)
             found.append((match.start(), match.end(), acr, (expansions[acr],)))
     for match in COMBINED_NAME.finditer(doc.text):
         name = match.group(0)
@@ -91,30 +96,74 @@ def _combined_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ..
     return found
 
 
+PROGRAM_WORD = re.compile(r"\bprogram|\binovasi|\bgerakan", re.I)
+LIST_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,2}[.)]|[A-Z][A-Z ]{1,20}\s*\()")
+MAX_LIST_LINES = 30
+
+
 def _in_program_context(doc: Document, start: int) -> bool:
-    sentence = doc.sentence_of(start)
-    if re.search(r"\bprogram|\binovasi|\bgerakan", sentence.text, re.I):
+    """Whether a sentence, or the heading of the list it is an item of, is about programmes."""
+    if PROGRAM_WORD.search(doc.sentence_of(start).text):
         return True
-    line_start, _ = doc.line_of(start)
-    previous = doc.text[max(0, line_start - 300) : line_start]
-    return bool(re.search(r"program[^\n]*:\s*(?:\n\s*-?\s*)*$", previous, re.I)) or bool(
-        re.search(r"program[^\n]*:\s*\n", previous[-200:], re.I)
-    )
+    heading = _list_heading(doc, doc.line_of(start)[0])
+    return bool(heading and PROGRAM_WORD.search(heading) and heading.rstrip().endswith(":"))
+
+
+def _list_heading(doc: Document, line_start: int) -> str | None:
+    """The line that introduces the list a line belongs to ("... program unggulan:").
+
+    Walks back over bullets, blank lines and "ACRONYM (Expansion): ..." items, so every
+    item of a long list shares its heading, not only the first few.
+    """
+    end = line_start - 1
+    for _ in range(MAX_LIST_LINES):
+        if end < 0:
+            return None
+        start = doc.text.rfind("\n", 0, end) + 1
+        line = doc.text[start:end]
+        if line.strip() and not LIST_ITEM.match(line):
+            return line
+        end = start - 1
+    return None
+
+
+@cache
+def _heads() -> dict[str, dict[str, str]]:
+    return {row["head"]: row for row in rows("program_heads.csv")}
+
+
+@cache
+def _local_pattern() -> re.Pattern[str]:
+    heads = alternation(list(_heads()))
+    return re.compile(rf"\b(?P<head>{heads})\s+(?P<name>{NAME})(?:\s*\((?P<paren>[^()\n]{{2,80}})\))?")
+
+
+def _head_fits(doc: Document, match: re.Match[str]) -> bool:
+    """Whether a head word that is also an ordinary noun heads a programme here."""
+    if _heads()[match.group("head")]["context"] != "1":
+        return True
+    before = doc.text[max(0, match.start() - 20) : match.start()]
+    return not PLACE_BEFORE.search(before) and bool(PROGRAM_WORD.search(doc.sentence_of(match.start()).text))
+
+
+def _is_region(doc: Document, match: re.Match[str]) -> bool:
+    """Whether the name after a head word is a region's ("Kampung Laut" the kabupaten's place)."""
+    start, end = match.start("name"), match.end("name")
+    return any(m.span.name_start <= start and end <= m.span.name_end for m in regions(doc))
 
 
 def _local_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ...]]]:
     found = []
     text = doc.text
-    for match in LOCAL.finditer(text):
-        name, paren = match.group("name"), match.group("paren")
-        if match.group("head") == "Pro":
+    for match in _local_pattern().finditer(text):
+        name, paren = " ".join(match.group("name").split()), match.group("paren")
+        if _excluded(name) or any(name.startswith(r["name"]) for r in _national()):
             continue
-        name = " ".join(name.split())
-        if _excluded(name) or any(name.startswith(r["name"]) for r in _national()) or head_pattern().match(name):
+        if head_pattern().match(name) or not _head_fits(doc, match) or _is_region(doc, match):
             continue
         aliases = (" ".join(paren.split()),) if paren and acronym_fits(name, paren) else ()
-        if match.group("head") == "Gerakan":
-            name = f"Gerakan {name}"
+        if _heads()[match.group("head")]["keep"] == "1":
+            name = f"{match.group('head')} {name}"
         found.append((match.start(), match.end(), name, aliases))
     for match in ACRONYM_FIRST.finditer(text):
         acr, expansion = match.group("acr"), " ".join(match.group("exp").split())

@@ -1,0 +1,89 @@
+"""Organisations: where a name ends, offices of known bodies, and heads that name a body alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import Document
+from kg.extract.organizations import OrgMatch, orgs
+from kg.model import RawDocument
+
+
+def found(text: str) -> list[OrgMatch]:
+    return orgs(Document(clean(RawDocument(doc_id="t", source="test", text=text))))
+
+
+def names(text: str) -> list[str]:
+    return [o.name for o in found(text)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a list: a known body after a comma is the next organisation, not part of the name
+        ("Rapat diikuti Dinas Sosial, BPJS, dan pengusaha setempat.", ["Dinas Sosial", "BPJS"]),
+        # an acronym after "dan" that is no body of its own continues the name
+        ("Data berasal dari Disnakerkop dan UKM Kota Pekalongan.", ["Disnakerkop dan UKM Kota Pekalongan"]),
+        # the sentence's full stop is not part of the name
+        ("Pemkab bekerja sama dengan Dinas Tenaga Kerja. Hasilnya baik.", ["Dinas Tenaga Kerja"]),
+        ("Rapat digelar di Rumah Makan Sederhana. Semua hadir.", ["Rumah Makan Sederhana"]),
+        # a region named through a title is the next phrase, not the agency's place
+        ("Acara itu di Rumah Dinas Bupati Kendal Dico Ganinduto.", []),
+    ],
+)
+def test_where_a_name_ends(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Hadir pula Kepala Kejaksaan Negeri, Bambang Tri.", "Kejaksaan Negeri"),
+        ("Laporan itu diteruskan ke Disnaker untuk ditindaklanjuti.", "Disnaker"),
+    ],
+)
+def test_a_head_that_names_a_body_by_itself(sentence: str, name: str) -> None:
+    assert name in names(sentence)
+
+
+def test_an_acronym_in_parentheses_right_after_the_head() -> None:
+    [found_org] = found("Kerja sama itu melibatkan Kejaksaan Tinggi (Kejati) Sulawesi Selatan.")
+    assert (found_org.name, found_org.aliases) == (
+        "Kejaksaan Tinggi Sulawesi Selatan",
+        ("Kejati Sulawesi Selatan",),
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Penghargaan diserahkan Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel kepada bupati.",
+            "Kantor Wilayah BPJS Ketenagakerjaan Sumbagsel",
+        ),
+        (
+            "Acara digelar oleh Kanwil BPJamsostek Kalimantan Barat di Pontianak.",
+            "Kanwil BPJamsostek Kalimantan Barat",
+        ),
+    ],
+)
+def test_a_regional_office_keeps_its_place_even_when_it_is_no_region(sentence: str, name: str) -> None:
+    assert names(sentence)[0] == name
+
+
+@pytest.mark.parametrize(
+    ("written", "full"),
+    [
+        ("BPJS Ketenagakerjaan Wilayah Jateng", "BPJS Ketenagakerjaan Wilayah Jawa Tengah"),
+        ("BPJS Ketenagakerjaan wilayah Kaltim", "BPJS Ketenagakerjaan wilayah Kalimantan Timur"),
+    ],
+)
+def test_a_regional_office_names_its_province_in_full(written: str, full: str) -> None:
+    [office] = found(f"Data disampaikan {written} kepada wartawan.")
+    assert (office.name, office.aliases) == (full, (written,))
+
+
+def test_a_branch_keeps_its_place_as_written() -> None:
+    [office] = found("Data disampaikan BPJS Ketenagakerjaan Kutim kepada wartawan.")
+    assert (office.name, office.aliases) == ("BPJS Ketenagakerjaan Kutim", ())

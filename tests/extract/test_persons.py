@@ -1,0 +1,141 @@
+"""Persons with the positions the text gives them, and the words that end or refuse a name."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import Document
+from kg.extract.persons import PersonMatch, persons
+from kg.model import RawDocument
+
+
+def found(text: str) -> list[PersonMatch]:
+    return persons(Document(clean(RawDocument(doc_id="t", source="test", text=text))))
+
+
+def names(text: str) -> list[str]:
+    return sorted({p.name for p in found(text)})
+
+
+def posts(text: str) -> dict[str, tuple[str | None, str | None]]:
+    """name -> (role, org key) of the first mention of each person."""
+    seen: dict[str, tuple[str | None, str | None]] = {}
+    for p in found(text):
+        seen.setdefault(p.name, (p.role, p.org.key if p.org else None))
+    return seen
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "org"),
+    [
+        # an honorific between the title and the name belongs to the name
+        (
+            "Bupati Sleman, Dr. Hj. Kustini Sri Purnomo, membuka acara itu.",
+            "Kustini Sri Purnomo",
+            "Bupati",
+            "34.04",
+        ),
+        ("Wakil Presiden K.H. Abdul Halim hadir di sana.", "Abdul Halim", "Wakil Presiden", None),
+        # the title's short form in parentheses before the region
+        (
+            "Rapat dipimpin Sekretaris Daerah (Sekda) Provinsi Bengkulu, Isnan Fajri.",
+            "Isnan Fajri",
+            "Sekretaris Daerah",
+            "17",
+        ),
+        # the province in apposition after a regent's region
+        (
+            "Bupati Sumbawa, Provinsi Nusa Tenggara Barat (NTB) Syarafuddin Jarot menyerahkan piagam.",
+            "Syarafuddin Jarot",
+            "Bupati",
+            "52.04",
+        ),
+        # a list of fields is one part of the role, and a governor's staff post keeps "Gubernur"
+        (
+            "Hadir pula Staf Ahli Gubernur Riau Bidang Ekonomi, Keuangan, dan Pembangunan, Taufiq Hidayat.",
+            "Taufiq Hidayat",
+            "Staf Ahli Gubernur Bidang Ekonomi, Keuangan, dan Pembangunan",
+            "14",
+        ),
+        # an abbreviated given name keeps its dot, like an initial
+        ("Wakil Bupati Gowa, Moh. Rizal Hamid, ikut hadir.", "Moh. Rizal Hamid", "Wakil Bupati", "73.06"),
+        # a bare final initial before a comma is part of the name
+        (
+            "Kepala BPJS Ketenagakerjaan Cabang Kendari Andi Rahman S, menyampaikan data.",
+            "Andi Rahman S",
+            "Kepala",
+            "BPJS Ketenagakerjaan Cabang Kendari",
+        ),
+    ],
+)
+def test_titled_person_with_role_and_org(sentence: str, name: str, role: str, org: str | None) -> None:
+    got_role, got_org = posts(sentence)[name]
+    assert got_role == role
+    if org is not None:
+        assert got_org == org
+
+
+@pytest.mark.parametrize(
+    ("sentence", "absent"),
+    [
+        # a place after a title-cued region is the venue, not a person
+        ("Pertemuan digelar di Kantor Gubernur Jawa Tengah, Semarang, pada Senin.", "Semarang"),
+        # a regulation's number after the title of the instrument
+        ("Aturannya adalah Peraturan Wali Kota Nomor 12 Tahun 2023.", "Nomor"),
+        # a headline verb after a title
+        ("Bupati Klaten Serahkan Santunan kepada Ahli Waris", "Serahkan Santunan"),
+        # a head word of an organisation after "Kepala"
+        ("Kepala Kejaksaan Negeri Wonogiri hadir.", "Kejaksaan"),
+    ],
+)
+def test_words_that_are_not_names(sentence: str, absent: str) -> None:
+    assert absent not in names(sentence)
+
+
+def test_an_acting_prefix_after_a_name_begins_the_next_post() -> None:
+    text = (
+        "Ia didampingi Asisten Administrasi Umum Sekretariat Daerah, R. Santoso "
+        "Plt. Kepala Dinas Sosial, Yuni Astuti."
+    )
+    assert names(text) == ["R. Santoso", "Yuni Astuti"]
+
+
+def test_a_rank_ends_the_name_of_the_commanders_unit() -> None:
+    [person] = found("Hadir Dandim 0712/Tegal Letkol Inf Joko Santoso dalam acara itu.")
+    assert (person.name, person.org and person.org.key) == ("Joko Santoso", "Kodim 0712/Tegal")
+
+
+def test_a_title_inside_another_post_is_part_of_that_post() -> None:
+    text = "Hadir Asisten Perekonomian Sekdaprov Jateng Sujarwanto Dwiatmoko dalam acara itu."
+    [person] = found(text)
+    assert person.role == "Asisten Perekonomian"
+
+
+@pytest.mark.parametrize("dash", ["–", "-"])
+def test_a_ticket_pair_gives_a_second_person_without_a_post(dash: str) -> None:
+    text = f"Program ini mendukung visi Presiden Jokowi{dash}Amin tentang pekerja rentan."
+    assert posts(text) == {"Jokowi": ("Presiden", None), "Amin": (None, None)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Santunan diserahkan kepada ahli waris atas nama Sutrisno dan Wagiyem di balai desa.",
+            ["Sutrisno", "Wagiyem"],
+        ),
+        (
+            "Santunan diterima Lestari, istri dari almarhum Bambang Irawan, pada Senin.",
+            ["Bambang Irawan", "Lestari"],
+        ),
+        ("Klaim itu diajukan Darto, seorang pengemudi ojek.", ["Darto"]),
+    ],
+)
+def test_untitled_persons_marked_by_a_cue(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
+    assert all(p.role is None for p in found(sentence))
+
+
+def test_a_sentence_opening_word_before_a_cue_is_no_person() -> None:
+    assert names("Menurutnya, anak-anak nelayan juga perlu dilindungi.") == []

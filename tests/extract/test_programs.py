@@ -1,0 +1,82 @@
+"""Programmes: joined acronyms, list items under a programme heading, and programme head words."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import Document
+from kg.extract.programs import ProgramExtractor
+from kg.model import ProgramFact, RawDocument
+
+
+def programs(text: str) -> dict[str, tuple[str, ...]]:
+    """name -> aliases of the programmes a text names."""
+    article = clean(RawDocument(doc_id="t", source="test", text=text))
+    facts = [f for f in ProgramExtractor()(Document(article)) if isinstance(f, ProgramFact)]
+    return {f.name: f.aliases for f in facts}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "alias"),
+    [
+        # the word "program" is not one of the acronym's letters
+        (
+            "Sebanyak 900 nelayan di Kota Tegal masuk program jaminan kecelakaan kerja "
+            "dan jaminan kematian (JKK-JKM).",
+            "JKK-JKM",
+            "jaminan kecelakaan kerja dan jaminan kematian",
+        ),
+        # an acronym with its "Pro" keeps the word "Program" in the expansion
+        (
+            "Pemkab Sragen memperluas Program Jaminan Kecelakaan Kerja dan Jaminan Kematian "
+            "Pro JKK-JKM tahun ini.",
+            "Pro JKK-JKM",
+            "Program Jaminan Kecelakaan Kerja dan Jaminan Kematian",
+        ),
+    ],
+)
+def test_a_joined_acronym_with_its_expansion(sentence: str, name: str, alias: str) -> None:
+    assert programs(sentence)[name] == (alias,)
+
+
+def test_every_item_of_a_long_list_under_a_programme_heading() -> None:
+    text = "\n".join(
+        [
+            "Pemkot Kediri menjalankan sejumlah program unggulan:",
+            "-",
+            "SIPENA (Sistem Pelayanan Nelayan): Membantu nelayan mendaftar sebagai peserta jaminan sosial.",
+            "-",
+            "KARTU SAKTI (Kartu Sahabat Pekerja): Memberi kemudahan bagi pekerja informal di seluruh kota.",
+            "-",
+            "TAMAN (Taman Baca Anak Nelayan): Menyediakan ruang belajar bagi anak dari keluarga nelayan.",
+            "-",
+            "ROTI (Rumah Olah Tani): Melatih petani muda untuk mengolah hasil panen menjadi produk bernilai.",
+        ]
+    )
+    found = programs(text)
+    assert found["TAMAN"] == ("Taman Baca Anak Nelayan",)
+    assert found["ROTI"] == ("Rumah Olah Tani",)
+
+
+def test_acronyms_outside_a_programme_list_are_not_programmes() -> None:
+    text = "Pengumuman:\n-\nBBM (Bahan Bakar Minyak) naik minggu depan.\n"
+    assert programs(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ini program unggulan kami, sejalan dengan Kampung Tangguh yang sudah berjalan.",
+            {"Kampung Tangguh": ()},
+        ),
+        # an ordinary place, or a sentence not about programmes
+        ("Program ini juga menyasar warga di Kampung Baru, Kecamatan Sail.", {}),
+        ("Rombongan tiba di Kampung Naga pada sore hari.", {}),
+        ("Gerakan Sadar Jaminan Sosial diluncurkan pekan lalu.", {"Gerakan Sadar Jaminan Sosial": ()}),
+        ("Program Sehati Pekerja diluncurkan pekan lalu.", {"Sehati Pekerja": ()}),
+    ],
+)
+def test_programme_head_words(sentence: str, expected: dict[str, tuple[str, ...]]) -> None:
+    assert programs(sentence) == expected

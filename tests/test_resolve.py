@@ -1,0 +1,59 @@
+"""Resolving names to one identity: office places however written, agencies named with their region."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import extract
+from kg.model import OrganizationFact, RawDocument
+from kg.resolve import org_identity, resolve_article
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("BPJS Ketenagakerjaan Wilayah Jatim", "BPJS Ketenagakerjaan Wilayah Jawa Timur"),
+        ("Kanwil BPJS Ketenagakerjaan Sulsel", "Kanwil BPJS Ketenagakerjaan Sulawesi Selatan"),
+    ],
+)
+def test_an_office_place_keys_the_same_written_short_or_in_full(short: str, full: str) -> None:
+    assert org_identity(short) == org_identity(full)
+
+
+def test_an_ambiguous_place_keeps_its_written_key() -> None:
+    assert org_identity("BPJS Ketenagakerjaan Cabang Madiun") == "org/bpjs-ketenagakerjaan/madiun"
+
+
+def organisations(text: str) -> dict[str, list[str]]:
+    article = clean(RawDocument(doc_id="t", source="test", text=text))
+    resolved = resolve_article(extract(article))
+    return {g.name: g.aliases for g in resolved.groups if g.kind == "organization"}
+
+
+def test_an_acronym_with_its_region_names_the_agency_the_article_defined() -> None:
+    text = (
+        "Pemkab Brebes menggandeng DPMD (Dinas Pemberdayaan Masyarakat dan Desa) "
+        "untuk mendata perangkat desa. "
+        "Kepala DPMD Kabupaten Brebes, Sutrisno, menyebut 2.000 perangkat desa sudah terdaftar."
+    )
+    assert organisations(text)["Dinas Pemberdayaan Masyarakat dan Desa"] == ["DPMD", "DPMD Kabupaten Brebes"]
+
+
+def test_a_branch_of_a_known_body_stays_an_office_of_its_own() -> None:
+    text = (
+        "Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan mencatat kenaikan peserta. "
+        "BPJS Ketenagakerjaan Kutim menyebut angka itu naik."
+    )
+    found = organisations(text)
+    assert "BPJS Ketenagakerjaan Kutim" in found
+
+
+def test_a_regional_office_is_named_with_its_province_in_full() -> None:
+    text = "Deputi Direktur BPJS Ketenagakerjaan Wilayah Jateng Budi Santoso hadir."
+    facts = extract(clean(RawDocument(doc_id="t", source="test", text=text))).facts
+    [office] = [f for f in facts if isinstance(f, OrganizationFact)]
+    assert (office.name, office.aliases) == (
+        "BPJS Ketenagakerjaan Wilayah Jawa Tengah",
+        ("BPJS Ketenagakerjaan Wilayah Jateng",),
+    )
