@@ -74,11 +74,49 @@ CUES: dict[str, tuple[str, Level | None]] = {
 # Words after which a name is a district, village, street, building, landform or a
 # police/army unit, not the region (case-insensitive; the name follows directly).
 EXCLUDED_BEFORE = (
-    "kecamatan", "kec.", "kelurahan", "kel.", "desa", "dusun", "kampung", "jalan", "jl.", "jln.", "jln",
-    "gang", "gg.", "hotel", "bandara", "pelabuhan", "stasiun", "terminal", "universitas",
-    "kodim", "korem", "kodam", "polres", "polresta", "polrestabes", "polda", "polsek",
-    "kapolres", "kapolresta", "kapolrestabes", "kapolda", "kapolsek", "dandim", "danrem",
-    "danau", "selat", "teluk", "pulau", "gunung", "sungai", "tanjung", "pantai", "bukit",
+    "kecamatan",
+    "kec.",
+    "kelurahan",
+    "kel.",
+    "desa",
+    "dusun",
+    "kampung",
+    "jalan",
+    "jl.",
+    "jln.",
+    "jln",
+    "gang",
+    "gg.",
+    "hotel",
+    "bandara",
+    "pelabuhan",
+    "stasiun",
+    "terminal",
+    "universitas",
+    "kodim",
+    "korem",
+    "kodam",
+    "polres",
+    "polresta",
+    "polrestabes",
+    "polda",
+    "polsek",
+    "kapolres",
+    "kapolresta",
+    "kapolrestabes",
+    "kapolda",
+    "kapolsek",
+    "dandim",
+    "danrem",
+    "danau",
+    "selat",
+    "teluk",
+    "pulau",
+    "gunung",
+    "sungai",
+    "tanjung",
+    "pantai",
+    "bukit",
 )
 
 # Names (and aliases) that are ordinary words too often to match without a cue:
@@ -87,14 +125,59 @@ CUE_ONLY = frozenset({"puncak", "metro", "ppu", "ktt", "oki", "kkt", "tts"})
 
 # Names that are also common words or landforms ("Malang nasibnya", "Batu itu", "Buru-buru",
 # "BATU KARANG" in a headline): without a cue they need to read as a place (`_stands_alone`).
-COMMON_WORDS = frozenset({
-    "agam", "asahan", "asmat", "badung", "bangka", "banjar", "batang", "batanghari", "batu", "biak",
-    "bima", "binjai", "bone", "bungo", "buru", "gunungmas", "kampar", "kapuas", "karo", "katingan",
-    "kerinci", "ketapang", "kudus", "kuningan", "lahat", "landak", "lebak", "lingga",
-    "malaka", "malang", "medan", "melawi", "nias", "padang", "palas", "palu", "pati", "puncakjaya",
-    "rote", "sabang", "sampang", "serang", "siak", "sigi", "solo", "subang", "tegal",
-    "tidore", "toba",
-})
+COMMON_WORDS = frozenset(
+    {
+        "agam",
+        "asahan",
+        "asmat",
+        "badung",
+        "bangka",
+        "banjar",
+        "batang",
+        "batanghari",
+        "batu",
+        "biak",
+        "bima",
+        "binjai",
+        "bone",
+        "bungo",
+        "buru",
+        "gunungmas",
+        "kampar",
+        "kapuas",
+        "karo",
+        "katingan",
+        "kerinci",
+        "ketapang",
+        "kudus",
+        "kuningan",
+        "lahat",
+        "landak",
+        "lebak",
+        "lingga",
+        "malaka",
+        "malang",
+        "medan",
+        "melawi",
+        "nias",
+        "padang",
+        "palas",
+        "palu",
+        "pati",
+        "puncakjaya",
+        "rote",
+        "sabang",
+        "sampang",
+        "serang",
+        "siak",
+        "sigi",
+        "solo",
+        "subang",
+        "tegal",
+        "tidore",
+        "toba",
+    }
+)
 
 _HS = r"[^\S\n]"  # horizontal space: a mention does not run across a line break
 _SEP = rf"(?:{_HS}*-{_HS}*|{_HS}+)?"  # between the words of a name: space, hyphen or nothing
@@ -203,8 +286,16 @@ class Gazetteer:
         candidates = self._candidates(match["name"], level)
         if not candidates or _excluded(text, match.start()):
             return None
-        return RegionSpan(match.start(), match.end(), match[0], match.start("name"), match.end("name"),
-                          candidates, cue, level)
+        return RegionSpan(
+            match.start(),
+            match.end(),
+            match[0],
+            match.start("name"),
+            match.end("name"),
+            candidates,
+            cue,
+            level,
+        )
 
     def _bare_span(self, text: str, match: re.Match[str]) -> RegionSpan | None:
         """A mention without a cue: ambiguous names keep all their candidates."""
@@ -225,8 +316,16 @@ def _load() -> Gazetteer:
     regions = []
     for row in rows("regions.csv"):
         level = cast(Level, row["level"])
-        regions.append(Region(row["code"], level, row["name"], canonical_name(level, row["name"]),
-                              row["province_code"], tuple(aliases.pop(row["code"], ()))))
+        regions.append(
+            Region(
+                row["code"],
+                level,
+                row["name"],
+                canonical_name(level, row["name"]),
+                row["province_code"],
+                tuple(aliases.pop(row["code"], ())),
+            )
+        )
     if aliases:
         raise ValueError(f"region_aliases.csv: unknown codes {sorted(aliases)}")
     return Gazetteer(regions)
@@ -325,7 +424,8 @@ def _bare_pattern(names: Iterable[str]) -> re.Pattern[str]:
 # --- context checks --------------------------------------------------------------------------
 
 _EXCLUDED = re.compile(
-    r"(?:(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(EXCLUDED_BEFORE, key=len, reverse=True))
+    r"(?:(?<!\w)(?:"
+    + "|".join(re.escape(w) for w in sorted(EXCLUDED_BEFORE, key=len, reverse=True))
     + rf"){_HS}*|\d{{3,4}}/)$",  # "Kodim 0736/Batang": a military unit's number
     re.IGNORECASE,
 )

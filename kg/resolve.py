@@ -94,7 +94,8 @@ def _known_orgs() -> list[tuple[str, str]]:
 def org_identity(name: str) -> str:
     """The cross-article key of an organisation: its known body and office place, else its name."""
     for written, canonical in _known_orgs():
-        pattern = rf"^(?:(?:kantor wilayah|kantor cabang|kanwil|kantor)\s+)?{re.escape(normal(written))}\b(?P<rest>.*)$"
+        office_prefix = r"(?:(?:kantor wilayah|kantor cabang|kanwil|kantor)\s+)?"
+        pattern = rf"^{office_prefix}{re.escape(normal(written))}\b(?P<rest>.*)$"
         match = re.match(pattern, normal(name))
         if match:
             prefix = normal(name)[: match.start("rest")]
@@ -172,7 +173,11 @@ def _acronym_with_place(name: str, group: Group) -> bool:
 @cache
 def _stands_for() -> dict[str, str]:
     """Bare names (organizations.csv `stands_for`) -> the key of the body they name in context."""
-    return {f"org/{slug(r['name'])}": f"org/{slug(r['stands_for'])}" for r in rows("organizations.csv") if r["stands_for"]}
+    return {
+        f"org/{slug(r['name'])}": f"org/{slug(r['stands_for'])}"
+        for r in rows("organizations.csv")
+        if r["stands_for"]
+    }
 
 
 def _fold_bare_names(groups: list[Group]) -> list[Group]:
@@ -224,8 +229,12 @@ def _persons(facts: list[PersonFact]) -> list[Group]:
             merged.append(group)
             continue
         target.facts.extend(group.facts)
-        spelled = _close(normal(target.name), normal(group.name)) and normal(target.name) != normal(group.name)
-        for alias in group.aliases + ([group.name] if spelled or normal(group.name) in {normal(a) for a in target.aliases} else []):
+        spelled = _close(normal(target.name), normal(group.name)) and normal(target.name) != normal(
+            group.name
+        )
+        for alias in group.aliases + (
+            [group.name] if spelled or normal(group.name) in {normal(a) for a in target.aliases} else []
+        ):
             target.add_alias(alias)
     order = {id(f): i for i, f in enumerate(facts)}
     return sorted(merged, key=lambda g: min(order[id(f)] for f in g.facts))

@@ -177,15 +177,35 @@ def test_lookup(gaz: Gazetteer, name: str, level: str | None, codes: list[str]) 
             "pemerintah kota",
             "kota",
         ),
-        ("Pemerintah Kabupaten Sleman menyiapkan dana.", "Pemerintah Kabupaten Sleman", "34.04",
-         "pemerintah kabupaten", "kabupaten"),
+        (
+            "Pemerintah Kabupaten Sleman menyiapkan dana.",
+            "Pemerintah Kabupaten Sleman",
+            "34.04",
+            "pemerintah kabupaten",
+            "kabupaten",
+        ),
         ("Lomba diikuti pelajar se-Kota Malang.", "se-Kota Malang", "35.73", "kota", "kota"),
-        ("Kantor Kota Administrasi Jakarta Timur ramai.", "Kota Administrasi Jakarta Timur", "31.75",
-         "kota administrasi", "kota"),
-        ("Nelayan Kabupaten Administrasi Kepulauan Seribu dilindungi.",
-         "Kabupaten Administrasi Kepulauan Seribu", "31.01", "kabupaten administrasi", "kabupaten"),
-        ("Iuran ditanggung pemerintah provinsi Maluku.", "pemerintah provinsi Maluku", "81",
-         "pemerintah provinsi", "provinsi"),
+        (
+            "Kantor Kota Administrasi Jakarta Timur ramai.",
+            "Kota Administrasi Jakarta Timur",
+            "31.75",
+            "kota administrasi",
+            "kota",
+        ),
+        (
+            "Nelayan Kabupaten Administrasi Kepulauan Seribu dilindungi.",
+            "Kabupaten Administrasi Kepulauan Seribu",
+            "31.01",
+            "kabupaten administrasi",
+            "kabupaten",
+        ),
+        (
+            "Iuran ditanggung pemerintah provinsi Maluku.",
+            "pemerintah provinsi Maluku",
+            "81",
+            "pemerintah provinsi",
+            "provinsi",
+        ),
     ],
 )
 def test_a_cue_fixes_the_level(
@@ -211,7 +231,7 @@ def test_a_cue_without_a_level_keeps_the_candidates(
 
 
 def test_a_cue_of_the_wrong_level_leaves_the_bare_name(gaz: Gazetteer) -> None:
-    """"Wali Kota Jakarta" names no kota: the bare name (the province) is still a mention."""
+    """ "Wali Kota Jakarta" names no kota: the bare name (the province) is still a mention."""
     assert [(s.text, s.candidates, s.cue) for s in gaz.find("Ia pernah menjadi Wali Kota Jakarta.")] == [
         ("Jakarta", ("31",), None)
     ]
@@ -249,18 +269,26 @@ def test_a_shared_bare_name_gives_every_candidate(
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        ("Provinsi termuda, Papua Barat Daya, beribu kota di Sorong.",
-         [("Papua Barat Daya", ("96",)), ("Sorong", ("96.01", "96.71"))]),
+        (
+            "Provinsi termuda, Papua Barat Daya, beribu kota di Sorong.",
+            [("Papua Barat Daya", ("96",)), ("Sorong", ("96.01", "96.71"))],
+        ),
         ("Pejabat dari Papua Barat dan Papua hadir.", [("Papua Barat", ("92",)), ("Papua", ("91",))]),
-        ("Nelayan Maluku Barat Daya dan Maluku Tenggara menerima kartu peserta.",
-         [("Maluku Barat Daya", ("81.08",)), ("Maluku Tenggara", ("81.02",))]),
+        (
+            "Nelayan Maluku Barat Daya dan Maluku Tenggara menerima kartu peserta.",
+            [("Maluku Barat Daya", ("81.08",)), ("Maluku Tenggara", ("81.02",))],
+        ),
         ("Tim Buru Selatan bertanding melawan Buru.", [("Buru Selatan", ("81.09",)), ("Buru", ("81.04",))]),
         ("Wisatawan memadati Tangerang Selatan.", [("Tangerang Selatan", ("36.74",))]),
-        ("Kabupaten Kepulauan Tanimbar dulu bernama Maluku Tenggara Barat.",
-         [("Kabupaten Kepulauan Tanimbar", ("81.03",)), ("Maluku Tenggara Barat", ("81.03",))]),
+        (
+            "Kabupaten Kepulauan Tanimbar dulu bernama Maluku Tenggara Barat.",
+            [("Kabupaten Kepulauan Tanimbar", ("81.03",)), ("Maluku Tenggara Barat", ("81.03",))],
+        ),
         ("Petani Aceh Barat Daya panen raya.", [("Aceh Barat Daya", ("11.12",))]),
-        ("Warga Bandung Barat dan Bandung ikut serta.",
-         [("Bandung Barat", ("32.17",)), ("Bandung", ("32.04", "32.73"))]),
+        (
+            "Warga Bandung Barat dan Bandung ikut serta.",
+            [("Bandung Barat", ("32.17",)), ("Bandung", ("32.04", "32.73"))],
+        ),
     ],
 )
 def test_longest_name_first(gaz: Gazetteer, sentence: str, expected: list[Mention]) -> None:
@@ -291,7 +319,11 @@ def test_mentions_come_in_order_without_overlap(gaz: Gazetteer) -> None:
     text = "Gubernur Jatim, Wali Kota Surabaya dan Bupati Sidoarjo meninjau Gresik di Jawa Timur utara."
     found = gaz.find(text)
     assert [s.text for s in found] == [
-        "Gubernur Jatim", "Wali Kota Surabaya", "Bupati Sidoarjo", "Gresik", "Jawa Timur",
+        "Gubernur Jatim",
+        "Wali Kota Surabaya",
+        "Bupati Sidoarjo",
+        "Gresik",
+        "Jawa Timur",
     ]
     assert all(a.end <= b.start for a, b in pairwise(found))
 

@@ -75,7 +75,10 @@ def _province_round(doc: Document, start: int, end: int) -> str | None:
         if gazetteer.get(match.code).level != "provinsi":
             continue
         before = doc.text[max(0, match.span.start - 40) : match.span.start]
-        if re.search(rf"(?:{_cues('level')})\s*(?:[Pp]rovinsi\s+)?$|Awards?\s+(?:[Tt]ahun\s+\d{{4}}\s+)?$|\d{{4}}\s+$", before):
+        if re.search(
+            rf"(?:{_cues('level')})\s*(?:[Pp]rovinsi\s+)?$|Awards?\s+(?:[Tt]ahun\s+\d{{4}}\s+)?$|\d{{4}}\s+$",
+            before,
+        ):
             return match.code
     return None
 
@@ -97,7 +100,9 @@ def _region_recipient(match: RegionMatch) -> Recipient | None:
 
 def _subject_before(doc: Document, start: int, verb: int) -> Recipient | None:
     """The region, titled person's region or organisation nearest before a receiving verb."""
-    candidates = [r for m in regions(doc) if start <= m.span.start < verb for r in [_region_recipient(m)] if r]
+    candidates = [
+        r for m in regions(doc) if start <= m.span.start < verb for r in [_region_recipient(m)] if r
+    ]
     for person in persons(doc):
         if start <= person.start < verb and person.org and person.org.kind == "region":
             candidates.append(Recipient(person.org, person.start, person.end))
@@ -136,7 +141,10 @@ def _rank(clause: str) -> int | None:
 
 
 def _category(text: str) -> str | None:
-    match = re.search(r"\b[Kk]ategori\s+(?P<cat>[^,.;:\n]+?)(?=\s+(?:karena|atas|untuk|yang|sementara|dengan|dari|di|pada|se-|tahun|sebagai)\b|[,.;:\n]|$)", text)
+    match = re.search(
+        r"\b[Kk]ategori\s+(?P<cat>[^,.;:\n]+?)(?=\s+(?:karena|atas|untuk|yang|sementara|dengan|dari|di|pada|se-|tahun|sebagai)\b|[,.;:\n]|$)",
+        text,
+    )
     return " ".join(match.group("cat").split()) if match else None
 
 
@@ -154,7 +162,11 @@ class AwardExtractor:
         doc_level = _document_level(doc)
         facts: list[Fact] = []
         for sentence in doc.sentences():
-            facts.extend(self._from_sentence(doc, sentence.start, sentence.end, editions, (doc_year, doc_award), doc_level))
+            facts.extend(
+                self._from_sentence(
+                    doc, sentence.start, sentence.end, editions, (doc_year, doc_award), doc_level
+                )
+            )
         return facts
 
     def _from_sentence(
@@ -190,7 +202,9 @@ class AwardExtractor:
         facts: list[Fact] = []
         for recipient in recipients:
             clause_end = re.search(r",\s+(?:sementara|sedangkan|dan)\b|;", text[recipient.end - start :])
-            clause = text[recipient.end - start : (recipient.end - start + clause_end.start()) if clause_end else None]
+            clause = text[
+                recipient.end - start : (recipient.end - start + clause_end.start()) if clause_end else None
+            ]
             facts.append(
                 AwardFact(
                     award=award,

@@ -36,7 +36,7 @@ class Document:
         """The result of `compute(self)`, computed on first use."""
         if key not in self._memo:
             self._memo[key] = compute(self)
-        return self._memo[key]  # type: ignore[no-any-return]
+        return self._memo[key]
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for a span of the article's text."""

@@ -20,18 +20,29 @@ from kg.extract.persons import persons
 from kg.extract.regions import primary_region, regions
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows
-from kg.model import Fact, FigureFact, Ref
+from kg.model import Fact, FigureFact, Modality, Ref, Unit
 
 YEAR = re.compile(
-    r"(?<!Nomor )(?<!No\. )(?:[Tt]ahun(?:\s+anggaran)?|hingga|pada|sampai|per|periode|di|[A-Z][a-z]+)\s+(?P<year>(?:19|20)\d{2})\b"
+    r"(?<!Nomor )(?<!No\. )"
+    r"(?:[Tt]ahun(?:\s+anggaran)?|hingga|pada|sampai|per|periode|di|[A-Z][a-z]+)\s+(?P<year>(?:19|20)\d{2})\b"
 )
-SKIP_BEFORE = re.compile(r"(?:Rp\.?\s*|ke-|Nomor\s+|No\.?\s*|Tahun\s+|tahun\s+|Tim\s+|poin\s+|peringkat\s+|juara\s+|terbaik\s+|HUT\s+ke-?)$", re.I)
+SKIP_BEFORE = re.compile(
+    r"(?:Rp\.?\s*|ke-|Nomor\s+|No\.?\s*|Tahun\s+|tahun\s+|Tim\s+|poin\s+|peringkat\s+|juara\s+|terbaik\s+|HUT\s+ke-?)$",
+    re.I,
+)
 MONTHS = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
+
+
+def _cue_words(kind: str) -> list[str]:
+    return [row["cue"] for row in rows("figure_cues.csv") if row["kind"] == kind]
 
 
 @cache
 def _cue(kind: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation([r['cue'] for r in rows('figure_cues.csv') if r['kind'] == kind])})(?![\w-])", re.I)
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation(_cue_words(kind))})(?![\w-])",
+        re.I,
+    )
 
 
 @cache
@@ -51,7 +62,9 @@ def _segments() -> dict[str, str]:
 
 @cache
 def _segment_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation([r['written'] for r in rows('segments.csv')])})(?![\w-])", re.I)
+    return re.compile(
+        rf"(?<![\w-])(?:{alternation([r['written'] for r in rows('segments.csv')])})(?![\w-])", re.I
+    )
 
 
 def _skip(doc: Document, q: Quantity) -> bool:
@@ -60,7 +73,12 @@ def _skip(doc: Document, q: Quantity) -> bool:
     after = text[q.end : q.end + 12]
     if SKIP_BEFORE.search(before) or re.match(rf"\s+{MONTHS}", after):
         return True
-    if q.unit is None and q.value == int(q.value) and 1900 <= q.value <= 2100 and "." not in text[q.start : q.end]:
+    if (
+        q.unit is None
+        and q.value == int(q.value)
+        and 1900 <= q.value <= 2100
+        and "." not in text[q.start : q.end]
+    ):
         return True
     return bool(re.match(r"-\d", after) or re.search(r"\d-$", before))
 
@@ -81,7 +99,10 @@ def _segment(doc: Document, q: Quantity, noun_end: int, sentence_start: int, sen
             return _segments().get(written.lower()) or written
     noun = _person_noun_pattern().match(text, q.end)
     if noun and not _person_nouns().get(_noun_key(noun.group("noun")), True):
-        phrase = re.match(r"[\w-]+(?:\s+(?!yang|di|dan|dari|telah|sudah|melalui|dengan|untuk|serta|atau|pada)[\w-]+){0,2}", text[noun.start("noun") :])
+        phrase = re.match(
+            r"[\w-]+(?:\s+(?!yang|di|dan|dari|telah|sudah|melalui|dengan|untuk|serta|atau|pada)[\w-]+){0,2}",
+            text[noun.start("noun") :],
+        )
         return phrase.group(0) if phrase else noun.group("noun")
     return None
 
@@ -106,14 +127,22 @@ def _subject(doc: Document, q: Quantity, start: int, end: int) -> tuple[Ref | No
         return Ref("region", after[0].code or ""), 0.8
     sentence_text = doc.text[start:end]
     for person in persons(doc):
-        if person.org and person.org.kind == "region" and (start <= person.start < end or person.name in sentence_text):
+        if (
+            person.org
+            and person.org.kind == "region"
+            and (start <= person.start < end or person.name in sentence_text)
+        ):
             return person.org, 0.75
     primary = primary_region(doc)
     return (Ref("region", primary), 0.6) if primary else (None, 0.0)
 
 
 def _year(doc: Document, q: Quantity, start: int, end: int) -> int | None:
-    candidates = [m for m in YEAR.finditer(doc.text, start, end) if not re.search(r"Nomor\s+\d+\s+$|No\.?\s*\d+\s+$", doc.text[max(0, m.start() - 15) : m.start()])]
+    candidates = [
+        m
+        for m in YEAR.finditer(doc.text, start, end)
+        if not re.search(r"Nomor\s+\d+\s+$|No\.?\s*\d+\s+$", doc.text[max(0, m.start() - 15) : m.start()])
+    ]
     if not candidates:
         return None
     nearest = min(candidates, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end())))
@@ -132,7 +161,14 @@ class FigureExtractor:
             if not _cue("coverage").search(sentence.text):
                 continue
             for q in find_quantities(sentence.text):
-                fact = self._figure(doc, Quantity(q.value, q.start + sentence.start, q.end + sentence.start, q.unit, q.approximate), sentence.start, sentence.end)
+                fact = self._figure(
+                    doc,
+                    Quantity(
+                        q.value, q.start + sentence.start, q.end + sentence.start, q.unit, q.approximate
+                    ),
+                    sentence.start,
+                    sentence.end,
+                )
                 if fact:
                     facts.append(fact)
         return facts
@@ -142,18 +178,22 @@ class FigureExtractor:
             return None
         text = doc.text
         noun = _person_noun_pattern().match(text, q.end)
-        unit = "percent" if q.unit == "percent" else ("persons" if noun else None)
+        unit: Unit | None = "percent" if q.unit == "percent" else ("persons" if noun else None)
         if unit is None:
             return None
         before = text[max(start, q.start - 60) : q.start]
         clause_before = re.split(r"[,;]\s", before)[-1]
-        if re.search(r"\bdari\s+(?:total\s+|jumlah\s+)?(?:potensi\s+|estimasi\s+|populasi\s+)?$", before, re.I) and not re.search(r"(?:meningkat|naik|bertambah|turun)\s+dari\s+$", before):
+        if re.search(
+            r"\bdari\s+(?:total\s+|jumlah\s+)?(?:potensi\s+|estimasi\s+|populasi\s+)?$", before, re.I
+        ) and not re.search(r"(?:meningkat|naik|bertambah|turun)\s+dari\s+$", before):
             return None
-        if _cue("population").search(text[q.end : q.end + 25]) or _cue("population").search(clause_before[-20:]):
+        if _cue("population").search(text[q.end : q.end + 25]) or _cue("population").search(
+            clause_before[-20:]
+        ):
             return None
         if unit == "percent" and _cue("growth").search(clause_before):
             return None
-        modality = "target" if _cue("target").search(clause_before) else "asserted"
+        modality: Modality = "target" if _cue("target").search(clause_before) else "asserted"
         subject, strength = _subject(doc, q, start, end)
         if subject is None:
             return None

@@ -27,7 +27,11 @@ class Quantity:
 
 @cache
 def _lexicon(kind: str) -> dict[str, int]:
-    return {row["word"]: int(row["value"]) for row in rows("number_words.csv") if row["kind"] == kind and row["value"]}
+    return {
+        row["word"]: int(row["value"])
+        for row in rows("number_words.csv")
+        if row["kind"] == kind and row["value"]
+    }
 
 
 @cache
@@ -82,7 +86,11 @@ def _is_part_of_code_or_date(text: str, start: int, end: int) -> bool:
     """Numbers glued to '/' or ':' are dates, times, codes ("19/1/2022", "18:27", "842.2/5193/SJ")."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    return (before != "" and before in "/:") or (after != "" and after in "/:") or (after == "." and text[end + 1 : end + 2].isdigit())
+    return (
+        (before != "" and before in "/:")
+        or (after != "" and after in "/:")
+        or (after == "." and text[end + 1 : end + 2].isdigit())
+    )
 
 
 def ordinal(word: str) -> int | None:

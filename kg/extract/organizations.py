@@ -201,7 +201,9 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
     when it is no region: BPJS names its regional offices after areas of its own.
     """
     text, line_end = doc.text, doc.line_of(pos)[1]
-    office = re.compile(rf"\s+{OFFICE}(?:\s+(?:Kota|Kabupaten|Kab\.|Provinsi))?\s+").match(text, pos, line_end)
+    office = re.compile(rf"\s+{OFFICE}(?:\s+(?:Kota|Kabupaten|Kab\.|Provinsi))?\s+").match(
+        text, pos, line_end
+    )
     start = office.end() if office else pos + (len(text[pos:]) - len(text[pos:].lstrip(" ")))
     region = _region_at(doc, start)
     if region:

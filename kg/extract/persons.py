@@ -23,7 +23,10 @@ from kg.model import Fact, OrganizationFact, PersonFact, Ref
 
 # a name word, an initial ("M."), or a bare initial before another name word or a comma ("Nanda S,")
 NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’`]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]|,))"
-SECRETARIAT = r"(?:Sekdaprov|Setdaprov|Setdakab|Setdakot|Setda|Sekda|Sekretariat\s+Daerah(?:\s+Provinsi|\s+Kabupaten|\s+Kota)?)"
+SECRETARIAT = (
+    r"(?:Sekdaprov|Setdaprov|Setdakab|Setdakot|Setda|Sekda"
+    r"|Sekretariat\s+Daerah(?:\s+Provinsi|\s+Kabupaten|\s+Kota)?)"
+)
 
 
 @cache
@@ -58,7 +61,9 @@ def _acting() -> dict[str, str]:
 @cache
 def _title_pattern() -> re.Pattern[str]:
     acting = alternation(list(_acting()))
-    return re.compile(rf"(?<![\w-])(?:(?P<acting>{acting})\s+)?(?P<title>{alternation(list(_titles()))})(?![a-z])")
+    return re.compile(
+        rf"(?<![\w-])(?:(?P<acting>{acting})\s+)?(?P<title>{alternation(list(_titles()))})(?![a-z])"
+    )
 
 
 @cache
@@ -356,7 +361,9 @@ def _inverse_persons(doc: Document, titled: list[PersonMatch]) -> list[PersonMat
         _, role, ref, org = _parse_after_title(doc, entry, title.end())
         if title.group("acting"):
             role = f"{_acting()[title.group('acting')]} {role}"
-        found.append(PersonMatch(match.start(), match.end("name"), name[2], (), role, ref, org, "person.inverse"))
+        found.append(
+            PersonMatch(match.start(), match.end("name"), name[2], (), role, ref, org, "person.inverse")
+        )
     return found
 
 
@@ -444,5 +451,7 @@ class PersonExtractor:
             if org and (org.start, org.end) not in named:
                 facts.append(OrganizationFact(name=org.name, evidence=evidence, rule="organization.title"))
             elif fixed and match.org:
-                facts.append(OrganizationFact(name=match.org.key, evidence=evidence, rule="organization.title"))
+                facts.append(
+                    OrganizationFact(name=match.org.key, evidence=evidence, rule="organization.title")
+                )
         return facts

@@ -19,11 +19,16 @@ from kg.extract.regions import primary_region, regions
 from kg.lexicon import rows, words
 from kg.model import Fact, ProgramFact, Ref
 
+#: (start, end, name, aliases) of one programme name found in the text.
+ProgrammeSpan = tuple[int, int, str, tuple[str, ...]]
+
 BENEFIT_VERB = re.compile(r"(?:memperoleh|mendapatkan|mendapat|menerima|santunan|klaim|manfaat)\s+$", re.I)
 NAME = r"(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d+))*"
 PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari|warga)|Desa|Kelurahan|Kecamatan|Dusun)\s+$")
 ACRONYM_FIRST = re.compile(r"(?P<acr>\b[A-Z][A-Z]{2,}(?:\s+[A-Z]{2,})?)\s*\((?P<exp>[A-Z][^()\n]{4,80})\)")
-OPERATOR_BPJS = re.compile(r"program(?:\s+utama)?\s+(?:dari\s+)?BPJS|BPJS\s+Ketenagakerjaan\s+(?:menyelenggarakan|mengelola)", re.I)
+OPERATOR_BPJS = re.compile(
+    r"program(?:\s+utama)?\s+(?:dari\s+)?BPJS|BPJS\s+Ketenagakerjaan\s+(?:menyelenggarakan|mengelola)", re.I
+)
 
 
 @cache
@@ -36,8 +41,8 @@ def _excluded(name: str) -> bool:
     return normal in words("program_exclusions.txt") or not normal
 
 
-def _national_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    found = []
+def _national_programs(doc: Document) -> list[ProgrammeSpan]:
+    found: list[ProgrammeSpan] = []
     text = doc.text
     for row in _national():
         named = re.compile(rf"\b{row['name']}\b(?:\s*\((?P<acr>{row['acronym']})\))?")
@@ -46,12 +51,16 @@ def _national_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ..
                 continue
             aliases = (row["acronym"],) if match.group("acr") else ()
             found.append((match.start(), match.end(), row["name"], aliases))
-        after_program = re.compile(rf"\bprogram\s+(?:{row['name'].lower()})\b(?:\s*\((?P<acr>{row['acronym']})\))?")
+        after_program = re.compile(
+            rf"\bprogram\s+(?:{row['name'].lower()})\b(?:\s*\((?P<acr>{row['acronym']})\))?"
+        )
         for match in after_program.finditer(text):
             if not _combined(text, match.start()):
                 found.append((match.start(), match.end(), row["name"], ()))
     bare = "|".join(r["bare"] for r in _national())
-    enumeration = re.compile(rf"\bjaminan\s+(?:{bare})(?:\s*,\s*(?:jaminan\s+)?(?:{bare}))+\s*,?\s+dan\s+(?:jaminan\s+)?(?:{bare})\b")
+    enumeration = re.compile(
+        rf"\bjaminan\s+(?:{bare})(?:\s*,\s*(?:jaminan\s+)?(?:{bare}))+\s*,?\s+dan\s+(?:jaminan\s+)?(?:{bare})\b"
+    )
     for match in enumeration.finditer(text):
         if BENEFIT_VERB.search(text[max(0, match.start() - 30) : match.start()]):
             continue
@@ -69,18 +78,19 @@ def _combined(text: str, start: int) -> bool:
 
 
 COMBINED = re.compile(
-    r"(?P<exp>(?:[Pp]rogram\s+)?[Jj]aminan\s+[\w\s]{3,40}?\s+dan\s+[Jj]aminan\s+[\w ]{3,30}?)\s*\(?\s*(?P<acr>(?:Pro\s+)?[A-Z]{2,}-[A-Z]{2,})\)?"
+    r"(?P<exp>(?:[Pp]rogram\s+)?[Jj]aminan\s+[\w\s]{3,40}?\s+dan\s+[Jj]aminan\s+[\w ]{3,30}?)"
+    r"\s*\(?\s*(?P<acr>(?:Pro\s+)?[A-Z]{2,}-[A-Z]{2,})\)?"
 )
 COMBINED_NAME = re.compile(r"(?:\bPro\s+)?\b[A-Z]{2,}-[A-Z]{2,}\b")
 
 
-def _combined_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ...]]]:
+def _combined_programs(doc: Document) -> list[ProgrammeSpan]:
     """Programmes named by a joined acronym ("JKK-JKM"), with their expansion as an alias.
 
     The word "program" before the expansion is kept only when the acronym has its
     "Pro" ("Program Jaminan ... Pro JKK-JKM"); it is not one of the acronym's letters.
     """
-    found = []
+    found: list[ProgrammeSpan] = []
     expansions: dict[str, str] = {}
     for match in COMBINED.finditer(doc.text):
         acr, expansion = match.group("acr"), " ".join(match.group("exp").split())
@@ -92,7 +102,9 @@ def _combined_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ..
         name = match.group(0)
         bare = name.replace("Pro ", "")
         if name in expansions or bare in expansions or any(bare in key for key in expansions):
-            found.append((match.start(), match.end(), name, (expansions[name],) if name in expansions else ()))
+            found.append(
+                (match.start(), match.end(), name, (expansions[name],) if name in expansions else ())
+            )
     return found
 
 
@@ -152,8 +164,8 @@ def _is_region(doc: Document, match: re.Match[str]) -> bool:
     return any(m.span.name_start <= start and end <= m.span.name_end for m in regions(doc))
 
 
-def _local_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ...]]]:
-    found = []
+def _local_programs(doc: Document) -> list[ProgrammeSpan]:
+    found: list[ProgrammeSpan] = []
     text = doc.text
     for match in _local_pattern().finditer(text):
         name, paren = " ".join(match.group("name").split()), match.group("paren")
@@ -177,7 +189,11 @@ def _local_programs(doc: Document) -> list[tuple[int, int, str, tuple[str, ...]]
 def _operator(doc: Document, start: int, national: bool) -> tuple[Ref | None, float]:
     sentence = doc.sentence_of(start)
     if national:
-        return (Ref("organization", "BPJS Ketenagakerjaan"), 0.8) if OPERATOR_BPJS.search(sentence.text) else (None, 0)
+        return (
+            (Ref("organization", "BPJS Ketenagakerjaan"), 0.8)
+            if OPERATOR_BPJS.search(sentence.text)
+            else (None, 0)
+        )
     for match in regions(doc):
         if sentence.start <= match.span.start < start and match.code and not match.in_org_name:
             return Ref("region", match.code), 0.8

@@ -34,14 +34,18 @@ def _org_name_before() -> re.Pattern[str]:
     """Text right before a place that makes the place part of a company's, hotel's or BPJS office's name."""
     heads = [row["head"] for row in rows("region_blockers.csv")]
     words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?:{words})(?:\s+(?:Kantor\s+)?(?:Cabang|Wilayah|Kanwil))?(?:\s+[A-Z][\w.'’&-]*){{0,3}}\s*$")
+    return re.compile(
+        rf"(?:{words})(?:\s+(?:Kantor\s+)?(?:Cabang|Wilayah|Kanwil))?(?:\s+[A-Z][\w.'’&-]*){{0,3}}\s*$"
+    )
 
 
 def _glued_compound(text: str, span: RegionSpan) -> bool:
     """A bare name glued by a hyphen to another word ("Jawa-Bali") names a zone, not the unit."""
     before = text[span.start - 1] if span.start else ""
     after = text[span.end] if span.end < len(text) else ""
-    return span.cue is None and (before == "-" or (after == "-" and text[span.end + 1 : span.end + 2].isalpha()))
+    return span.cue is None and (
+        before == "-" or (after == "-" and text[span.end + 1 : span.end + 2].isalpha())
+    )
 
 
 def _in_org_name(doc: Document, span: RegionSpan) -> bool:
@@ -109,5 +113,7 @@ class RegionExtractor:
                 continue
             confidence = 0.95 if match.rule in ("region.cue", "region.name") else 0.8
             evidence = doc.evidence(match.span.start, match.span.end)
-            facts.append(RegionFact(code=match.code, evidence=evidence, rule=match.rule, confidence=confidence))
+            facts.append(
+                RegionFact(code=match.code, evidence=evidence, rule=match.rule, confidence=confidence)
+            )
         return facts

@@ -18,10 +18,12 @@ from kg.extract.base import Document, alternation
 from kg.extract.regions import RegionMatch, regions
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows
-from kg.model import Fact, Ref, RegulationFact
+from kg.model import Fact, Modality, Ref, RegulationFact
 
 TITLE_WORD = r"(?:[A-Z][\w'’/-]*|\d[\w/.-]*)"
-TITLE_JOINER = r"(?:dan|di|yang|bagi|oleh|atas|dalam|untuk|ke|dari|pada|serta|tentang|terhadap|melalui|sebagai|,)"
+TITLE_JOINER = (
+    r"(?:dan|di|yang|bagi|oleh|atas|dalam|untuk|ke|dari|pada|serta|tentang|terhadap|melalui|sebagai|,)"
+)
 TITLE_CASE = re.compile(rf"{TITLE_WORD}(?:\s+(?:{TITLE_JOINER}\s+)*{TITLE_WORD})*")
 LOWER_STOP = re.compile(
     r"\s(?:dengan|yang|untuk|guna|agar|sebagai|maka|sehingga|karena|melalui|oleh|serta|dan\s+(?=[A-Z]))|[,.;:!?\"”)]|$",
@@ -38,7 +40,9 @@ class Kind:
 
 @cache
 def _kinds() -> dict[str, Kind]:
-    return {r["written"]: Kind(r["kind"], r["scope"], r["issuer_level"]) for r in rows("regulation_kinds.csv")}
+    return {
+        r["written"]: Kind(r["kind"], r["scope"], r["issuer_level"]) for r in rows("regulation_kinds.csv")
+    }
 
 
 @cache
@@ -73,9 +77,10 @@ def _title(doc: Document, pos: int) -> tuple[str | None, int]:
 
 def _region_in(doc: Document, start: int, end: int, level: str) -> RegionMatch | None:
     for match in regions(doc):
-        if start <= match.span.start < end and match.code and not match.in_org_name:
-            if not level or Gazetteer.load().get(match.code).level == level:
-                return match
+        if not match.code or match.in_org_name or not start <= match.span.start < end:
+            continue
+        if not level or Gazetteer.load().get(match.code).level == level:
+            return match
     return None
 
 
@@ -110,7 +115,7 @@ class RegulationExtractor:
         for match in _pattern().finditer(doc.text):
             kind = _kinds()[re.sub(r"\s+", " ", match.group("kind"))]
             title, title_end = _title(doc, match.end())
-            modality = "draft" if kind.scope == "draft" else "asserted"
+            modality: Modality = "draft" if kind.scope == "draft" else "asserted"
             facts.append(
                 RegulationFact(
                     kind="Perda" if kind.scope == "draft" else kind.kind,

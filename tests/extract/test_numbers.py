@@ -19,7 +19,9 @@ from kg.extract.numbers import find_quantities, ordinal
         ("sejumlah 3500-an nelayan", 3500, None, True),
     ],
 )
-def test_numbers_are_read_the_indonesian_way(text: str, value: float, unit: str | None, approximate: bool) -> None:
+def test_numbers_are_read_the_indonesian_way(
+    text: str, value: float, unit: str | None, approximate: bool
+) -> None:
     [quantity] = find_quantities(text)
     assert (quantity.value, quantity.unit, quantity.approximate) == (value, unit, approximate)
 
@@ -29,6 +31,8 @@ def test_dates_times_and_codes_are_not_quantities(text: str) -> None:
     assert find_quantities(text) == []
 
 
-@pytest.mark.parametrize(("word", "rank"), [("III", 3), ("kedua", 2), ("pertama", 1), ("3", 3), ("ketiga", 3)])
+@pytest.mark.parametrize(
+    ("word", "rank"), [("III", 3), ("kedua", 2), ("pertama", 1), ("3", 3), ("ketiga", 3)]
+)
 def test_ranks(word: str, rank: int) -> None:
     assert ordinal(word) == rank

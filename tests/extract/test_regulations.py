@@ -35,14 +35,19 @@ def test_regulation_forms(sentence: str, kind: str, number: str, year: int) -> N
 
 
 def test_title_and_issuer_from_the_citation() -> None:
-    text = "Bupati Sleman menetapkan Peraturan Bupati Sleman Nomor 12 Tahun 2022 tentang Perlindungan Pekerja Rentan."
+    text = (
+        "Bupati Sleman menetapkan Peraturan Bupati Sleman Nomor 12 Tahun 2022"
+        " tentang Perlindungan Pekerja Rentan."
+    )
     [found] = regulations(text)
     assert found.title == "Perlindungan Pekerja Rentan"
     assert found.issuer is not None and found.issuer.key == "34.04"
 
 
 def test_lower_case_title_ends_at_the_clause() -> None:
-    [found] = regulations("Kota Blitar memiliki Perda Nomor 3 Tahun 2021 tentang jaminan sosial daerah dengan anggaran besar.")
+    [found] = regulations(
+        "Kota Blitar memiliki Perda Nomor 3 Tahun 2021 tentang jaminan sosial daerah dengan anggaran besar."
+    )
     assert found.title == "jaminan sosial daerah"
     assert found.issuer is not None and found.issuer.key == "35.72"
 
