@@ -31,8 +31,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True)
-out = Console()
+err = Console(stderr=True, soft_wrap=True)
+out = Console(soft_wrap=True)
 StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Folder of the embedded graph store.")]
 
 

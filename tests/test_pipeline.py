@@ -106,3 +106,42 @@ def test_bad_inputs_are_skipped_with_a_message(tmp_path: Path) -> None:
     }
     assert "malformed JSON" in messages["ok.jsonl"]
     assert report.articles == 1
+
+
+def _article(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+def test_rebuilding_an_article_replaces_its_graph_and_nothing_else(tmp_path: Path) -> None:
+    corpus = tmp_path / "berita"
+    _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
+    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    store = KnowledgeStore(tmp_path / "kg")
+    build([corpus], store)
+    before_b = sorted(map(str, store.quads("https://w3id.org/jamsostek-kg/id/graph/b")))
+    _article(corpus, "a.txt", "Pemerintah Kota Yogyakarta meraih Paritrana Award 2024.")
+    build([corpus / "a.txt"], store)
+    assert sorted(map(str, store.quads("https://w3id.org/jamsostek-kg/id/graph/b"))) == before_b
+    regions = {
+        str(r["code"])
+        for r in store.select("SELECT ?code WHERE { ?a kg:mentions ?r . ?r kg:kemendagriCode ?code }")
+    }
+    assert "34.71" in regions and "34.04" not in regions  # Yogyakarta in, Sleman's mention gone
+    assert "34.02" in regions  # Bantul, from the untouched article
+
+
+def test_a_build_that_fails_halfway_leaves_the_store_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = KnowledgeStore(tmp_path / "kg")
+    build([ROOT / "seeds"], store)
+    before = serialize(store, "nquads")
+
+    def broken(article):  # type: ignore[no-untyped-def]
+        raise RuntimeError(f"extractor crashed on {article.doc_id}")
+
+    monkeypatch.setattr("kg.pipeline.extract", broken)
+    with pytest.raises(RuntimeError, match="extractor crashed"):
+        build([ROOT / "seeds"], store)
+    assert serialize(store, "nquads") == before
