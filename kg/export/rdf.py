@@ -60,8 +60,14 @@ def _key(statement: ox.Triple | ox.Quad) -> tuple[str, ...]:
 
 
 def _sorted_lines(data: bytes) -> bytes:
-    lines = sorted(set(line for line in data.decode("utf-8").splitlines() if line.strip()))
-    return ("\n".join(lines) + "\n").encode("utf-8")
+    """N-Triples or N-Quads with their lines sorted.
+
+    Lines are split on LF bytes only: a literal may hold U+2028 or U+0085 unescaped,
+    which `str.splitlines` would take for line ends. Sorting UTF-8 bytes gives code
+    point order, and leaves the text undecoded (a million lines stay affordable).
+    """
+    lines = sorted(line for line in data.split(b"\n") if line.strip())
+    return b"\n".join(lines) + b"\n"
 
 
 def serialize(store: KnowledgeStore, fmt: str) -> bytes:
