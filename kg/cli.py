@@ -203,6 +203,39 @@ def export(
     err.print(f"wrote {output}")
 
 
+@app.command("eval")
+def eval_facts(
+    produced: Annotated[
+        Path, typer.Argument(help="Produced facts: a .jsonl file, or a store folder to read them from.")
+    ],
+    gold: Annotated[Path, typer.Argument(help="Gold facts (.jsonl, the facts interchange format).")],
+    errors: Annotated[
+        bool, typer.Option("--errors/--no-errors", help="List missed, spurious and wrong facts.")
+    ] = True,
+) -> None:
+    """Score produced facts against gold: precision, recall, F1 per type, and every miss.
+
+    Example: kg eval .kg ../shared/eval/dev/gold.jsonl
+    """
+    from kg.evaluate import GoldFileError, describe, evaluate, load_facts, table
+    from kg.facts import read_facts
+
+    try:
+        wanted = load_facts(gold)
+        if produced.is_dir():
+            made = {r["doc"]: r["facts"] for r in read_facts(_open(produced))}
+        else:
+            made = load_facts(produced)
+    except GoldFileError as error:
+        err.print(f"[red]error:[/] {error}")
+        raise typer.Exit(2) from error
+    result = evaluate(made, wanted)
+    if errors:
+        for line in map(describe, result.errors):
+            out.print(line, markup=False, highlight=False)
+    out.print(table(result), markup=False, highlight=False)
+
+
 @app.command()
 def publish(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
