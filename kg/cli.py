@@ -16,9 +16,12 @@ from typing import Annotated
 import pyoxigraph as ox
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from kg.explain import Evidence as ExplainedEvidence
+from kg.explain import Explanation
 from kg.export.atomic import write_atomic
 from kg.facts import facts_jsonl
 from kg.queries import resolve_query, saved_queries
@@ -31,8 +34,8 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
 )
-err = Console(stderr=True, soft_wrap=True)
-out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True, emoji=False)
+out = Console(soft_wrap=True, emoji=False)
 StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Folder of the embedded graph store.")]
 
 
@@ -201,6 +204,57 @@ def export(
 
     write_atomic(output, render(_open(store), fmt.value))
     err.print(f"wrote {output}")
+
+
+@app.command()
+def explain(
+    entity: Annotated[str, typer.Argument(help="An IRI (full or kgid:...), or a label or alias of it.")],
+    store: StoreOption = Path(".kg"),
+    mentions: Annotated[int, typer.Option(help="Show at most this many mentions per fact.")] = 3,
+) -> None:
+    """Show what the graph knows of an entity, with the sentence behind each fact.
+
+    Example: kg explain "Kota Madiun" --store .kg
+    """
+    from kg.explain import explain as explain_entity
+    from kg.explain import find_entities
+
+    kg_store = _open(store)
+    found = find_entities(kg_store, entity)
+    if not found:
+        err.print(f"[red]error:[/] nothing in {store} is called {entity!r} (try an IRI, a label or an alias)")
+        raise typer.Exit(1)
+    if len(found) > 1:
+        out.print(f"{len(found)} entities are called {entity!r}:", highlight=False)
+    for iri, _label in found:
+        _print_explanation(explain_entity(kg_store, iri), mentions)
+
+
+def _print_explanation(explanation: Explanation, mentions: int) -> None:
+    out.print(f"\n[bold]{escape(explanation.label)}[/]  {explanation.iri}", highlight=False)
+    out.print(f"  type: {', '.join(explanation.types)}", highlight=False)
+    if explanation.aliases:
+        out.print(f"  also called: {escape('; '.join(explanation.aliases))}", highlight=False)
+    for statement in explanation.statements:
+        out.print(f"  {statement.predicate}: {escape(statement.value)}", highlight=False)
+    for fact in explanation.facts:
+        out.print(f"  [bold]{fact.kind}[/] {escape(fact.label)} (as {fact.via})", highlight=False)
+        _print_evidence(fact.evidence, mentions, indent="      ")
+    if explanation.evidence:
+        out.print(f"  mentioned {len(explanation.evidence)} times:", highlight=False)
+        _print_evidence(tuple(explanation.evidence), mentions, indent="    ")
+
+
+def _print_evidence(evidence: tuple[ExplainedEvidence, ...], limit: int, indent: str) -> None:
+    for item in evidence[:limit]:
+        when = item.date or "undated"
+        out.print(
+            f"{indent}{item.doc} ({when}) «{escape(item.anchor)}» {item.rule} {item.confidence:.2f}:"
+            f" {escape(item.sentence)}",
+            highlight=False,
+        )
+    if len(evidence) > limit:
+        out.print(f"{indent}... and {len(evidence) - limit} more", highlight=False)
 
 
 @app.command("eval")

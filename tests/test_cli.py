@@ -86,8 +86,36 @@ def test_a_build_with_a_bad_input_says_so_and_exits_1(tmp_path: Path) -> None:
     assert "built 1 articles" in result.output
 
 
-@pytest.mark.parametrize("command", ["build", "query", "facts", "export", "validate", "publish"])
+@pytest.mark.parametrize(
+    "command", ["build", "query", "facts", "export", "validate", "publish", "explain", "eval"]
+)
 def test_every_command_explains_itself_with_an_example(command: str) -> None:
     result = runner.invoke(app, [command, "--help"])
     assert result.exit_code == 0
     assert "Example:" in result.output
+
+
+def test_explain_shows_an_entity_with_its_evidence(built: Path) -> None:
+    result = runner.invoke(app, ["explain", "Kota Madiun", "--store", str(built)])
+    assert result.exit_code == 0, result.output
+    assert "region/35.77" in result.output and "kg:AwardConferral" in result.output
+    assert "Paritrana Award" in result.output
+
+
+def test_explain_says_when_nothing_is_called_so(built: Path) -> None:
+    result = runner.invoke(app, ["explain", "Kota Atlantis", "--store", str(built)])
+    assert result.exit_code == 1
+    assert "nothing in" in result.output
+
+
+def test_eval_scores_a_store_against_gold(built: Path, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(
+        json.dumps({"doc": "000_e36e1fcbfc9a9173", "facts": [{"type": "region", "name": "Kota Madiun"}]})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["eval", str(built), str(gold), "--no-errors"])
+    assert result.exit_code == 0, result.output
+    assert "region            1" in result.output
+    assert result.output.strip().splitlines()[-1].startswith("facts F1 ")

@@ -58,9 +58,6 @@ TRIPLE_CASES = [
 ]
 
 
-@pytest.mark.filterwarnings(
-    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
-)  # inside rdflib's JSON-LD parser
 @pytest.mark.parametrize(("fmt", "parse_as"), TRIPLE_CASES)
 def test_triple_exports_round_trip(seed_store: KnowledgeStore, fmt: str, parse_as: str) -> None:
     data = serialize(seed_store, fmt)
@@ -69,10 +66,6 @@ def test_triple_exports_round_trip(seed_store: KnowledgeStore, fmt: str, parse_a
     assert serialize(seed_store, fmt) == data
 
 
-@pytest.mark.filterwarnings(
-    "ignore:ConjunctiveGraph is deprecated:DeprecationWarning"
-)  # inside rdflib's parsers
-@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
 @pytest.mark.parametrize("fmt", ["nquads", "trig"])
 def test_dataset_exports_round_trip(seed_store: KnowledgeStore, fmt: str) -> None:
     data = serialize(seed_store, fmt)

@@ -28,8 +28,6 @@ def store() -> KnowledgeStore:
     return kg_store
 
 
-@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")  # inside rdflib's parsers
-@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
 def test_line_based_formats_keep_literals_with_unusual_line_breaks_whole(store: KnowledgeStore) -> None:
     expected = Graph()
     for text in AWKWARD_TEXTS:
