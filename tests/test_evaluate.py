@@ -88,9 +88,9 @@ def test_the_seed_scores_agree_with_the_shared_scorer(seed_store: KnowledgeStore
     assert spec and spec.loader
     scorer = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(scorer)
+    gold = Path(__file__).parent / "data" / "seeds.gold.jsonl"
     produced = tmp_path / "facts.jsonl"
     produced.write_text("".join(json.dumps(r) + "\n" for r in read_facts(seed_store)), encoding="utf-8")
-    gold = SCORER.parent / "gold" / "seeds.jsonl"
     counts, _ = scorer.score(scorer.load(produced), scorer.load(gold))
     ours = evaluate(load_facts(produced), load_facts(gold))
     assert {k: (c["gold"], c["produced"], c["matched"]) for k, c in counts.items()} == {
