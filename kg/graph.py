@@ -35,6 +35,13 @@ LEVEL_CLASS = {"provinsi": KG.Province, "kabupaten": KG.Regency, "kota": KG.City
 GAZETTEER_GRAPH = "graph/gazetteer"
 
 
+def quad_order(quad: Quad) -> tuple[str, ...]:
+    """A sort key of plain strings: comparing rdflib terms themselves is many times slower."""
+    s, p, o, g = quad
+    kind = (o.datatype or o.language or "") if isinstance(o, Literal) else "<>"
+    return str(g), str(s), str(p), str(o), str(kind)
+
+
 def iri(*parts: str) -> URIRef:
     """The one place IRIs are minted: the resource base plus readable path segments."""
     return URIRef(RESOURCE_BASE + "/".join(parts))
@@ -76,7 +83,8 @@ def gazetteer_quads() -> list[Quad]:
     """Every region of Indonesia, in a reference graph of its own."""
     graph = iri(GAZETTEER_GRAPH)
     return sorted(
-        {(s, p, o, graph) for region in Gazetteer.load().regions() for s, p, o in region_triples(region)}
+        {(s, p, o, graph) for region in Gazetteer.load().regions() for s, p, o in region_triples(region)},
+        key=quad_order,
     )
 
 
@@ -88,11 +96,14 @@ class ArticleGraph:
         self.article: Article = resolved.extracted.article
         self.node = iri("article", slug(self.article.doc_id))
         self.triples: set[Triple] = set()
+        self.names: dict[URIRef, str] = {}
         self.current_mention = self.node
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
             self.triples.add((s, p, o))
+            if p == RDFS.label:
+                self.names.setdefault(s, str(o))
 
     def build(self) -> list[Quad]:
         self._article()
@@ -104,7 +115,7 @@ class ArticleGraph:
                 self.add(mention, KG.refersTo, node)
                 self.add(self.node, KG.mentions, node)
         graph = article_graph_iri(self.article.doc_id)
-        return sorted((s, p, o, graph) for s, p, o in self.triples)
+        return sorted(((s, p, o, graph) for s, p, o in self.triples), key=quad_order)
 
     def _article(self) -> None:
         article, node = self.article, self.node
@@ -197,7 +208,7 @@ class ArticleGraph:
         return node
 
     def _name_of(self, node: URIRef) -> str:
-        return next((str(o) for s, p, o in self.triples if s == node and p == RDFS.label), str(node))
+        return self.names.get(node, str(node))
 
     def _dated(self, node: URIRef) -> None:
         if self.article.date:
