@@ -27,7 +27,7 @@ from kg.model import (
     RegulationFact,
 )
 from kg.namespaces import KG, QB, RESOURCE_BASE, SCHEMA
-from kg.resolve import ResolvedArticle, slug
+from kg.resolve import Group, ResolvedArticle, slug
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
@@ -181,7 +181,7 @@ class ArticleGraph:
         group = self.resolved.group_of(fact)
         if group is None:
             return None
-        node = entity_iri(group.key)
+        node = entity_iri(self._person_key(group) if group.kind == "person" else group.key)
         self.add(node, RDF.type, cls)
         self.add(node, RDFS.label, label(group.name))
         if group.kind != "person":
@@ -190,12 +190,29 @@ class ArticleGraph:
             self.add(node, SKOS.altLabel, label(alias))
         return node
 
+    def _person_key(self, group: Group) -> str:
+        """A person's cross-article key: their name, scoped when one word is all there is.
+
+        Many people share a one-word name ("Sulaiman", "Maidi"), so across articles such a
+        name is one person only within one office (the region or body of their post);
+        with no office it stays within its article. Names of two words or more are one
+        person wherever they appear.
+        """
+        if len(group.name.split()) > 1:
+            return group.key
+        offices = sorted(
+            {key for f in group.facts if isinstance(f, PersonFact) and (key := self.resolved.key_of(f.org))}
+        )
+        scope = offices[0] if offices else f"article/{slug(self.article.doc_id)}"
+        return f"{group.key}/{scope}"
+
     def _person(self, fact: PersonFact) -> URIRef | None:
         node = self._group_node(fact, KG.Person)
         if node is None or not fact.role:
             return node
         org_key = self.resolved.key_of(fact.org)
-        post = iri("post", node.split("/")[-1], slug(fact.role), *(org_key.split("/") if org_key else ["-"]))
+        holder = slug(node.removeprefix(RESOURCE_BASE + "person/"))
+        post = iri("post", holder, slug(fact.role), *(org_key.split("/") if org_key else ["-"]))
         self.add(post, RDF.type, KG.Post)
         self.add(post, KG.holder, node)
         self.add(post, KG.roleLabel, label(fact.role))
