@@ -440,11 +440,28 @@ def dates_in(text: str) -> list[tuple[int, bool, str]]:
     )
 
 
+@cache
+def _cutoff_pattern() -> re.Pattern[str]:
+    cues = "|".join(sorted(map(re.escape, words("date_cues.txt")), key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{cues})\s*(?:tanggal\s+)?$", re.IGNORECASE)
+
+
+def _is_cutoff(line: str, start: int) -> bool:
+    """Whether a date is a cut-off, a period's bound or a deadline, by the word before it."""
+    return bool(_cutoff_pattern().search(line[max(0, start - 24) : start]))
+
+
 def read_date(lines: list[str], dateline_index: int | None = None) -> str | None:
-    """The publication date read from the text: first lines and dateline first, then a weekday's, then any."""
+    """The publication date read from the text: first lines and dateline first, then a weekday's, then any.
+
+    A date after a cut-off word ("hingga 9 Desember 2021") is what the article reports
+    about, not when it was published, so it is never taken.
+    """
     best: tuple[int, int, int, str] | None = None
     for index, line in enumerate(lines):
         for start, anchored, iso in dates_in(line):
+            if _is_cutoff(line, start):
+                continue
             early = index < FIRST_LINES or index == dateline_index
             rank = 0 if early else 1 if anchored else 2
             candidate = (rank, index, start, iso)

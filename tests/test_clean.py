@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.clean import CleanError, clean, split_sentences
+from kg.clean import CleanError, clean, read_date, split_sentences
+from kg.lexicon import words
 from kg.model import Article, RawDocument
 
 BODY = "Pemerintah Kota Blitar menambah 1.250 pekerja rentan sebagai peserta BPJS Ketenagakerjaan."
@@ -378,3 +379,33 @@ def test_a_lead_photo_caption_outside_the_body_is_put_back_after_the_headline() 
     ]
     assert (article.date, article.outlet, place(article)) == ("2024-02-07", "KLATENPOS.COM", "KLATEN")
     assert "adv" not in article.text and "Tags" not in article.text
+
+
+@pytest.mark.parametrize("cue", sorted(words("date_cues.txt")))
+def test_a_cut_off_date_in_the_body_is_not_the_publication_date(cue: str) -> None:
+    lines = [
+        "Judul berita",
+        "Isi berita pertama.",
+        f"Jumlah peserta {cue} 9 Desember 2021 sebanyak 500 orang.",
+    ]
+    assert read_date(lines) is None
+
+
+def test_a_dateline_wins_over_a_cut_off_date() -> None:
+    lines = [
+        "SURABAYA - Rabu (19/1/2022) Pemkot menyerahkan santunan.",
+        "Data per 31 Maret 2021 menunjukkan kenaikan.",
+    ]
+    assert read_date(lines) == "2022-01-19"
+
+
+@pytest.mark.parametrize(
+    ("line", "iso"),
+    [
+        ("Diterbitkan 29 Januari 2024, 18:27 WIB", "2024-01-29"),
+        ("Acara digelar Selasa (24/6/2025) di balai kota.", "2025-06-24"),
+        ("Rabu (19/1/2022) Bupati hadir.", "2022-01-19"),
+    ],
+)
+def test_publication_dates_in_the_text(line: str, iso: str) -> None:
+    assert read_date(["Judul", line]) == iso

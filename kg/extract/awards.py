@@ -49,6 +49,11 @@ def _year_after_award() -> re.Pattern[str]:
     )
 
 
+# organisations that receive awards in their own name (companies, institutions); BPJS offices and
+# assessment teams hand them out
+RECIPIENT_KINDS = frozenset({"company", "foundation", "university", "hospital", "agency", "council", "court"})
+
+
 @dataclass(frozen=True)
 class Recipient:
     ref: Ref
@@ -106,6 +111,9 @@ def _subject_before(doc: Document, start: int, verb: int) -> Recipient | None:
     for person in persons(doc):
         if start <= person.start < verb and person.org and person.org.kind == "region":
             candidates.append(Recipient(person.org, person.start, person.end))
+    for org in orgs(doc):
+        if start <= org.start < verb and org.kind in RECIPIENT_KINDS and org.base is None:
+            candidates.append(Recipient(Ref("organization", org.name), org.start, org.end))
     sentence_text = doc.text[start:verb]
     for person in persons(doc):
         if person.org and person.org.kind == "region" and person.name in sentence_text:
@@ -130,9 +138,57 @@ def _list_recipients(doc: Document, pos: int, end: int) -> list[Recipient]:
             if recipient and Gazetteer.load().get(recipient.ref.key).level != "provinsi":
                 found.append(recipient)
     for org in orgs(doc):
-        if pos <= org.start < stop and org.kind in ("company", "known") and org.base is None:
+        if pos <= org.start < stop and org.kind in RECIPIENT_KINDS | {"known"} and org.base is None:
             found.append(Recipient(Ref("organization", org.name), org.start, org.end))
     return found
+
+
+@cache
+def _rank_before() -> re.Pattern[str]:
+    """A place written before its holder: "juara 2 Kabupaten Demak", "peringkat pertama diraih oleh X"."""
+    return re.compile(
+        rf"(?:{_cues('rank')})\s+(?P<rank>\d+|[IVX]+\b|[a-z]+)\s*,?\s*"
+        r"(?:(?:diraih|ditempati|diduduki|disabet|jatuh|diberikan)(?:\s+(?:oleh|kepada|ke))?|adalah|yakni|yaitu|:)?\s*$"
+    )
+
+
+def _pair_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
+    """Holders named right after a place: "juara 1 diraih Kota Semarang, juara 2 Kabupaten Demak"."""
+    found = []
+    for recipient in _all_recipients(doc, start, end):
+        if _rank_before().search(doc.text[max(start, recipient.start - 45) : recipient.start]):
+            found.append(recipient)
+    return found
+
+
+def _all_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
+    found = [r for m in regions(doc) if start <= m.span.start < end for r in [_region_recipient(m)] if r]
+    for org in orgs(doc):
+        if start <= org.start < end and org.kind in RECIPIENT_KINDS and org.base is None:
+            found.append(Recipient(Ref("organization", org.name), org.start, org.end))
+    return sorted(found, key=lambda r: r.start)
+
+
+def _ranks(doc: Document, start: int, end: int, recipients: list[Recipient]) -> list[int | None]:
+    """Each recipient's place: written before it, in its own clause, or following the one before.
+
+    "X meraih urutan pertama, diikuti oleh Y dan Z": Y is second and Z third.
+    """
+    text = doc.text
+    ranks: list[int | None] = []
+    following = False
+    for index, recipient in enumerate(recipients):
+        before = _rank_before().search(text[max(start, recipient.start - 45) : recipient.start])
+        nxt = recipients[index + 1].start if index + 1 < len(recipients) else end
+        clause_end = re.search(r",\s+(?:sementara|sedangkan|dan)\b|;", text[recipient.end : nxt])
+        clause = text[recipient.end : recipient.end + clause_end.start() if clause_end else nxt]
+        rank = ordinal(before.group("rank")) if before else _rank(clause)
+        gap = text[recipients[index - 1].end : recipient.start] if index else ""
+        following = following or bool(re.search(_cues("follow"), gap))
+        if rank is None and following and ranks and ranks[-1] is not None:
+            rank = ranks[-1] + 1
+        ranks.append(rank)
+    return ranks
 
 
 def _rank(clause: str) -> int | None:
@@ -142,7 +198,7 @@ def _rank(clause: str) -> int | None:
 
 def _category(text: str) -> str | None:
     match = re.search(
-        r"\b[Kk]ategori\s+(?P<cat>[^,.;:\n]+?)(?=\s+(?:karena|atas|untuk|yang|sementara|dengan|dari|di|pada|se-|tahun|sebagai)\b|[,.;:\n]|$)",
+        r"\b[Kk]ategori\s+(?P<cat>[^,.;:\n]+?)(?=\s+(?:karena|atas|untuk|yang|sementara|dengan|dari|di|pada|se-|tahun|sebagai|adalah|ialah|yakni|yaitu|diraih|diterima|jatuh|berhasil|meraih)\b|[,.;:\n]|$)",
         text,
     )
     return " ".join(match.group("cat").split()) if match else None
@@ -182,15 +238,26 @@ class AwardExtractor:
         names_award = _award_pattern().search(text)
         if re.search(_cues("past"), text):
             return []
+        ranked = re.search(_cues("rank"), text)
+        nominee = re.search(_cues("nominee"), text)
         recipients: list[Recipient] = []
         verb = re.search(rf"\b(?:{_cues('receive')})\b", text)
-        if verb and (names_award or re.search(_cues("rank"), text)):
+        if verb and (names_award or ranked):
             subject = _subject_before(doc, start, start + verb.start())
             if subject:
                 recipients.append(subject)
         listing = re.search(rf"\b(?:{_cues('list')})\b", text)
+        passive = re.search(rf"\b(?:{_cues('passive')})\b", text)
+        if passive and (names_award or ranked or nominee):
+            listing = listing if listing and listing.start() < passive.start() else passive
         if listing:
             recipients += _list_recipients(doc, start + listing.end(), end)
+        following = re.search(rf"\b(?:{_cues('follow')})\b", text)
+        if following and ranked:  # "X meraih juara pertama, diikuti Y dan Z"
+            recipients += _list_recipients(doc, start + following.end(), end)
+        if names_award or ranked:
+            recipients += _pair_recipients(doc, start, end)
+        recipients = _distinct(recipients)
         if not recipients:
             return []
         year, award = default
@@ -198,25 +265,56 @@ class AwardExtractor:
             if start <= offset < end:
                 year, award = y, a
         level = _province_round(doc, start, end) or doc_level
-        nominee = re.search(_cues("nominee"), text)
+        ranks = _ranks(doc, start, end, recipients)
+        if len(recipients) == 1 and ranks[0] is None:
+            ranks = [_rank(text)]  # "Peringkat pertama Paritrana Award 2024 diraih oleh Kota X"
         facts: list[Fact] = []
-        for recipient in recipients:
+        for recipient, rank in zip(recipients, ranks, strict=True):
             clause_end = re.search(r",\s+(?:sementara|sedangkan|dan)\b|;", text[recipient.end - start :])
             clause = text[
                 recipient.end - start : (recipient.end - start + clause_end.start()) if clause_end else None
             ]
+            category = (_category(clause) or _category(text)) if len(recipients) == 1 else None
             facts.append(
                 AwardFact(
                     award=award,
                     year=year,
                     recipient=recipient.ref,
                     result="nominee" if nominee else "winner",
-                    rank=_rank(clause) if len(recipients) == 1 else None,
+                    rank=rank,
                     level=level,
-                    category=(_category(clause) or _category(text)) if len(recipients) == 1 else None,
+                    category=category or _document_category(doc, recipient.ref),
                     evidence=doc.evidence(recipient.start, end if recipient.start < end else recipient.end),
                     rule="award.list" if listing and not verb else "award.subject",
-                    confidence=0.85 if names_award else 0.7,
+                    confidence=(0.85 if names_award else 0.7) + (0.05 if rank else 0),
                 )
             )
         return facts
+
+
+def _distinct(recipients: list[Recipient]) -> list[Recipient]:
+    """Recipients in text order, each mention once."""
+    seen: dict[tuple[int, int], Recipient] = {}
+    for recipient in recipients:
+        seen.setdefault((recipient.start, recipient.end), recipient)
+    return sorted(seen.values(), key=lambda r: r.start)
+
+
+GOVERNMENT_CATEGORY = re.compile(
+    r"\b[Kk]ategori\s+(?P<cat>[Pp]emerintah\s+(?:[Kk]abupaten|[Kk]ota|[Pp]rovinsi|[Dd]aerah)[\w/ ]*?)"
+    r"(?=[,.;:\n]|\s+(?:dan|serta|yang|di|pada)\b|$)"
+)
+
+
+def _document_category(doc: Document, ref: Ref) -> str | None:
+    """The government category the article names once ("kategori pemerintah kabupaten/kota"), for a
+    region recipient of that level whose own sentence names none."""
+    if ref.kind != "region":
+        return None
+    level = Gazetteer.load().get(ref.key).level
+    fitting = {
+        " ".join(m.group("cat").split())
+        for m in GOVERNMENT_CATEGORY.finditer(doc.text)
+        if (level == "provinsi") == ("provinsi" in m.group("cat").lower())
+    }
+    return fitting.pop() if len(fitting) == 1 else None

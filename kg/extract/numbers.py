@@ -61,9 +61,59 @@ def parse_number(text: str) -> float:
     return float(cleaned.replace(",", "."))
 
 
+@cache
+def _word_number_pattern() -> re.Pattern[str]:
+    """A number written in words, counted only before "persen" or a multiplier ("tiga persen", "dua juta").
+
+    Alone, "satu" or "dua" is an article or a count of anything ("salah satu"); before a
+    unit it is a quantity like any numeral. Compounds ("dua puluh lima") are one number.
+    """
+    words = "|".join(sorted([*_lexicon("number"), *_lexicon("scale")], key=len, reverse=True))
+    multipliers = "|".join(sorted(_lexicon("multiplier"), key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w-])(?P<words>(?:{words})(?:\s+(?:{words}))*)"
+        rf"\s+(?:(?P<mult>{multipliers})|(?P<pct>persen|per\s?sen))\b",
+        re.IGNORECASE,
+    )
+
+
+def words_value(phrase: str) -> int | None:
+    """The value of a number in words: "tiga" 3, "dua puluh lima" 25, "tujuh belas" 17, "seratus" 100."""
+    units, scales = _lexicon("number"), _lexicon("scale")
+    total, current = 0, 0
+    for word in phrase.lower().split():
+        if word in scales:
+            scale = scales[word]
+            if scale == 10 and word == "belas":
+                current += 10
+            elif scale < 1000:
+                current = max(current, 1) * scale
+            else:
+                total, current = (total + max(current, 1)) * scale, 0
+        elif word in units:
+            current += units[word]
+        else:
+            return None
+    return total + current or None
+
+
+def _word_quantities(text: str) -> list[Quantity]:
+    found = []
+    for match in _word_number_pattern().finditer(text):
+        value = words_value(match.group("words"))
+        if value is None:
+            continue
+        if match.group("mult"):
+            value *= _lexicon("multiplier")[match.group("mult").lower()]
+        unit = "percent" if match.group("pct") else None
+        approximate = _preceded_by_approximator(text, match.start())
+        found.append(Quantity(float(value), match.start(), match.end(), unit, approximate))
+    return found
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Every number in a text with its multiplier, percent sign and approximation cue."""
-    found: list[Quantity] = []
+    found: list[Quantity] = _word_quantities(text)
     for match in _number_pattern().finditer(text):
         if _is_part_of_code_or_date(text, match.start(), match.end()):
             continue
@@ -74,7 +124,7 @@ def find_quantities(text: str) -> list[Quantity]:
         unit = "percent" if match.group("pct") else None
         approximate = bool(match.group("an")) or _preceded_by_approximator(text, match.start())
         found.append(Quantity(round(value, 6), match.start(), match.end(), unit, approximate))
-    return found
+    return sorted(found, key=lambda q: q.start)
 
 
 def _preceded_by_approximator(text: str, start: int) -> bool:

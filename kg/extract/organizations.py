@@ -193,6 +193,12 @@ def _with_parenthesis(doc: Document, start: int, end: int, company: bool) -> tup
     return tail_end, full, [alias]
 
 
+@cache
+def _area_pattern() -> re.Pattern[str]:
+    """Office areas of BPJS that are no single region (kg/data/office_areas.txt), ending at a word's end."""
+    return re.compile(rf"(?:{alternation(list(words('office_areas.txt')))})(?![\w-])")
+
+
 def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tuple[int, str | None]:
     """An office of a known organisation: "... Cabang Jambi", "... Wilayah Jatim", "... Lampung Tengah".
 
@@ -205,7 +211,10 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
         text, pos, line_end
     )
     start = office.end() if office else pos + (len(text[pos:]) - len(text[pos:].lstrip(" ")))
+    area = _area_pattern().match(text, start, line_end)
     region = _region_at(doc, start)
+    if area and (not region or area.end() > region[1]) and (office or expects_place or start == pos + 1):
+        return area.end(), area.group(0)
     if region:
         return region[1], _clean(text[start : region[1]])
     if office or (expects_place and re.match(r"[ \t]", text[pos : pos + 1])):

@@ -174,6 +174,14 @@ def _region_following(doc: Document, pos: int, level: str) -> RegionMatch | None
     return None
 
 
+def _of_level(match: RegionMatch, level: str) -> str | None:
+    """The one unit of a title's level a shared bare name can be: "Sekkot Blitar" is Kota Blitar."""
+    if not level:
+        return None
+    fitting = [c for c in match.span.candidates if Gazetteer.load().get(c).level == level]
+    return fitting[0] if len(fitting) == 1 else None
+
+
 def _unique_region_of_level(doc: Document, level: str) -> str | None:
     codes = {m.code for m in regions(doc) if m.code and not m.in_org_name}
     fitting = [c for c in codes if Gazetteer.load().get(c).level == level]
@@ -235,7 +243,8 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
     if title.org_mode == "region":
         region = _region_following(doc, pos, title.level)
         if region:
-            ref = Ref("region", region.code) if region.code else None
+            code = region.code or _of_level(region, title.level)
+            ref = Ref("region", code) if code else None
             return _skip_province(doc, _skip_paren(doc, region.span.end)), role, ref, None
         code = _unique_region_of_level(doc, title.level) if title.level else None
         return pos, role, Ref("region", code) if code else None, None

@@ -16,6 +16,7 @@ from typing import ClassVar
 from kg.extract.base import Document, alternation
 from kg.extract.organizations import acronym_fits, head_pattern
 from kg.extract.regions import primary_region, regions
+from kg.extract.regulations import title_spans
 from kg.lexicon import rows, words
 from kg.model import Fact, ProgramFact, Ref
 
@@ -37,8 +38,10 @@ def _national() -> list[dict[str, str]]:
 
 
 def _excluded(name: str) -> bool:
+    """Names of the field, targets or benefits, also narrowed to a group ("Jaminan Sosial ... Bagi X")."""
     normal = " ".join(re.sub(r"^program\s+", "", name.lower()).split())
-    return normal in words("program_exclusions.txt") or not normal
+    field = re.split(r"\s+(?:bagi|untuk|kepada)\s+", normal)[0]
+    return normal in words("program_exclusions.txt") or field in words("program_exclusions.txt") or not normal
 
 
 def _national_programs(doc: Document) -> list[ProgrammeSpan]:
@@ -108,6 +111,11 @@ def _combined_programs(doc: Document) -> list[ProgrammeSpan]:
     return found
 
 
+# a word-shaped acronym ("Perisai (Penggerak Jaminan Sosial Indonesia)") right after a naming cue
+NAMED_ACRONYM = re.compile(
+    r"\b(?:disebut|bernama|dinamakan|dikenal\s+(?:dengan|sebagai)|diberi\s+nama|bertajuk|berlabel)\s+"
+    r"(?:sebagai\s+)?(?P<acr>[A-Z][a-z]+[A-Za-z]*)\s*\((?P<exp>[A-Z][^()\n]{4,80})\)"
+)
 PROGRAM_WORD = re.compile(r"\bprogram|\binovasi|\bgerakan", re.I)
 LIST_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,2}[.)]|[A-Z][A-Z ]{1,20}\s*\()")
 MAX_LIST_LINES = 30
@@ -183,6 +191,14 @@ def _local_programs(doc: Document) -> list[ProgrammeSpan]:
             continue
         if _in_program_context(doc, match.start()):
             found.append((match.start(), match.end(), acr, (expansion,)))
+    for match in NAMED_ACRONYM.finditer(text):
+        acr, expansion = match.group("acr"), " ".join(match.group("exp").split())
+        if head_pattern().match(expansion) or _excluded(expansion) or len(expansion.split()) < 2:
+            continue
+        if acronym_fits(acr, expansion) and not any(
+            m.span.start >= match.start("exp") - 1 and m.span.end <= match.end("exp") for m in regions(doc)
+        ):
+            found.append((match.start("acr"), match.end(), acr, (expansion,)))
     return found
 
 
@@ -217,7 +233,10 @@ class ProgramExtractor:
         facts: list[Fact] = []
         national = {r["name"] for r in _national()}
         found = _national_programs(doc) + _combined_programs(doc) + _local_programs(doc)
+        titles = title_spans(doc)
         for start, end, name, aliases in sorted(found):
+            if name not in national and any(a <= start < b for a, b in titles):
+                continue
             operator, strength = _operator(doc, start, name in national)
             facts.append(
                 ProgramFact(

@@ -24,7 +24,10 @@ TITLE_WORD = r"(?:[A-Z][\w'’/-]*|\d[\w/.-]*)"
 TITLE_JOINER = (
     r"(?:dan|di|yang|bagi|oleh|atas|dalam|untuk|ke|dari|pada|serta|tentang|terhadap|melalui|sebagai|,)"
 )
-TITLE_CASE = re.compile(rf"{TITLE_WORD}(?:\s+(?:{TITLE_JOINER}\s+)*{TITLE_WORD})*")
+TITLE_RUN = rf"{TITLE_WORD}(?:\s+(?:{TITLE_JOINER}\s+)*{TITLE_WORD})*"
+# a title that lists ("Bagi Pegawai Honorer, Aparat Desa, dan Pekerja Rentan"): its commas are part of it
+# only when the list ends with "dan"/"serta" and a capitalised item
+TITLE_CASE = re.compile(rf"{TITLE_RUN}(?:(?:,\s+{TITLE_RUN})*,?\s+(?:dan|serta)\s+{TITLE_RUN})?")
 LOWER_STOP = re.compile(
     r"\s(?:dengan|yang|untuk|guna|agar|sebagai|maka|sehingga|karena|melalui|oleh|serta|dan\s+(?=[A-Z]))|[,.;:!?\"”)]|$",
     re.M,
@@ -49,9 +52,45 @@ def _kinds() -> dict[str, Kind]:
 def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?P<kind>{alternation(list(_kinds()))})(?![\w-])"
+        r"(?:\s*\((?P<short>[A-Z][A-Za-z]{1,15})\))?"
         r"(?P<between>(?:\s+(?!Nomor|No\b|Nomer)(?:[A-Z][\w.-]*|RI)){0,5}?)"
-        r"\s*(?:(?:Nomor|Nomer|No|Nr)\s*\.?\s*)?(?P<number>\d+[A-Za-z]?)"
-        r"\s*(?:Tahun|Th\.?|/)\s*(?P<year>(?:19|20)\d{2})(?!\d)"
+        r"\s*(?:(?:Nomor|Nomer|No|Nr)\s*\.?\s*)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z.-]*[\dA-Za-z])*?)"
+        r"\s*(?:[Tt]ahun|Th\.?|/)\s*(?P<year>(?:19|20)\d{2})(?![\d/])"
+    )
+
+
+@cache
+def _modality_cues() -> dict[str, str]:
+    return {r["cue"]: r["modality"] for r in rows("regulation_modality.csv")}
+
+
+@cache
+def _modality_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(_modality_cues()))})(?![\w-])", re.I)
+
+
+CLAUSE_START = re.compile(
+    r"[;:!?]|,\s+(?:dan|serta|sedangkan|sementara|namun)\s|\b(?:berdasarkan|sesuai|mengacu)\b", re.I
+)
+
+
+def _modality(doc: Document, kind: Kind, start: int) -> Modality:
+    """A draft ("Ranperda", "rancangan Perda", "sedang menyusun Perda") or a plan, else enacted.
+
+    Only the clause before the citation counts: "Perda yang telah disahkan ... akan
+    diterapkan" is an enacted Perda.
+    """
+    if kind.scope == "draft":
+        return "draft"
+    sentence = doc.sentence_of(start)
+    left = max(sentence.start, start - 80)
+    for found in CLAUSE_START.finditer(doc.text, left, start):
+        left = found.end()
+    cues = list(_modality_pattern().finditer(doc.text, left, start))
+    if not cues:
+        return "asserted"
+    return (
+        "planned" if _modality_cues()[" ".join(cues[-1].group(0).lower().split())] == "planned" else "draft"
     )
 
 
@@ -104,6 +143,30 @@ def _issuer(doc: Document, kind: Kind, match: re.Match[str], title_end: int) -> 
     return None
 
 
+def _title_spans(doc: Document) -> list[tuple[int, int]]:
+    spans = []
+    for match in _pattern().finditer(doc.text):
+        title, end = _title(doc, match.end())
+        if title:
+            spans.append((match.end(), end))
+    for match in BARE_CITATION.finditer(doc.text):  # "Perda tentang ..." without a number
+        title, end = _title(doc, match.end())
+        if title:
+            spans.append((match.end(), end))
+    return spans
+
+
+BARE_CITATION = re.compile(
+    r"\b(?:Perda|Raperda|Ranperda|Perbup|Perwal|Perwali|Pergub|Peraturan\s+\w+)(?=,?\s+tentang\s)"
+)
+
+
+def title_spans(doc: Document) -> list[tuple[int, int]]:
+    """Where regulations' titles stand: names inside them ("... Program Jaminan Sosial Bagi ...")
+    are the regulation's words, not programmes or organisations of their own."""
+    return doc.memo("regulation_titles", _title_spans)
+
+
 class RegulationExtractor:
     """Regulations with kind, number, year, title and issuer; drafts kept as drafts."""
 
@@ -115,7 +178,7 @@ class RegulationExtractor:
         for match in _pattern().finditer(doc.text):
             kind = _kinds()[re.sub(r"\s+", " ", match.group("kind"))]
             title, title_end = _title(doc, match.end())
-            modality: Modality = "draft" if kind.scope == "draft" else "asserted"
+            modality = _modality(doc, kind, match.start())
             facts.append(
                 RegulationFact(
                     kind="Perda" if kind.scope == "draft" else kind.kind,
@@ -126,7 +189,7 @@ class RegulationExtractor:
                     modality=modality,
                     evidence=doc.evidence(match.start(), max(title_end, match.end())),
                     rule="regulation.citation",
-                    confidence=0.95 if title else 0.9,
+                    confidence=(0.95 if title else 0.9) - (0.1 if modality != "asserted" else 0),
                 )
             )
         return facts

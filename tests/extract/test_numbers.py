@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.numbers import find_quantities, ordinal
+from kg.extract.numbers import find_quantities, ordinal, words_value
+from kg.lexicon import rows
 
 
 @pytest.mark.parametrize(
@@ -36,3 +37,56 @@ def test_dates_times_and_codes_are_not_quantities(text: str) -> None:
 )
 def test_ranks(word: str, rank: int) -> None:
     assert ordinal(word) == rank
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("terendah tiga persen", 3, "percent"),
+        ("sebesar dua puluh lima persen", 25, "percent"),
+        ("tujuh belas persen", 17, "percent"),
+        ("dua ratus ribu pekerja", 200000, None),
+        ("seratus persen", 100, "percent"),
+        ("satu juta peserta", 1000000, None),
+    ],
+)
+def test_numbers_in_words_before_a_unit(text: str, value: float, unit: str | None) -> None:
+    [quantity] = find_quantities(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["salah satu daerah", "dua kabupaten", "tiga besar"])
+def test_numbers_in_words_alone_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("number_words.csv") if r["kind"] == "number"], ids=lambda r: r["word"]
+)
+def test_every_number_word(row: dict[str, str]) -> None:
+    assert words_value(row["word"]) == int(row["value"])
+    [quantity] = find_quantities(f"mencapai {row['word']} persen")
+    assert quantity.value == int(row["value"])
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("number_words.csv") if r["kind"] == "multiplier"], ids=lambda r: r["word"]
+)
+def test_every_multiplier(row: dict[str, str]) -> None:
+    [quantity] = find_quantities(f"sebanyak 3 {row['word']} pekerja")
+    assert quantity.value == 3 * int(row["value"])
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("number_words.csv") if r["kind"] == "approximate"], ids=lambda r: r["word"]
+)
+def test_every_approximation_word(row: dict[str, str]) -> None:
+    [quantity] = find_quantities(f"tercatat {row['word']} 500 pekerja")
+    assert quantity.approximate
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("number_words.csv") if r["kind"] in ("ordinal", "roman")], ids=lambda r: r["word"]
+)
+def test_every_ordinal(row: dict[str, str]) -> None:
+    assert ordinal(row["word"]) == int(row["value"])

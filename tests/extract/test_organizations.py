@@ -7,6 +7,7 @@ import pytest
 from kg.clean import clean
 from kg.extract import Document
 from kg.extract.organizations import OrgMatch, orgs
+from kg.lexicon import rows, words
 from kg.model import RawDocument
 
 
@@ -87,3 +88,34 @@ def test_a_regional_office_names_its_province_in_full(written: str, full: str) -
 def test_a_branch_keeps_its_place_as_written() -> None:
     [office] = found("Data disampaikan BPJS Ketenagakerjaan Kutim kepada wartawan.")
     assert (office.name, office.aliases) == ("BPJS Ketenagakerjaan Kutim", ())
+
+
+KNOWN = [
+    (name, row["name"])
+    for row in rows("organizations.csv")
+    for name in [row["name"], *row["aliases"].split("|")]
+    if name
+]
+
+
+@pytest.mark.parametrize(("written", "canonical"), KNOWN, ids=[w for w, _ in KNOWN])
+def test_every_known_name_and_alias(written: str, canonical: str) -> None:
+    doc = Document(
+        clean(RawDocument(doc_id="t", source="test", text=f"Acara itu dihadiri {written} pekan lalu."))
+    )
+    [match] = orgs(doc)
+    assert (match.name, match.base) == (written, canonical)
+
+
+@pytest.mark.parametrize("area", sorted(words("office_areas.txt")))
+def test_every_office_area(area: str) -> None:
+    assert names(f"Acara digelar Kanwil BPJS Ketenagakerjaan {area} pekan lalu.")[0] == (
+        f"Kanwil BPJS Ketenagakerjaan {area}"
+    )
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("org_heads.csv") if r["alone"] == "1"], ids=lambda r: r["head"]
+)
+def test_every_head_that_names_alone(row: dict[str, str]) -> None:
+    assert names(f"Rapat itu digelar {row['head']} Kota Blitar kemarin.")[0] == f"{row['head']} Kota Blitar"

@@ -7,6 +7,7 @@ import pytest
 from kg.clean import clean
 from kg.extract import Document
 from kg.extract.persons import PersonMatch, persons
+from kg.lexicon import rows
 from kg.model import RawDocument
 
 
@@ -139,3 +140,91 @@ def test_untitled_persons_marked_by_a_cue(sentence: str, expected: list[str]) ->
 
 def test_a_sentence_opening_word_before_a_cue_is_no_person() -> None:
     assert names("Menurutnya, anak-anak nelayan juga perlu dilindungi.") == []
+
+
+PLACE = {"provinsi": ("Jawa Timur", "35"), "kabupaten": ("Sleman", "34.04"), "kota": ("Blitar", "35.72")}
+
+
+def _title_sentence(row: dict[str, str]) -> tuple[str, str, str | None]:
+    """A sentence for one row of titles.csv, with the role and organisation it should give."""
+    title, mode, level = row["title"], row["org_mode"], row["level"]
+    if mode == "region":
+        place, code = PLACE[level or "kota"]
+        written = place if title.split()[-1].lower() in PLACE or level else f"Kota {place}"
+        return f"{title} {written} Budi Santoso hadir.", row["role"], code
+    if mode == "fixed":
+        return f"{title} Budi Santoso hadir.", row["role"], row["org"]
+    if mode == "none":
+        return f"Hadir pula {title} Budi Santoso.", row["role"], None
+    if mode == "secretariat":
+        return (
+            f"{title} Perekonomian Setda Kota Blitar, Budi Santoso, hadir.",
+            f"{row['role']} Perekonomian",
+            "35.72",
+        )
+    if mode == "fixed_prefix":
+        return f"{title} Kota Blitar, Budi Santoso, hadir.", row["role"], f"{row['org']} Kota Blitar"
+    if mode == "org_keep":
+        return f"{title} BPJS Ketenagakerjaan Jawa Timur, Budi Santoso, hadir.", row["role"], "*"
+    if mode == "subunit":
+        return (
+            f"{title} Kepesertaan BPJS Ketenagakerjaan, Budi Santoso, hadir.",
+            f"{row['role']} Kepesertaan",
+            "BPJS Ketenagakerjaan",
+        )
+    return f"{title} BPJS Ketenagakerjaan, Budi Santoso, hadir.", row["role"], "BPJS Ketenagakerjaan"
+
+
+@pytest.mark.parametrize("row", rows("titles.csv"), ids=lambda r: r["title"])
+def test_every_title(row: dict[str, str]) -> None:
+    sentence, role, org = _title_sentence(row)
+    found = posts(sentence)
+    assert "Budi Santoso" in found, sentence
+    got_role, got_org = found["Budi Santoso"]
+    assert got_role == role
+    if org == "*":
+        assert got_org is not None and "BPJS Ketenagakerjaan" in got_org
+    else:
+        assert got_org == org
+
+
+@pytest.mark.parametrize("row", rows("acting_prefixes.csv"), ids=lambda r: r["prefix"])
+def test_every_acting_prefix(row: dict[str, str]) -> None:
+    assert posts(f"{row['prefix']} Bupati Sleman Budi Santoso hadir.")["Budi Santoso"] == (
+        f"{row['normalised']} Bupati",
+        "34.04",
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "org"),
+    [
+        (
+            "Direktur Kepesertaan BPJS Ketenagakerjaan Zainal Arifin mengatakan.",
+            "Zainal Arifin",
+            "Direktur Kepesertaan",
+            "BPJS Ketenagakerjaan",
+        ),
+        (
+            "Deputi Direktur Wilayah BPJS Ketenagakerjaan Jawa Tengah dan DIY Sri Lestari menjelaskan.",
+            "Sri Lestari",
+            "Deputi Direktur Wilayah",
+            "BPJS Ketenagakerjaan Jawa Tengah dan DIY",
+        ),
+        (
+            "Kepala Kantor Wilayah BPJS Ketenagakerjaan Sulawesi Maluku, Hendra Wijaya, mengatakan.",
+            "Hendra Wijaya",
+            "Kepala Kantor Wilayah",
+            "Kantor Wilayah BPJS Ketenagakerjaan Sulawesi Maluku",
+        ),
+        ("Menko PM Abdul Karim hadir.", "Abdul Karim", "Menteri Koordinator", "Kemenko PM"),
+        (
+            "Wakil Ketua DPRD Provinsi Bali I Made Suardana hadir.",
+            "I Made Suardana",
+            "Wakil Ketua",
+            "DPRD Provinsi Bali",
+        ),
+    ],
+)
+def test_offices_of_every_level(sentence: str, name: str, role: str, org: str) -> None:
+    assert posts(sentence)[name] == (role, org)

@@ -7,6 +7,7 @@ import pytest
 from kg.clean import clean
 from kg.extract import Document
 from kg.extract.regulations import RegulationExtractor
+from kg.lexicon import rows
 from kg.model import RawDocument, RegulationFact
 
 
@@ -55,3 +56,81 @@ def test_lower_case_title_ends_at_the_clause() -> None:
 def test_a_draft_is_kept_as_a_draft() -> None:
     [found] = regulations("DPRD membahas Ranperda Nomor 5 Tahun 2025 tentang Jaminan Sosial.")
     assert found.modality == "draft"
+
+
+@pytest.mark.parametrize("row", rows("regulation_kinds.csv"), ids=lambda r: r["written"])
+def test_every_written_kind(row: dict[str, str]) -> None:
+    [found] = regulations(
+        f"Dasar hukumnya ialah {row['written']} Nomor 12 Tahun 2020 tentang Perlindungan Pekerja."
+    )
+    expected = "Perda" if row["scope"] == "draft" else row["kind"]
+    assert (found.kind, found.number, found.year, found.title) == (
+        expected,
+        "12",
+        2020,
+        "Perlindungan Pekerja",
+    )
+    assert found.modality == ("draft" if row["scope"] == "draft" else "asserted")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "issuer"),
+    [
+        ("Hal itu diatur Instruksi Presiden (Inpres) Nomor 2 Tahun 2021.", "Inpres", None),
+        ("Pemkab menerbitkan Peraturan Bupati (Perbup) Banyuwangi Nomor 30 Tahun 2022.", "Perbup", "35.10"),
+        ("Peraturan Menteri Ketenagakerjaan (Permenaker) Nomor 1 Tahun 2024 berlaku.", "Permen", None),
+    ],
+)
+def test_the_short_form_in_parentheses_after_the_kind(sentence: str, kind: str, issuer: str | None) -> None:
+    [found] = regulations(sentence)
+    assert found.kind == kind
+    assert (found.issuer.key if found.issuer else None) == issuer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "number", "year"),
+    [
+        (
+            "Sesuai Surat Edaran Mendagri Nomor 560/9247/SJ Tahun 2024, daerah wajib menganggarkan.",
+            "SE",
+            "560/9247/SJ",
+            2024,
+        ),
+        ("Keputusan Gubernur Bali Nomor 123/03-B/HK/2022 diterbitkan.", "Kepgub", "123/03-B/HK", 2022),
+    ],
+)
+def test_numbers_written_as_codes(sentence: str, kind: str, number: str, year: int) -> None:
+    [found] = regulations(sentence)
+    assert (found.kind, found.number, found.year) == (kind, number, year)
+
+
+def test_a_title_that_lists_keeps_its_commas() -> None:
+    [found] = regulations(
+        "Dasarnya Perbup Nomor 11 Tahun 2017 tentang Perlindungan Bagi Pegawai Honorer, Aparat Desa,"
+        " dan Pekerja Rentan di Kabupaten Kebumen."
+    )
+    assert (
+        found.title
+        == "Perlindungan Bagi Pegawai Honorer, Aparat Desa, dan Pekerja Rentan di Kabupaten Kebumen"
+    )
+    assert found.issuer is not None and found.issuer.key == "33.05"
+
+
+def test_a_comma_after_a_title_ends_it() -> None:
+    [found] = regulations(
+        "Perda Nomor 4 Tahun 2016 tentang Jaminan Sosial, Bupati Sleman mengatakan hal itu."
+    )
+    assert found.title == "Jaminan Sosial"
+
+
+@pytest.mark.parametrize("row", rows("regulation_modality.csv"), ids=lambda r: r["cue"])
+def test_every_draft_and_plan_cue(row: dict[str, str]) -> None:
+    [found] = regulations(f"Pemkot Blitar {row['cue']} Perwal Nomor 10 Tahun 2025 tentang Jaminan Sosial.")
+    assert found.modality == row["modality"]
+
+
+def test_an_enacted_regulation_cited_as_a_basis_is_asserted() -> None:
+    [found] = regulations(
+        "Berdasarkan Perda Nomor 2 Tahun 2019 yang sedang dibahas revisinya, pemkab melindungi pekerja."
+    )
+    assert found.modality == "asserted"

@@ -1,0 +1,141 @@
+"""Award conferrals and shortlists: recipients, ranks, results, levels and categories."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import Document
+from kg.extract.awards import AwardExtractor
+from kg.gazetteer import Gazetteer
+from kg.lexicon import rows
+from kg.model import AwardFact, RawDocument
+
+
+def awards(text: str) -> list[AwardFact]:
+    article = clean(RawDocument(doc_id="t", source="test", text=text))
+    return [f for f in AwardExtractor()(Document(article)) if isinstance(f, AwardFact)]
+
+
+def name(fact: AwardFact) -> str:
+    ref = fact.recipient
+    return Gazetteer.load().get(ref.key).canonical if ref.kind == "region" else ref.key
+
+
+def ranked(text: str) -> list[tuple[str, int | None]]:
+    return [(name(f), f.rank) for f in awards(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Di ajang Paritrana Award 2023, Kabupaten Gresik meraih urutan pertama, diikuti oleh"
+            " Kabupaten Lamongan dan Kota Surabaya.",
+            [("Kabupaten Gresik", 1), ("Kabupaten Lamongan", 2), ("Kota Surabaya", 3)],
+        ),
+        (
+            "Kota Denpasar meraih Paritrana Award 2024 sebagai terbaik pertama, disusul Kabupaten Badung.",
+            [("Kota Denpasar", 1), ("Kabupaten Badung", 2)],
+        ),
+        (
+            "Pada Paritrana Award 2022, juara 1 diraih Kota Semarang, juara 2 Kabupaten Demak,"
+            " dan juara 3 Kabupaten Kendal.",
+            [("Kota Semarang", 1), ("Kabupaten Demak", 2), ("Kabupaten Kendal", 3)],
+        ),
+        ("Kabupaten Bantul meraih peringkat III Paritrana Award 2021.", [("Kabupaten Bantul", 3)]),
+        ("Peringkat pertama Paritrana Award 2024 diraih oleh Kota Pekalongan.", [("Kota Pekalongan", 1)]),
+        ("Kota Batu menjadi juara kedua Paritrana Award 2023.", [("Kota Batu", 2)]),
+    ],
+)
+def test_ordered_lists_and_places(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert ranked(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        (
+            "Paritrana Award 2021 diterima oleh Kabupaten Klaten, Kota Surakarta, dan Kabupaten Boyolali.",
+            ["Kabupaten Klaten", "Kota Surakarta", "Kabupaten Boyolali"],
+        ),
+        ("PT Sinar Jaya meraih Paritrana Award 2023 kategori Perusahaan Besar.", ["PT Sinar Jaya"]),
+        ("Pemenang Paritrana Award 2020 untuk kategori UMKM adalah CV Maju Bersama.", ["CV Maju Bersama"]),
+        (
+            "Gubernur Jawa Barat menyerahkan Paritrana Award 2023 kepada Bupati Bandung Dadang Supriatna.",
+            ["Kabupaten Bandung"],
+        ),
+        ("Pemprov Jawa Tengah meraih Paritrana Award 2022.", ["Provinsi Jawa Tengah"]),
+    ],
+)
+def test_recipients_of_every_kind_and_voice(text: str, recipients: list[str]) -> None:
+    assert [name(f) for f in awards(text)] == recipients
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("award_cues.csv") if r["kind"] == "nominee"], ids=lambda r: r["cue"]
+)
+def test_every_shortlist_word_makes_a_nominee(row: dict[str, str]) -> None:
+    [fact] = awards(f"Kabupaten Kudus masuk {row['cue']} Paritrana Award 2025.")
+    assert fact.result == "nominee"
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("award_cues.csv") if r["kind"] == "receive"], ids=lambda r: r["cue"]
+)
+def test_every_receiving_verb(row: dict[str, str]) -> None:
+    place = "" if " " in row["cue"] and row["cue"].split()[0] == "menjadi" else "juara pertama "
+    [fact] = awards(f"Kabupaten Kudus {row['cue']} {place}Paritrana Award 2025.")
+    assert name(fact) == "Kabupaten Kudus"
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("award_cues.csv") if r["kind"] == "award"], ids=lambda r: r["cue"]
+)
+def test_every_spelling_of_the_award(row: dict[str, str]) -> None:
+    [fact] = awards(f"Kota Blitar meraih {row['cue']} 2024.")
+    assert (fact.award, fact.year) == (row["value"], 2024)
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("award_cues.csv") if r["kind"] == "follow"], ids=lambda r: r["cue"]
+)
+def test_every_word_that_continues_an_order(row: dict[str, str]) -> None:
+    text = f"Kota Blitar meraih juara pertama Paritrana Award 2024, {row['cue']} Kabupaten Malang."
+    assert ranked(text) == [("Kota Blitar", 1), ("Kabupaten Malang", 2)]
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Kabupaten Sleman meraih Paritrana Award 2023 tingkat Provinsi DI Yogyakarta.", "34"),
+        ("Kota Batu menjadi juara pertama Paritrana Award Jatim 2023.", "35"),
+        ("Kabupaten Bantul meraih Paritrana Award 2021 tingkat nasional.", "nasional"),
+    ],
+)
+def test_levels(text: str, level: str) -> None:
+    [fact] = awards(text)
+    assert fact.level == level
+
+
+def test_category_as_written() -> None:
+    [fact] = awards(
+        "Kota Tangerang meraih peringkat kedua Paritrana Award 2019 kategori Pemerintah Kabupaten/Kota."
+    )
+    assert fact.category == "Pemerintah Kabupaten/Kota"
+
+
+def test_the_government_category_of_the_article_for_a_region() -> None:
+    found = awards(
+        "Bupati Simalungun menerima Paritrana Award 2025. Selain kategori pemerintah kabupaten/kota,"
+        " penghargaan juga diberikan pada kategori perusahaan."
+    )
+    assert [(name(f), f.category) for f in found] == [("Kabupaten Simalungun", "pemerintah kabupaten/kota")]
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("award_cues.csv") if r["kind"] == "past"], ids=lambda r: r["cue"]
+)
+def test_a_past_other_award_is_no_fact(row: dict[str, str]) -> None:
+    text = f"Kota Madiun meraih Paritrana Award 2024. Kabupaten Ngawi {row['cue']} Paritrana Award 2024."
+    assert [name(f) for f in awards(text)] == ["Kota Madiun"]

@@ -1,0 +1,202 @@
+"""Coverage figures: value, unit, subject, segment, year, modality and approximation."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import Document
+from kg.extract.figures import FigureExtractor
+from kg.gazetteer import Gazetteer
+from kg.lexicon import rows
+from kg.model import FigureFact, RawDocument
+
+
+def figures(text: str) -> list[FigureFact]:
+    article = clean(RawDocument(doc_id="t", source="test", text=text))
+    return [f for f in FigureExtractor()(Document(article)) if isinstance(f, FigureFact)]
+
+
+def subject(fact: FigureFact) -> str:
+    return Gazetteer.load().get(fact.subject.key).canonical
+
+
+def one(text: str) -> FigureFact:
+    [fact] = figures(text)
+    return fact
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Sebanyak 12.345 pekerja di Kabupaten Kendal telah terlindungi.", 12345, "persons"),
+        ("Cakupan kepesertaan Kota Kediri mencapai 41,5 persen.", 41.5, "percent"),
+        ("Kepesertaan di Kabupaten Pacitan baru 27% dari angkatan kerja.", 27, "percent"),
+        ("Kota Cimahi telah melindungi lebih dari 20 ribu pekerja.", 20000, "persons"),
+        ("Kabupaten Ngawi mendaftarkan 1,5 juta peserta.", 1500000, "persons"),
+        ("Dari 40 ribu pekerja, baru 9 ribu yang terlindungi di Kota Batu.", 9000, "persons"),
+        ("Cakupan kepesertaan Kabupaten Nganjuk tercatat dua puluh lima persen.", 25, "percent"),
+    ],
+)
+def test_values_and_units(sentence: str, value: float, unit: str) -> None:
+    fact = one(sentence)
+    assert (fact.value, fact.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "segment"),
+    [
+        # the group named right after the number, as written
+        ("Pemkab Sidoarjo melindungi 1.200 guru ngaji di wilayahnya.", "guru ngaji"),
+        ("Sebanyak 410 petugas Pemilu di Kabupaten Blora dilindungi.", "petugas Pemilu"),
+        ("Pemkab Pati mendaftarkan 2.000 orang aparat desa sebagai peserta.", "aparat desa"),
+        (
+            "Sebanyak 4.200 kepala desa, perangkat desa, dan ketua RT di Kabupaten Jepara telah dilindungi.",
+            "kepala desa, perangkat desa, dan ketua RT",
+        ),
+        # a segment word of the number's own clause
+        ("Di Kabupaten Bogor, sektor penerima upah mencatat 300.000 peserta.", "formal"),
+        ("Kota Bekasi mendaftarkan 5.000 pekerja informal sebagai peserta.", "informal"),
+        ("Sebanyak 800 pekerja bukan penerima upah (BPU) di Kabupaten Klaten dilindungi.", "informal"),
+        ("Hampir 14 ribu pekerja rentan di Kota Blitar telah terlindungi.", "pekerja rentan"),
+        ("Kepesertaan pegawai non-ASN di Kota Tual mencapai 90 persen.", "non-ASN"),
+    ],
+)
+def test_segments(sentence: str, segment: str) -> None:
+    assert one(sentence).segment == segment
+
+
+def test_each_clause_keeps_its_own_segment() -> None:
+    found = figures(
+        "Cakupan pekerja formal di Kota Semarang 78 persen, sedangkan pekerja informal baru 12 persen."
+    )
+    assert [(f.value, f.segment) for f in found] == [(78, "formal"), (12, "informal")]
+
+
+def test_two_groups_after_their_numbers() -> None:
+    found = figures("Di Kota Binjai tercatat 900 peserta sektor formal dan 300 peserta sektor informal.")
+    assert [(f.value, f.segment) for f in found] == [(900, "formal"), (300, "informal")]
+
+
+def test_a_segment_named_once_holds_for_the_whole_list() -> None:
+    found = figures(
+        "Perlindungan pegawai Non ASN tertinggi di Kota Tual 90 persen, diikuti Kota Ambon 80 persen."
+    )
+    assert {(subject(f), f.segment) for f in found} == {("Kota Tual", "Non ASN"), ("Kota Ambon", "Non ASN")}
+
+
+@pytest.mark.parametrize("row", rows("segments.csv"), ids=lambda r: r["written"])
+def test_every_segment_word(row: dict[str, str]) -> None:
+    fact = one(f"Kota Kediri telah melindungi 700 peserta {row['written']}.")
+    assert fact.segment == (row["segment"] or row["written"])
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("figure_cues.csv") if r["kind"] == "person"], ids=lambda r: r["cue"]
+)
+def test_every_word_for_people_makes_a_count(row: dict[str, str]) -> None:
+    fact = one(f"Kota Kediri telah melindungi 700 {row['cue']} tahun ini.")
+    assert fact.unit == "persons"
+    assert (fact.segment is None) == (row["generic"] == "1")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "modality"),
+    [
+        ("Kabupaten Jember menargetkan cakupan kepesertaan 65 persen.", "target"),
+        ("Sebanyak 5.000 pekerja rentan ditargetkan terlindungi di Kabupaten Demak.", "target"),
+        ("Kabupaten Kendal akan melindungi 10.000 pekerja rentan tahun depan.", "planned"),
+        ("Perda itu bakal melindungi 3.000 orang nelayan di Kabupaten Rembang.", "planned"),
+        ("Pemkab Jember akan menambah kuota, saat ini sudah 5.000 pekerja rentan terlindungi.", "asserted"),
+        ("Cakupan di Kota Malang mencapai 45 persen.", "asserted"),
+    ],
+)
+def test_targets_and_plans_are_kept_as_such(sentence: str, modality: str) -> None:
+    assert one(sentence).modality == modality
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("figure_cues.csv") if r["kind"] in ("target", "planned")], ids=lambda r: r["cue"]
+)
+def test_every_target_and_plan_word(row: dict[str, str]) -> None:
+    fact = one(f"Kota Kediri {row['cue']} 700 pekerja rentan terlindungi.")
+    assert fact.modality == row["kind"]
+
+
+def test_a_share_of_a_target_is_no_achievement() -> None:
+    found = figures("Cakupan di Kota Malang mencapai 45 persen dari target 60 persen.")
+    assert [(f.value, f.modality) for f in found] == [(45, "asserted"), (60, "target")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "approximate"),
+    [
+        ("Hampir 14 ribu pekerja di Kota Blitar telah terlindungi.", True),
+        ("Sekitar 3.500 petani di Kabupaten Temanggung kini terlindungi.", True),
+        ("Kota Madiun telah melindungi lebih dari 20 ribu pekerja.", True),
+        ("Sebanyak 3.500 petani di Kabupaten Temanggung kini terlindungi.", False),
+    ],
+)
+def test_approximate_numbers_stay_approximate(sentence: str, approximate: bool) -> None:
+    assert one(sentence).approximate is approximate
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Dari total 500 ribu pekerja di Kota Depok, sebagian sudah terlindungi.",
+        "Potensi 80.000 pekerja di Kabupaten Lumajang belum terlindungi.",
+        "Kepesertaan di Kota Probolinggo naik 12 persen dibanding tahun lalu.",
+        "Iuran Rp 16.800 per orang ditanggung Kabupaten Situbondo.",
+    ],
+)
+def test_totals_growth_and_money_are_not_figures(sentence: str) -> None:
+    assert figures(sentence) == []
+
+
+def test_regions_sharing_a_number_each_get_it() -> None:
+    found = figures("Kepesertaan tertinggi di Kota Tual, diikuti Kabupaten Bantul dan Kulon Progo 65 persen.")
+    assert {subject(f) for f in found if f.value == 65} == {"Kabupaten Bantul", "Kabupaten Kulon Progo"}
+
+
+def test_a_short_form_in_parentheses_does_not_break_a_shared_number() -> None:
+    found = figures("Cakupan Kabupaten Buru Selatan dan Seram Bagian Barat (SBB) 68 persen tahun ini.")
+    assert {subject(f) for f in found} == {"Kabupaten Buru Selatan", "Kabupaten Seram Bagian Barat"}
+
+
+def test_an_award_round_is_not_the_subject_the_speaker_is() -> None:
+    fact = one(
+        '"Jumlah pekerja terdaftar mencapai 9.000 orang," kata Bupati Klaten Sri Mulyani usai menerima'
+        " Paritrana Award Provinsi Jawa Tengah di Semarang."
+    )
+    assert subject(fact) == "Kabupaten Klaten"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Pada tahun 2023, Kota Batu mendaftarkan 4.000 pekerja rentan.", 2023),
+        (
+            "Sepanjang 2023 kepesertaan di Kabupaten Pati tumbuh. Sebanyak 12.500 petani telah terdaftar.",
+            2023,
+        ),
+        ("Kota Batu mendaftarkan 4.000 pekerja rentan berdasarkan Perwali Nomor 5 Tahun 2021.", None),
+        ("Kota Batu mendaftarkan 4.000 pekerja rentan.", None),
+    ],
+)
+def test_years_stated_with_the_number_or_just_before_it(text: str, year: int | None) -> None:
+    assert one(text).year == year
+
+
+def test_a_share_of_the_number_before_counts_the_same_group() -> None:
+    found = figures(
+        "Sebanyak 7.000 pekerja informal di Kabupaten Paser telah menjadi peserta. "
+        "Angka itu setara 120 persen dari estimasi kepesertaan."
+    )
+    assert [(f.value, f.segment) for f in found] == [(7000, "informal"), (120, "informal")]
+
+
+def test_confidence_reflects_how_the_subject_was_found() -> None:
+    named = one("Sebanyak 700 pekerja di Kabupaten Kendal telah terlindungi.")
+    fallback = figures("Kabupaten Kendal hadir. Sebanyak 700 pekerja telah terlindungi.")[0]
+    assert named.confidence > fallback.confidence

@@ -1,0 +1,62 @@
+"""Regions named in an article: aliases, old names, and bare names shared by a kabupaten and a kota."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import clean
+from kg.extract import Document
+from kg.extract.regions import RegionExtractor
+from kg.model import RawDocument, RegionFact
+
+
+def codes(text: str) -> list[str]:
+    article = clean(RawDocument(doc_id="t", source="test", text=text))
+    return [f.code for f in RegionExtractor()(Document(article)) if isinstance(f, RegionFact)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("Pemprov Jatim menggelar rapat kerja.", "35"),
+        ("Kepesertaan di Jabar terus meningkat.", "32"),
+        ("Warga DIY menyambut baik program itu.", "34"),
+        ("Pemkot Tangsel menganggarkan iuran.", "36.74"),
+        ("Pemkab KBB menyiapkan anggaran.", "32.17"),
+        ("Dulu daerah itu bernama Mamuju Utara.", "76.01"),
+        ("Nelayan di Lotim mendapat perlindungan.", "52.03"),
+    ],
+)
+def test_aliases_and_old_names(sentence: str, code: str) -> None:
+    assert codes(sentence) == [code]
+
+
+SHARED = [
+    "Madiun",
+    "Malang",
+    "Blitar",
+    "Bogor",
+    "Kediri",
+    "Mojokerto",
+    "Pasuruan",
+    "Probolinggo",
+    "Magelang",
+    "Bekasi",
+]
+
+
+@pytest.mark.parametrize("name", SHARED)
+def test_a_shared_bare_name_alone_is_left_unresolved(name: str) -> None:
+    assert codes(f"Para pekerja di {name} mendapat perlindungan.") == []
+
+
+@pytest.mark.parametrize("name", SHARED)
+@pytest.mark.parametrize("level", ["Kota", "Kabupaten"])
+def test_a_shared_bare_name_takes_the_unit_named_elsewhere(name: str, level: str) -> None:
+    found = codes(f"Pemerintah {level} {name} menganggarkan iuran. Para pekerja di {name} menyambut baik.")
+    assert len(found) == 2 and found[0] == found[1]
+
+
+@pytest.mark.parametrize("name", SHARED)
+def test_a_title_of_a_level_names_the_unit_of_that_level(name: str) -> None:
+    assert len(set(codes(f"Wali Kota {name} dan Bupati {name} hadir."))) == 2
