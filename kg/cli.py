@@ -342,4 +342,32 @@ def validate(store: StoreOption = Path(".kg")) -> None:
         raise typer.Exit(1)
 
 
+@app.command()
+def serve(
+    store: StoreOption = Path(".kg"),
+    host: Annotated[
+        str, typer.Option(help="Address to listen on (loopback unless told otherwise).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on; 0 picks a free one.")] = 8000,
+    timeout: Annotated[float, typer.Option(help="Time limit of one SPARQL query, in seconds.")] = 10.0,
+    max_result_mb: Annotated[float, typer.Option(help="Size limit of one SPARQL result, in MB.")] = 64.0,
+    workers: Annotated[int, typer.Option(help="Query worker processes.", min=1)] = 2,
+) -> None:
+    """Serve the graph: SPARQL endpoint (/sparql), linked-data pages (/id/...), search and explorer.
+
+    Read-only, offline, on loopback by default; Ctrl-C stops it.
+
+    Example: kg serve --store .kg --port 8000
+    """
+    from kg.serve.app import Settings
+    from kg.serve.server import serve as run_server
+
+    _open(store)
+    settings = Settings(store, timeout, int(max_result_mb * (1 << 20)), workers=workers)
+    run_server(
+        settings, host, port, announce=lambda url: out.print(f"serving {store} at {url} (Ctrl-C stops)")
+    )
+    out.print("stopped")
+
+
 __all__ = ["app"]

@@ -1,0 +1,426 @@
+"""The web application: routes over the library, nothing more.
+
+Starlette keeps this layer small: plain request/response objects, a router, static files
+that refuse paths outside their folder, lifespan hooks to start and stop the query
+workers, and an in-process test client. Pages come from Jinja2 templates with
+autoescaping on, so text from the graph (article text can hold markup) is shown as text.
+
+    /                    home: search, counts, saved queries
+    /search?q=           search results;  /api/search?q=  suggestions as JSON
+    /explore?iri=        the graph explorer;  /api/neighbourhood?iri=, /api/graph  its data
+    /id/<path>           every resource of the graph (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)
+    /sparql              the SPARQL 1.1 Protocol endpoint (read-only) and its service description
+    /query               the query editor (YASGUI) with the saved queries
+    /.well-known/void    VoID and DCAT description of the data set
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from functools import partial
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+import jinja2
+import pyoxigraph as ox
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from kg.namespaces import RESOURCE_BASE, sparql_prologue
+from kg.queries import saved_queries
+from kg.serve import pages, sparql
+from kg.serve.negotiation import negotiate
+from kg.serve.pool import QueryJob, QueryOutcome, QueryPool
+from kg.store import KnowledgeStore
+
+PACKAGE = resources.files("kg.serve")
+RDF_TYPES = {
+    "text/turtle": ox.RdfFormat.TURTLE,
+    "application/ld+json": ox.RdfFormat.JSON_LD,
+    "application/n-triples": ox.RdfFormat.N_TRIPLES,
+    "application/rdf+xml": ox.RdfFormat.RDF_XML,
+}
+RDF_FORMAT_NAMES = {
+    "ttl": "text/turtle",
+    "turtle": "text/turtle",
+    "jsonld": "application/ld+json",
+    "json": "application/ld+json",
+    "nt": "application/n-triples",
+    "ntriples": "application/n-triples",
+    "rdf": "application/rdf+xml",
+    "rdfxml": "application/rdf+xml",
+    "html": "text/html",
+}
+RDFLIB_FORMATS = {
+    "text/turtle": "turtle",
+    "application/ld+json": "json-ld",
+    "application/n-triples": "nt",
+    "application/rdf+xml": "xml",
+}
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline';"
+    " font-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+}
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What `kg serve` can be told: the store, the query limits and the request-body limit."""
+
+    store: Path
+    timeout: float = 10.0
+    max_result_bytes: int = 64 << 20
+    max_body_bytes: int = 1 << 20
+    workers: int = 2
+
+
+class State:
+    """What the routes share: the read-only store, the search index and the query workers."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.store = KnowledgeStore(settings.store, read_only=True)
+        self.pool = QueryPool(
+            settings.store, sparql_prologue(), settings.workers, settings.timeout, settings.max_result_bytes
+        )
+        self.index: pages.SearchIndex | None = None
+
+    def search_index(self) -> pages.SearchIndex:
+        if self.index is None:
+            self.index = pages.SearchIndex.build(self.store)
+        return self.index
+
+
+class BodyLimit:
+    """Refuse a request whose declared body is larger than the limit, before reading any of it."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app = app
+        self.limit = limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            length = dict(scope["headers"]).get(b"content-length", b"0")
+            if not length.isdigit() or int(length) > self.limit:
+                response = PlainTextResponse(f"the request body is larger than {self.limit} bytes\n", 413)
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class SecurityHeaders:
+    """Headers on every response: a Content-Security-Policy that allows this server's own files only."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                for name, value in SECURITY_HEADERS.items():
+                    if name.lower().encode() not in present:
+                        headers.append((name.lower().encode(), value.encode()))
+                message["headers"] = headers
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def create_app(settings: Settings) -> Starlette:
+    """The application for one store; the query workers start and stop with it."""
+    state = State(settings)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: Starlette) -> AsyncIterator[None]:
+        await run_in_threadpool(state.pool.start)
+        await run_in_threadpool(state.search_index)
+        try:
+            yield
+        finally:
+            await run_in_threadpool(state.pool.close)
+
+    def bound(handler: Callable[[State, Request], Any]) -> Callable[[Request], Any]:
+        return partial(handler, state)
+
+    routes = [
+        Route("/", bound(home)),
+        Route("/search", bound(search_page)),
+        Route("/api/search", bound(search_api)),
+        Route("/api/neighbourhood", bound(neighbourhood_api)),
+        Route("/api/graph", bound(whole_graph_api)),
+        Route("/explore", bound(explore_page)),
+        Route("/id/{path:path}", bound(resource)),
+        Route("/sparql", bound(sparql_endpoint), methods=["GET", "POST"]),
+        Route("/query", bound(query_page)),
+        Route("/.well-known/void", bound(void_description)),
+        Route("/static/vis-network.min.js", vis_network),
+        Mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static"),
+    ]
+    app = Starlette(
+        routes=routes,
+        lifespan=lifespan,
+        middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit, limit=settings.max_body_bytes)],
+        exception_handlers={HTTPException: http_error},  # type: ignore[dict-item]
+    )
+    app.state.kg = state
+    return app
+
+
+# --- templates ---------------------------------------------------------------------------------
+
+
+_environment = jinja2.Environment(
+    loader=jinja2.PackageLoader("kg.serve", "templates"),
+    autoescape=True,
+    undefined=jinja2.StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
+
+
+def render(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+    return HTMLResponse(_environment.get_template(template).render(**context), status_code)
+
+
+async def http_error(request: Request, error: HTTPException) -> Response:
+    if "text/html" in request.headers.get("accept", ""):
+        return render(
+            "error.html", error.status_code, status=error.status_code, message=error.detail, query=""
+        )
+    return PlainTextResponse(f"{error.detail}\n", error.status_code)
+
+
+# --- pages -------------------------------------------------------------------------------------
+
+
+async def home(state: State, request: Request) -> Response:
+    counts = await run_in_threadpool(pages.class_counts, state.store)
+    return render("home.html", counts=counts, queries=saved_queries(), query="")
+
+
+async def search_page(state: State, request: Request) -> Response:
+    text = request.query_params.get("q", "")
+    found = state.search_index().search(text, limit=50)
+    return render("search.html", query=text, results=found)
+
+
+async def search_api(state: State, request: Request) -> Response:
+    text = request.query_params.get("q", "")
+    limit = _int(request.query_params.get("limit"), 10, 1, 50)
+    return JSONResponse([s.as_dict() for s in state.search_index().search(text, limit)])
+
+
+async def explore_page(state: State, request: Request) -> Response:
+    target = request.query_params.get("iri", "")
+    node = None
+    if target:
+        iri = _iri_of(target)
+        node = (await run_in_threadpool(pages.describe_nodes, state.store, [iri]))[iri]
+        if not node.types:
+            raise HTTPException(404, f"{iri} is not in the graph")
+    return render("explore.html", node=node, query="")
+
+
+async def neighbourhood_api(state: State, request: Request) -> Response:
+    iri = _iri_of(request.query_params.get("iri", ""))
+    try:
+        graph = await run_in_threadpool(pages.neighbourhood, state.store, iri)
+    except pages.NotFound as error:
+        raise HTTPException(404, f"{iri} is not in the graph") from error
+    return JSONResponse(graph)
+
+
+async def whole_graph_api(state: State, request: Request) -> Response:
+    graph = await run_in_threadpool(pages.whole_graph, state.store)
+    if graph is None:
+        return JSONResponse(
+            {"error": f"the graph has more than {pages.WHOLE_GRAPH_LIMIT} entities: explore one"}, 413
+        )
+    return JSONResponse(graph)
+
+
+def _iri_of(target: str) -> str:
+    """A full IRI from `iri=` (the IRI itself, or a server path /id/...); 400 when it is none."""
+    text = target.strip()
+    if text.startswith("/id/"):
+        text = RESOURCE_BASE + text[len("/id/") :]
+    try:
+        return ox.NamedNode(text).value
+    except ValueError as error:
+        raise HTTPException(400, f"not an IRI: {target!r}") from error
+
+
+async def resource(state: State, request: Request) -> Response:
+    """A resource of the graph: its HTML page for browsers, its triples for RDF clients."""
+    path = request.path_params["path"]
+    try:
+        iri = pages.resource_iri(path)
+    except ValueError as error:
+        raise HTTPException(404, f"no resource /id/{path}") from error
+    media = _entity_media(request)
+    headers = {"Vary": "Accept", "Link": f'<{quote(iri, safe=":/#?=&%.-_~")}>; rel="canonical"'}
+    try:
+        if media == "text/html":
+            page = await run_in_threadpool(pages.entity_page, state.store, iri)
+            return _with(render("entity.html", page=page, node=page.node, query=""), headers)
+        body = await run_in_threadpool(pages.entity_rdf, state.store, iri, RDF_TYPES[media])
+    except pages.NotFound as error:
+        raise HTTPException(404, f"{iri} is not in the graph") from error
+    return Response(body, media_type=_charset(media), headers=headers)
+
+
+def _entity_media(request: Request) -> str:
+    offered = ["text/html", *RDF_TYPES]
+    name = request.query_params.get("format")
+    if name:
+        media = RDF_FORMAT_NAMES.get(name.lower(), name.lower())
+        if media not in offered:
+            raise HTTPException(400, f"unknown format {name!r}; use one of {', '.join(RDF_FORMAT_NAMES)}")
+        return media
+    chosen = negotiate(request.headers.get("accept"), offered)
+    if chosen is None:
+        raise HTTPException(406, f"this resource is available as {', '.join(offered)}")
+    return chosen
+
+
+def _with(response: Response, headers: dict[str, str]) -> Response:
+    response.headers.update(headers)
+    return response
+
+
+def _charset(media: str) -> str:
+    return media if media == "application/n-triples" else f"{media}; charset=utf-8"
+
+
+async def void_description(state: State, request: Request) -> Response:
+    offered = list(RDFLIB_FORMATS)
+    name = request.query_params.get("format")
+    media = (
+        RDF_FORMAT_NAMES.get(name.lower(), name)
+        if name
+        else negotiate(request.headers.get("accept"), offered)
+    )
+    if media not in offered:
+        return PlainTextResponse(f"the description is available as {', '.join(offered)}\n", 406)
+    graph = await run_in_threadpool(pages.dataset_description, state.store, _base_url(request))
+    body = graph.serialize(format=RDFLIB_FORMATS[media], encoding="utf-8")
+    return Response(body, media_type=_charset(media), headers={"Vary": "Accept"})
+
+
+def _base_url(request: Request) -> str:
+    """The server's own base URL, safe to write between < and > in RDF."""
+    return quote(str(request.base_url), safe=":/[]@!$&'()*+,;=%.-_~")
+
+
+async def vis_network(request: Request) -> Response:
+    return FileResponse(
+        str(resources.files("kg") / "static" / "vis-network.min.js"), media_type="text/javascript"
+    )
+
+
+# --- SPARQL ------------------------------------------------------------------------------------
+
+
+async def query_page(state: State, request: Request) -> Response:
+    prologue = sparql_prologue()
+    queries = [
+        {"name": q.name, "title": q.title, "description": q.description, "sparql": prologue + q.sparql}
+        for q in saved_queries()
+    ]
+    return render("query.html", queries=queries, query="")
+
+
+async def sparql_endpoint(state: State, request: Request) -> Response:
+    """The SPARQL 1.1 Protocol: a query by GET or POST, its result in the negotiated format."""
+    try:
+        if request.method == "POST":
+            body = await _read_body(request, state.settings.max_body_bytes)
+            params = list(request.query_params.multi_items())
+            wanted = sparql.from_post(request.headers.get("content-type", ""), body, params)
+        else:
+            wanted = sparql.from_params(list(request.query_params.multi_items()))
+        if wanted is None:
+            return _service_description(state, request)
+        job = QueryJob(
+            wanted.sparql,
+            sparql.choices(request.headers.get("accept"), wanted.format),
+            wanted.default_graphs,
+            wanted.named_graphs,
+        )
+    except sparql.ProtocolError as error:
+        return PlainTextResponse(error.message + "\n", error.status, headers={"Vary": "Accept"})
+    if not any(job.choices.values()):
+        return _not_acceptable()
+    outcome: QueryOutcome = await run_in_threadpool(state.pool.run, job)
+    if outcome.status == 406:
+        return _not_acceptable(outcome.body.decode())
+    headers = {"Vary": "Accept", "Access-Control-Allow-Origin": "*", **outcome.headers}
+    choice = job.choices.get(outcome.kind)
+    if outcome.status == 200 and choice is not None and request.query_params.get("download"):
+        extension = {"turtle": "ttl", "ntriples": "nt", "rdfxml": "rdf"}.get(choice.fmt, choice.fmt)
+        headers["Content-Disposition"] = f'attachment; filename="results.{extension}"'
+    return Response(outcome.body, outcome.status, headers=headers, media_type=outcome.content_type)
+
+
+def _not_acceptable(reason: str = "") -> Response:
+    offered = ", ".join(sparql.offered_types())
+    return PlainTextResponse(
+        f"{reason.strip() or 'no acceptable format'}; this endpoint writes {offered}\n", 406
+    )
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused past `limit` bytes even when no Content-Length announced it."""
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise sparql.ProtocolError(413, f"the request body is larger than {limit} bytes")
+    return bytes(body)
+
+
+def _service_description(state: State, request: Request) -> Response:
+    """GET /sparql without a query: the query page for browsers, the service description for the rest."""
+    accept = request.headers.get("accept")
+    media = negotiate(accept, ["text/turtle", "text/html"]) if accept else "text/turtle"
+    if media == "text/html":
+        return RedirectResponse("/query", 303)
+    if media is None:
+        return _not_acceptable()
+    base = _base_url(request)
+    limits = {
+        "time limit (s)": state.settings.timeout,
+        "result limit (bytes)": state.settings.max_result_bytes,
+        "request body limit (bytes)": state.settings.max_body_bytes,
+    }
+    text = sparql.service_description(base + "sparql", base + ".well-known/void", limits)
+    return Response(text, media_type="text/turtle; charset=utf-8", headers={"Vary": "Accept"})
+
+
+def _int(text: str | None, default: int, low: int, high: int) -> int:
+    try:
+        return min(max(int(text or default), low), high)
+    except ValueError:
+        return default

@@ -1,0 +1,671 @@
+"""What the pages show, read from the store: plain dataclasses and dicts, no HTTP and no HTML.
+
+Entity pages, the search index, an entity's neighbourhood for the graph explorer, and the
+VoID/DCAT description of the data set. These queries are the server's own, bounded and
+quick, so they run in the server process on its read-only store; only the endpoint's
+arbitrary queries need the killable workers of kg.serve.pool.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
+
+from kg.export.html import class_colour
+from kg.export.view import KNOWN_SUBCLASSES, LABEL_LANGUAGE, local_name, most_specific_class, prefixed_name
+from kg.namespaces import KG, ONTOLOGY_IRI, PREFIXES, RESOURCE_BASE, bind_prefixes
+from kg.store import KnowledgeStore
+
+VOID = Namespace("http://rdfs.org/ns/void#")
+RDF_TYPE = str(RDF.type)
+HIDDEN_CLASSES = frozenset({str(KG.Sentence), str(KG.Mention)})
+LABELS = ("skos:prefLabel", "rdfs:label", "schema:name", "dcterms:title")
+LABEL_IRIS = tuple(PREFIXES[name.split(":")[0]] + name.split(":")[1] for name in LABELS)
+SEARCHED = (*LABELS, "skos:altLabel", "kg:kemendagriCode")
+HOPS_THROUGH = ("kg:Post", "kg:AwardConferral", "kg:CoverageFigure", "kg:Regulation")
+YEAR_PROPERTIES = "kg:editionYear|kg:regulationYear|kg:refYear"
+DATE_PROPERTIES = "dcterms:date|kg:asOf"
+MAX_NEIGHBOURS = 150
+MAX_INCOMING = 300
+MAX_EVIDENCE = 100
+WHOLE_GRAPH_LIMIT = 400
+_PARENTS = {URIRef(cls): parents for cls, parents in KNOWN_SUBCLASSES.items()}
+
+
+class NotFound(LookupError):
+    """No such resource in the graph."""
+
+
+def local_path(iri: str) -> str | None:
+    """The server path of one of the graph's own IRIs (`kgid:region/35.77` -> `/id/region/35.77`)."""
+    return "/id/" + iri[len(RESOURCE_BASE) :] if iri.startswith(RESOURCE_BASE) else None
+
+
+def resource_iri(path: str) -> str:
+    """The IRI a server path `/id/<path>` stands for; ValueError when it is no valid IRI."""
+    return ox.NamedNode(RESOURCE_BASE + path).value
+
+
+def _ref(iri: str) -> str:
+    """An IRI written into SPARQL; NamedNode refuses anything that could break out of <...>."""
+    return f"<{ox.NamedNode(iri).value}>"
+
+
+def _values(iris: Iterable[str]) -> str:
+    return " ".join(_ref(iri) for iri in iris)
+
+
+def rows(store: KnowledgeStore, sparql: str) -> list[dict[str, Any]]:
+    """The rows of a SELECT as dicts of pyoxigraph terms (None when unbound).
+
+    A list, not a generator: pyoxigraph's solutions must be dropped by the thread that made
+    them, and the server runs these functions in a pool of threads.
+    """
+    solutions = store.query(sparql)
+    assert isinstance(solutions, ox.QuerySolutions)
+    names = [variable.value for variable in solutions.variables]
+    found = [{name: solution[name] for name in names} for solution in solutions]
+    del solutions
+    return found
+
+
+# --- nodes: labels and classes ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NodeInfo:
+    """How a resource is shown: its label, most specific class and colour, and where its page is."""
+
+    iri: str
+    label: str
+    cls: str
+    types: tuple[str, ...]
+    href: str | None
+
+    @property
+    def colour(self) -> str:
+        return class_colour(self.cls)
+
+
+def describe_nodes(store: KnowledgeStore, iris: Iterable[str]) -> dict[str, NodeInfo]:
+    """Label, class and page of each IRI (two queries, however many IRIs)."""
+    wanted = sorted(set(iris))
+    if not wanted:
+        return {}
+    labels: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
+    types: dict[str, set[str]] = defaultdict(set)
+    for row in rows(
+        store,
+        # FILTER, not a second VALUES: Oxigraph joins two VALUES blocks slowly (8 ms against 1 ms).
+        f"SELECT ?n ?p ?o WHERE {{ VALUES ?n {{ {_values(wanted)} }} ?n ?p ?o "
+        f"FILTER(?p IN (rdf:type, {', '.join(LABELS)})) }}",
+    ):
+        node, predicate, value = row["n"].value, row["p"].value, row["o"]
+        if predicate == RDF_TYPE:
+            types[node].add(value.value)
+        elif isinstance(value, ox.Literal):
+            labels[node].append((LABEL_IRIS.index(predicate), _language_rank(value), value.value))
+    return {iri: _node_info(iri, labels.get(iri, []), types.get(iri, set())) for iri in wanted}
+
+
+def _language_rank(literal: ox.Literal) -> int:
+    language = literal.language or ""
+    return 0 if language == LABEL_LANGUAGE else 1 if not language else 2
+
+
+def _node_info(iri: str, labels: list[tuple[int, int, str]], types: set[str]) -> NodeInfo:
+    label = min(labels)[2] if labels else local_name(URIRef(iri))
+    cls = local_name(most_specific_class([URIRef(t) for t in types], _PARENTS)) if types else "Resource"
+    names = tuple(sorted(prefixed_name(URIRef(t)) for t in types))
+    return NodeInfo(iri, label, cls, names, local_path(iri))
+
+
+# --- entity pages ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    """One object of a property: a linked resource or a literal with its language or datatype."""
+
+    text: str
+    iri: str | None = None
+    href: str | None = None
+    note: str = ""
+    cls: str = ""
+
+
+@dataclass
+class PropertyRow:
+    predicate: str  # prefixed name
+    iri: str
+    values: list[Value] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """A sentence a fact was read from, split around the anchor text so the page can mark it."""
+
+    before: str
+    anchor: str
+    after: str
+    article: NodeInfo
+    date: str
+    rule: str
+    confidence: str
+    mention_href: str | None
+
+
+@dataclass(frozen=True)
+class SentenceItem:
+    index: int
+    text: str
+    href: str | None
+
+
+@dataclass
+class EntityPage:
+    node: NodeInfo
+    aliases: list[str]
+    properties: list[PropertyRow]
+    incoming: list[PropertyRow]
+    incoming_truncated: bool
+    evidence: list[EvidenceItem]
+    evidence_total: int
+    sentences: list[SentenceItem]
+
+
+def entity_page(store: KnowledgeStore, iri: str) -> EntityPage:
+    """Everything the HTML page of one resource shows; NotFound when the graph does not know it."""
+    outgoing = [
+        (row["p"].value, row["o"]) for row in rows(store, f"SELECT ?p ?o WHERE {{ {_ref(iri)} ?p ?o }}")
+    ]
+    incoming = [
+        (row["s"], row["p"].value)
+        for row in rows(
+            store,
+            f"SELECT ?s ?p WHERE {{ ?s ?p {_ref(iri)} FILTER(?p NOT IN (kg:refersTo, dcterms:isPartOf)) }}"
+            f" ORDER BY ?p ?s LIMIT {MAX_INCOMING + 1}",
+        )
+    ]
+    if not outgoing and not incoming:
+        raise NotFound(iri)
+    linked = {o.value for _, o in outgoing if isinstance(o, ox.NamedNode)}
+    linked |= {s.value for s, _ in incoming if isinstance(s, ox.NamedNode)}
+    nodes = describe_nodes(store, linked | {iri})
+    hidden = {str(RDF.type), str(KG.evidence), PREFIXES["skos"] + "altLabel"}
+    aliases = sorted({o.value for p, o in outgoing if p == PREFIXES["skos"] + "altLabel"})
+    evidence, total = _evidence(store, iri)
+    return EntityPage(
+        node=nodes[iri],
+        aliases=aliases,
+        properties=_grouped(((p, o) for p, o in outgoing if p not in hidden), nodes),
+        incoming=_grouped(((p, s) for s, p in incoming[:MAX_INCOMING]), nodes),
+        incoming_truncated=len(incoming) > MAX_INCOMING,
+        evidence=evidence,
+        evidence_total=total,
+        sentences=_sentences(store, iri),
+    )
+
+
+def _grouped(pairs: Iterable[tuple[str, Any]], nodes: dict[str, NodeInfo]) -> list[PropertyRow]:
+    by_predicate: dict[str, PropertyRow] = {}
+    for predicate, term in pairs:
+        row = by_predicate.setdefault(predicate, PropertyRow(prefixed_name(URIRef(predicate)), predicate))
+        row.values.append(_value(term, nodes))
+    for row in by_predicate.values():
+        row.values.sort(key=lambda value: (value.text.casefold(), value.iri or ""))
+    return sorted(by_predicate.values(), key=lambda row: row.predicate)
+
+
+def _value(term: Any, nodes: dict[str, NodeInfo]) -> Value:
+    if isinstance(term, ox.NamedNode):
+        node = nodes.get(term.value)
+        if node is not None and node.types:
+            return Value(node.label, term.value, node.href, cls=node.cls)
+        return Value(term.value, term.value, local_path(term.value) or term.value)
+    if isinstance(term, ox.Literal):
+        note = f"@{term.language}" if term.language else ""
+        if not note and term.datatype.value != str(XSD.string):
+            note = prefixed_name(URIRef(term.datatype.value))
+        return Value(term.value, note=note)
+    return Value(str(term))
+
+
+def _evidence(store: KnowledgeStore, iri: str) -> tuple[list[EvidenceItem], int]:
+    total = rows(store, f"SELECT (COUNT(?m) AS ?n) WHERE {{ {_ref(iri)} kg:evidence ?m }}")[0]["n"]
+    found = list(
+        rows(
+            store,
+            f"""SELECT ?m ?a ?text ?sb ?mb ?me ?anchor ?date ?rule ?conf WHERE {{
+              {_ref(iri)} kg:evidence ?m .
+              ?m kg:inArticle ?a ; kg:inSentence ?s ; kg:beginIndex ?mb ; kg:endIndex ?me ;
+                 kg:anchorText ?anchor .
+              ?s kg:text ?text ; kg:beginIndex ?sb .
+              OPTIONAL {{ ?a dcterms:date ?date }} OPTIONAL {{ ?m kg:rule ?rule }}
+              OPTIONAL {{ ?m kg:confidence ?conf }}
+            }} ORDER BY DESC(?date) ?a ?mb LIMIT {MAX_EVIDENCE}""",
+        )
+    )
+    articles = describe_nodes(store, (row["a"].value for row in found))
+    return [_evidence_item(row, articles[row["a"].value]) for row in found], int(total.value)
+
+
+def _evidence_item(row: dict[str, Any], article: NodeInfo) -> EvidenceItem:
+    text = row["text"].value
+    start = int(row["mb"].value) - int(row["sb"].value)
+    end = int(row["me"].value) - int(row["sb"].value)
+    if not (0 <= start <= end <= len(text)) or text[start:end] != row["anchor"].value:
+        start = end = 0  # offsets that do not fit the sentence: show it unmarked
+    return EvidenceItem(
+        before=text[:start],
+        anchor=text[start:end],
+        after=text[end:],
+        article=article,
+        date=row["date"].value if row["date"] else "",
+        rule=row["rule"].value if row["rule"] else "",
+        confidence=row["conf"].value if row["conf"] else "",
+        mention_href=local_path(row["m"].value),
+    )
+
+
+def _sentences(store: KnowledgeStore, iri: str) -> list[SentenceItem]:
+    return [
+        SentenceItem(int(row["i"].value), row["text"].value, local_path(row["s"].value))
+        for row in rows(
+            store,
+            f"SELECT ?s ?i ?text WHERE {{ ?s dcterms:isPartOf {_ref(iri)} ;"
+            " kg:sentenceIndex ?i ; kg:text ?text } ORDER BY ?i",
+        )
+    ]
+
+
+def entity_rdf(store: KnowledgeStore, iri: str, fmt: ox.RdfFormat) -> bytes:
+    """The resource's description for RDF clients: every triple it is the subject or object of."""
+    result = store.query(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ BIND({_ref(iri)} AS ?s) ?s ?p ?o }}"
+        f" UNION {{ BIND({_ref(iri)} AS ?o) ?s ?p ?o }} }}"
+    )
+    assert isinstance(result, ox.QueryTriples)
+    triples = sorted(result, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    del result  # pyoxigraph results must be dropped by the thread that made them
+    if not triples:
+        raise NotFound(iri)
+    prefixes = {name: ns for name, ns in PREFIXES.items() if name != "kgid"}
+    return ox.serialize(triples, format=fmt, prefixes=prefixes) or b""
+
+
+# --- search -----------------------------------------------------------------------------------------
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents gone, punctuation as spaces: "Kabupaten Bóg-or" -> "kabupaten bog or"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(re.sub(r"[^\w.]+", " ", bare.casefold()).split())
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    iri: str
+    label: str
+    cls: str
+    colour: str
+    href: str | None
+    matched: str  # the label or alias that matched
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {
+            "iri": self.iri,
+            "label": self.label,
+            "cls": self.cls,
+            "colour": self.colour,
+            "href": self.href,
+            "matched": self.matched,
+        }
+
+
+class SearchIndex:
+    """Every label, alias and region code of the graph's entities, normalised, in memory.
+
+    Built once: the server's store is read-only, so the index cannot go stale under it.
+    """
+
+    def __init__(
+        self, entries: list[tuple[str, str, str]], nodes: dict[str, NodeInfo], weight: dict[str, int]
+    ):
+        self.entries = entries  # (normalised text, original text, iri)
+        self.nodes = nodes
+        self.weight = weight
+
+    @classmethod
+    def build(cls, store: KnowledgeStore) -> SearchIndex:
+        entries, iris = [], set()
+        for row in rows(
+            store,
+            f"SELECT DISTINCT ?n ?l WHERE {{ VALUES ?p {{ {' '.join(SEARCHED)} }} ?n ?p ?l FILTER(isIRI(?n))"
+            " FILTER NOT EXISTS { ?n a ?hidden VALUES ?hidden { kg:Sentence kg:Mention } } }",
+        ):
+            text = row["l"].value
+            entries.append((normalise(text), text, row["n"].value))
+            iris.add(row["n"].value)
+        weight = {
+            row["n"].value: int(row["c"].value)
+            for row in rows(store, "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?n kg:evidence ?m } GROUP BY ?n")
+        }
+        entries.sort()
+        return cls(entries, describe_nodes(store, iris), weight)
+
+    def search(self, query: str, limit: int = 10) -> list[Suggestion]:
+        """The best matches: whole, then prefix, then word start, then anywhere; often mentioned first."""
+        needle = normalise(query)
+        if not needle:
+            return []
+        best: dict[str, tuple[tuple[int, int, int, str], str]] = {}
+        for text, original, iri in self.entries:
+            rank = _match_rank(text, needle)
+            if rank is None:
+                continue
+            node = self.nodes[iri]
+            key = (rank, -self.weight.get(iri, 0), len(node.label), node.label.casefold())
+            if iri not in best or key < best[iri][0]:
+                best[iri] = (key, original)
+        ordered = sorted(best.items(), key=lambda item: item[1][0])[:limit]
+        return [self._suggestion(iri, matched) for iri, (_, matched) in ordered]
+
+    def _suggestion(self, iri: str, matched: str) -> Suggestion:
+        node = self.nodes[iri]
+        return Suggestion(iri, node.label, node.cls, node.colour, node.href, matched)
+
+
+def _match_rank(text: str, needle: str) -> int | None:
+    if text == needle:
+        return 0
+    if text.startswith(needle):
+        return 1
+    if f" {needle}" in f" {text}":
+        return 2
+    return 3 if needle in text else None
+
+
+# --- the neighbourhood graph --------------------------------------------------------------------------
+
+
+def neighbourhood(store: KnowledgeStore, iri: str, limit: int = MAX_NEIGHBOURS) -> dict[str, Any]:
+    """The entity, the entities it links to or is linked from, and those links, for the explorer."""
+    ref = _ref(iri)
+    links = [
+        (row["s"].value, row["p"].value, row["o"].value)
+        for row in rows(
+            store,
+            f"SELECT DISTINCT ?s ?p ?o WHERE {{ {{ BIND({ref} AS ?s) ?s ?p ?o FILTER(isIRI(?o)) }}"
+            f" UNION {{ BIND({ref} AS ?o) ?s ?p ?o FILTER(isIRI(?s)) }} FILTER(?p != rdf:type) }}"
+            " ORDER BY ?s ?p ?o",
+        )
+    ]
+    nodes = describe_nodes(store, {iri} | {s for s, _, _ in links} | {o for _, _, o in links})
+    if iri not in nodes or not nodes[iri].types:
+        raise NotFound(iri)
+    shown = [n for n in nodes.values() if n.iri != iri and _shown(n)]
+    shown.sort(key=lambda n: (n.cls == "Article", n.label.casefold()))
+    kept = {iri} | {n.iri for n in shown[:limit]}
+    graph = _graph_payload(
+        store, {k: nodes[k] for k in kept}, [link for link in links if {link[0], link[2]} <= kept]
+    )
+    graph["focus"] = iri
+    graph["truncated"] = max(0, len(shown) - limit)
+    return graph
+
+
+def whole_graph(store: KnowledgeStore, limit: int = WHOLE_GRAPH_LIMIT) -> dict[str, Any] | None:
+    """Every article and every entity an article mentions, with their links; None when that is too big."""
+    members = [
+        row["n"].value
+        for row in rows(
+            store,
+            "SELECT DISTINCT ?n WHERE { { ?n a kg:Article } UNION { ?a a kg:Article ; kg:mentions ?n } }"
+            f" LIMIT {limit + 1}",
+        )
+    ]
+    if len(members) > limit:
+        return None
+    nodes = {iri: node for iri, node in describe_nodes(store, members).items() if _shown(node)}
+    links = []
+    if nodes:
+        links = [
+            (row["s"].value, row["p"].value, row["o"].value)
+            for row in rows(
+                store,
+                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(nodes)} }} ?s ?p ?o FILTER(isIRI(?o))"
+                " FILTER(?p != rdf:type) }",
+            )
+            if row["o"].value in nodes
+        ]
+    graph = _graph_payload(store, nodes, sorted(links))
+    graph["focus"] = None
+    graph["truncated"] = 0
+    return graph
+
+
+def _shown(node: NodeInfo) -> bool:
+    return bool(node.types) and not ({t for t in node.types} & {"kg:Sentence", "kg:Mention"})
+
+
+def _graph_payload(
+    store: KnowledgeStore, nodes: dict[str, NodeInfo], links: list[tuple[str, str, str]]
+) -> dict[str, Any]:
+    """Nodes with what the explorer filters and hovers on (years, regions, one evidence sentence)."""
+    years = _years(store, nodes)
+    regions = _regions(store, nodes)
+    evidence = _sample_evidence(store, nodes)
+    return {
+        "nodes": [
+            {
+                "id": node.iri,
+                "label": node.label,
+                "cls": node.cls,
+                "color": node.colour,
+                "href": node.href,
+                "years": sorted(years.get(node.iri, ())),
+                "regions": sorted(regions.get(node.iri, ())),
+                "evidence": evidence.get(node.iri),
+            }
+            for node in sorted(nodes.values(), key=lambda n: n.iri)
+        ],
+        "edges": [
+            {
+                "id": f"{s} {p} {o}",
+                "from": s,
+                "to": o,
+                "label": local_name(URIRef(p)),
+                "predicate": prefixed_name(URIRef(p)),
+            }
+            for s, p, o in links
+        ],
+        "regions": {
+            iri: node.label
+            for iri, node in describe_nodes(store, {r for rs in regions.values() for r in rs}).items()
+        },
+    }
+
+
+def _years(store: KnowledgeStore, nodes: dict[str, NodeInfo]) -> dict[str, set[int]]:
+    found: dict[str, set[int]] = defaultdict(set)
+    if not nodes:
+        return found
+    for row in rows(
+        store,
+        f"SELECT DISTINCT ?n ?y WHERE {{ VALUES ?n {{ {_values(nodes)} }}"
+        f" {{ ?n {YEAR_PROPERTIES} ?y }} UNION {{ ?n {DATE_PROPERTIES} ?d BIND(YEAR(?d) AS ?y) }} }}",
+    ):
+        if row["y"] is not None and row["y"].value.isdigit():
+            found[row["n"].value].add(int(row["y"].value))
+    return found
+
+
+def _regions(store: KnowledgeStore, nodes: dict[str, NodeInfo]) -> dict[str, set[str]]:
+    """The regions each node is about: itself, those it links with, and those one post or award away."""
+    found: dict[str, set[str]] = defaultdict(set)
+    if not nodes:
+        return found
+    hops = " ".join(HOPS_THROUGH)
+    for row in rows(
+        store,
+        f"""SELECT DISTINCT ?n ?r WHERE {{ VALUES ?n {{ {_values(nodes)} }}
+          {{ ?n ?p ?r }} UNION {{ ?r ?p ?n }}
+          UNION {{ ?n ?p ?x . ?x a ?hop . ?x ?q ?r VALUES ?hop {{ {hops} }} }}
+          UNION {{ ?x ?p ?n . ?x a ?hop . ?x ?q ?r VALUES ?hop {{ {hops} }} }}
+          ?r a kg:Region }}""",
+    ):
+        found[row["n"].value].add(row["r"].value)
+    for iri, node in nodes.items():
+        if "kg:Region" in node.types:
+            found[iri].add(iri)
+    return found
+
+
+def _sample_evidence(store: KnowledgeStore, nodes: dict[str, NodeInfo]) -> dict[str, dict[str, Any]]:
+    """One sentence per node (with its article, date and the number of mentions) for the hover card."""
+    if not nodes:
+        return {}
+    samples = list(
+        rows(
+            store,
+            f"SELECT ?n (MIN(STR(?m)) AS ?mention) (COUNT(?m) AS ?count) WHERE {{"
+            f" VALUES ?n {{ {_values(nodes)} }} ?n kg:evidence ?m }} GROUP BY ?n",
+        )
+    )
+    if not samples:
+        return {}
+    mentions = _values(sample["mention"].value for sample in samples)
+    details = {
+        row["m"].value: row
+        for row in rows(
+            store,
+            f"SELECT ?m ?text ?a ?date WHERE {{ VALUES ?m {{ {mentions} }}"
+            " ?m kg:inSentence/kg:text ?text ; kg:inArticle ?a OPTIONAL { ?a dcterms:date ?date } }",
+        )
+    }
+    articles = describe_nodes(store, (row["a"].value for row in details.values()))
+    found = {}
+    for sample in samples:
+        row = details.get(sample["mention"].value)
+        if row is None:
+            continue
+        article = articles[row["a"].value]
+        found[sample["n"].value] = {
+            "text": row["text"].value,
+            "article": article.label,
+            "href": article.href,
+            "date": row["date"].value if row["date"] else "",
+            "count": int(sample["count"].value),
+        }
+    return found
+
+
+# --- the data set: VoID and DCAT -----------------------------------------------------------------------
+
+
+VOCABULARIES = ("kg", "rdf", "rdfs", "skos", "dcterms", "prov", "schema", "org", "qb", "eli")
+LICENCE = "https://spdx.org/licenses/MIT"
+
+
+def last_build(path: Path | None) -> datetime | None:
+    """When the store was last written: the newest file of its folder."""
+    if path is None or not path.is_dir():
+        return None
+    stamps = [child.stat().st_mtime for child in path.iterdir() if child.is_file()]
+    return datetime.fromtimestamp(max(stamps), UTC).replace(microsecond=0) if stamps else None
+
+
+def dataset_description(store: KnowledgeStore, base_url: str) -> Graph:
+    """VoID and DCAT: counts, classes, vocabularies, licence, the endpoint and the last build."""
+    dataset = URIRef(base_url + ".well-known/void")
+    endpoint = URIRef(base_url + "sparql")
+    graph = bind_prefixes(Graph())
+    graph.bind("void", VOID)
+    graph.bind("dcat", DCAT)
+    count = _counts(store)
+    for cls in (VOID.Dataset, DCAT.Dataset):
+        graph.add((dataset, RDF.type, cls))
+    graph.add(
+        (dataset, DCTERMS.title, Literal("Jaminan sosial ketenagakerjaan: regional governments", lang="en"))
+    )
+    graph.add(
+        (
+            dataset,
+            DCTERMS.description,
+            Literal(
+                "Regions, officials, regulations, programmes, Paritrana Award conferrals and coverage figures"
+                " read from Indonesian news, with the sentence each fact came from.",
+                lang="en",
+            ),
+        )
+    )
+    graph.add((dataset, DCTERMS.license, URIRef(LICENCE)))
+    graph.add((dataset, VOID.sparqlEndpoint, endpoint))
+    graph.add((dataset, VOID.uriSpace, Literal(RESOURCE_BASE)))
+    graph.add((dataset, VOID.rootResource, URIRef(RESOURCE_BASE + "region/35.77")))
+    graph.add((dataset, VOID.exampleResource, URIRef(RESOURCE_BASE + "region/35.77")))
+    graph.add((dataset, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI)))
+    for prefix in VOCABULARIES:
+        graph.add((dataset, VOID.vocabulary, URIRef(PREFIXES[prefix])))
+    for name in ("triples", "entities", "distinctSubjects", "distinctObjects", "properties", "classes"):
+        graph.add((dataset, VOID[name], Literal(count[name])))
+    graph.add((dataset, VOID.documents, Literal(count["articles"])))
+    modified = last_build(store.path)
+    if modified is not None:
+        graph.add((dataset, DCTERMS.modified, Literal(modified.isoformat(), datatype=XSD.dateTime)))
+    for class_iri, n in _class_counts(store):
+        partition = URIRef(f"{dataset}#class-{local_name(URIRef(class_iri))}")
+        graph.add((dataset, VOID.classPartition, partition))
+        graph.add((partition, VOID["class"], URIRef(class_iri)))
+        graph.add((partition, VOID.entities, Literal(n)))
+    service = URIRef(str(endpoint) + "#service")
+    graph.add((dataset, DCAT.distribution, service))
+    graph.add((service, RDF.type, DCAT.DataService))
+    graph.add((service, DCAT.endpointURL, endpoint))
+    graph.add((service, DCTERMS.conformsTo, URIRef("https://www.w3.org/TR/sparql11-protocol/")))
+    graph.add((service, DCAT.servesDataset, dataset))
+    return graph
+
+
+def _counts(store: KnowledgeStore) -> dict[str, int]:
+    row = rows(
+        store,
+        """SELECT (COUNT(*) AS ?triples) (COUNT(DISTINCT ?s) AS ?distinctSubjects)
+                  (COUNT(DISTINCT ?o) AS ?distinctObjects) (COUNT(DISTINCT ?p) AS ?properties)
+           WHERE { ?s ?p ?o }""",
+    )[0]
+    typed = rows(
+        store, "SELECT (COUNT(DISTINCT ?s) AS ?entities) (COUNT(DISTINCT ?c) AS ?classes) WHERE { ?s a ?c }"
+    )[0]
+    articles = rows(store, "SELECT (COUNT(?a) AS ?articles) WHERE { ?a a kg:Article }")[0]
+    return {name: int(term.value) for row_ in (row, typed, articles) for name, term in row_.items()}
+
+
+def _class_counts(store: KnowledgeStore) -> list[tuple[str, int]]:
+    return [
+        (row["c"].value, int(row["n"].value))
+        for row in rows(
+            store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c ORDER BY ?c"
+        )
+    ]
+
+
+def class_counts(store: KnowledgeStore) -> list[tuple[str, int, str]]:
+    """The entities per class for the home page: (class name, count, colour), hidden classes left out."""
+    return [
+        (local_name(URIRef(cls)), n, class_colour(local_name(URIRef(cls))))
+        for cls, n in _class_counts(store)
+        if cls not in HIDDEN_CLASSES and cls.startswith(ONTOLOGY_IRI)
+    ]

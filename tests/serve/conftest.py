@@ -1,0 +1,37 @@
+"""Fixtures of the server tests: a store of the seed articles plus one hostile article, and a client."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from serve_sample import HOSTILE_ARTICLE
+from starlette.testclient import TestClient
+
+from kg.pipeline import build
+from kg.serve.app import Settings, create_app
+from kg.store import KnowledgeStore
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store built once: the seeds and an article whose text holds a <script> element."""
+    articles = tmp_path_factory.mktemp("articles")
+    (articles / "hostile.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    path = tmp_path_factory.mktemp("serve") / "kg"
+    store = KnowledgeStore(path)
+    report = build([ROOT / "seeds", articles], store)
+    assert report.articles == 6 and not report.problems
+    del store
+    return path
+
+
+@pytest.fixture(scope="session")
+def client(store_path: Path) -> Iterator[TestClient]:
+    """The application in process, with one query worker and a short time limit."""
+    settings = Settings(store_path, timeout=3.0, max_result_bytes=2 << 20, max_body_bytes=64 << 10, workers=1)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client

@@ -1,0 +1,407 @@
+"""Every route of the application, in process: pages, linked data, the SPARQL protocol and its limits."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+
+import pytest
+from serve_sample import HOSTILE_TEXT
+from starlette.testclient import TestClient
+
+from kg.namespaces import RESOURCE_BASE
+
+BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+CITY = "/id/region/35.77"  # Kota Madiun
+ASK = "ASK { ?r a kg:City }"
+SELECT = "SELECT ?name WHERE { <https://w3id.org/jamsostek-kg/id/region/35.77> skos:prefLabel ?name }"
+CONSTRUCT = "CONSTRUCT { ?r skos:prefLabel ?n } WHERE { ?r a kg:City ; skos:prefLabel ?n } LIMIT 3"
+
+
+# --- pages -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("/", "Saved queries"),
+        ("/search?q=madiun", "Kota Madiun"),
+        ("/search?q=", "Type a name"),
+        ("/explore", 'id="explorer"'),
+        (f"/explore?iri={CITY}", "Kota Madiun"),
+        ("/query", "yasgui.min.js"),
+        (CITY, "Kota Madiun"),
+    ],
+)
+def test_every_page_answers_in_html(client: TestClient, path: str, expected: str) -> None:
+    response = client.get(path, headers={"Accept": BROWSER})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/html")
+    assert expected in response.text
+    assert "default-src 'self'" in response.headers["content-security-policy"]
+
+
+def test_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
+    for path in ("/", "/query", CITY, "/explore"):
+        page = client.get(path).text
+        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page, re.I), path
+        for source in re.findall(r"""<(?:script|link)[^>]*(?:src|href)="([^"]+)""", page):
+            assert client.get(source).status_code == 200, source
+
+
+def test_an_unknown_resource_is_404(client: TestClient) -> None:
+    assert client.get("/id/person/nobody-at-all", headers={"Accept": BROWSER}).status_code == 404
+    assert client.get("/id/person/nobody-at-all", headers={"Accept": "text/turtle"}).status_code == 404
+    assert client.get("/explore?iri=/id/person/nobody-at-all").status_code == 404
+    assert client.get("/api/neighbourhood?iri=not%20an%20iri").status_code == 400
+
+
+def test_text_from_the_graph_is_escaped(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "script alert"}).json()
+    article = next(hit for hit in found if hit["cls"] == "Article")
+    page = client.get(article["href"], headers={"Accept": BROWSER}).text
+    assert HOSTILE_TEXT not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+# --- search and explore ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("typed", ["madiun", "MADIUN", "Kota Madi", "kota mádiun", "35.77"])
+def test_search_ignores_case_and_accents(client: TestClient, typed: str) -> None:
+    found = client.get("/api/search", params={"q": typed}).json()
+    assert found[0]["href"] == CITY or typed == "madiun"
+    assert any(hit["href"] == CITY for hit in found)
+
+
+def test_search_suggestions_are_limited_and_ranked(client: TestClient) -> None:
+    found = client.get("/api/search", params={"q": "kota", "limit": 5}).json()
+    assert len(found) == 5
+    assert all(set(hit) == {"iri", "label", "cls", "colour", "href", "matched"} for hit in found)
+    assert client.get("/api/search", params={"q": "  "}).json() == []
+
+
+def found(client: TestClient, name: str, cls: str) -> dict[str, str]:
+    """The first search hit of a class: IRIs of persons depend on the articles, so tests look them up."""
+    return next(hit for hit in client.get("/api/search", params={"q": name}).json() if hit["cls"] == cls)
+
+
+def test_the_neighbourhood_has_the_entity_its_links_and_their_evidence(client: TestClient) -> None:
+    maidi_iri = found(client, "Maidi", "Person")["iri"]
+    graph = client.get("/api/neighbourhood", params={"iri": maidi_iri}).json()
+    ids = {node["id"] for node in graph["nodes"]}
+    assert graph["focus"] in ids
+    assert all(edge["from"] in ids and edge["to"] in ids for edge in graph["edges"])
+    assert not any(node["cls"] in ("Sentence", "Mention") for node in graph["nodes"])
+    maidi = next(node for node in graph["nodes"] if node["id"] == graph["focus"])
+    assert maidi["evidence"]["text"] and maidi["evidence"]["count"] >= 1
+    assert RESOURCE_BASE + "region/35.77" in maidi["regions"]
+
+
+def test_the_whole_graph_is_drawn_when_small(client: TestClient) -> None:
+    graph = client.get("/api/graph").json()
+    classes = {node["cls"] for node in graph["nodes"]}
+    assert {"Article", "City", "Person", "AwardConferral"} <= classes
+    assert graph["edges"]
+
+
+# --- linked data --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [
+        (BROWSER, "text/html"),
+        (None, "text/html"),
+        ("text/turtle", "text/turtle"),
+        ("application/ld+json", "application/ld+json"),
+        ("application/n-triples", "application/n-triples"),
+        ("application/rdf+xml", "application/rdf+xml"),
+        ("text/turtle;q=0.5, application/ld+json", "application/ld+json"),
+        ("text/html;q=0.1, text/turtle;q=0.9", "text/turtle"),
+        ("text/*", "text/html"),
+        ("application/*;q=0.9, text/html;q=0", "application/ld+json"),
+    ],
+)
+def test_a_resource_is_negotiated(client: TestClient, accept: str | None, media: str) -> None:
+    headers = {"Accept": accept} if accept else {}
+    response = client.get(CITY, headers=headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == media
+    assert "Accept" in response.headers["vary"]
+    assert "Kota Madiun" in response.text
+
+
+def test_a_resource_nobody_can_accept_is_406(client: TestClient) -> None:
+    assert client.get(CITY, headers={"Accept": "image/png"}).status_code == 406
+
+
+@pytest.mark.parametrize(("name", "media"), [("ttl", "text/turtle"), ("jsonld", "application/ld+json")])
+def test_a_resource_format_can_be_asked_by_name(client: TestClient, name: str, media: str) -> None:
+    response = client.get(CITY, params={"format": name}, headers={"Accept": BROWSER})
+    assert response.headers["content-type"].split(";")[0] == media
+
+
+def test_json_ld_of_a_resource_holds_its_triples(client: TestClient) -> None:
+    document = client.get(CITY, headers={"Accept": "application/ld+json"}).json()
+    city = next(node for node in document if node["@id"] == RESOURCE_BASE + "region/35.77")
+    assert city["http://www.w3.org/2004/02/skos/core#prefLabel"][0]["@value"] == "Kota Madiun"
+
+
+MINTED = [
+    "region/35",
+    "article/000-e36e1fcbfc9a9173",
+    "article/000-e36e1fcbfc9a9173/s0",
+    "article/000-e36e1fcbfc9a9173/m0",
+    "dataset/coverage",
+]
+KINDS = ["person", "org", "award", "post", "regulation", "figure", "program"]
+
+
+@pytest.mark.parametrize("path", MINTED)
+def test_minted_iris_resolve(client: TestClient, path: str) -> None:
+    assert client.get(f"/id/{path}", headers={"Accept": BROWSER}).status_code == 200
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_kind_of_minted_iri_resolves(client: TestClient, kind: str) -> None:
+    query = f'SELECT DISTINCT ?s WHERE {{ ?s ?p ?o FILTER(STRSTARTS(STR(?s), "{RESOURCE_BASE}{kind}/")) }}'
+    subjects = [
+        row["s"]["value"]
+        for row in client.get("/sparql", params={"query": query}).json()["results"]["bindings"]
+    ]
+    assert subjects
+    for iri in subjects:
+        path = "/id/" + iri[len(RESOURCE_BASE) :]
+        assert client.get(path, headers={"Accept": BROWSER}).status_code == 200, path
+        assert client.get(path, headers={"Accept": "text/turtle"}).status_code == 200, path
+
+
+def test_the_entity_page_shows_label_type_aliases_properties_and_evidence(client: TestClient) -> None:
+    page = client.get(found(client, "Maidi", "Person")["href"], headers={"Accept": BROWSER}).text
+    assert "Maidi" in page and "kg:Person" in page
+    assert 'href="/id/post/maidi' in page  # a linked property, as a link on this server
+    assert "<mark>" in page and "Evidence" in page
+    renamed = client.get("/id/region/76.01", headers={"Accept": BROWSER}).text
+    assert "Kabupaten Pasangkayu" in renamed and "Also known as" in renamed and "Mamuju Utara" in renamed
+
+
+def test_an_old_name_finds_the_region(client: TestClient) -> None:
+    hit = client.get("/api/search", params={"q": "mamuju utara"}).json()[0]
+    assert (hit["label"], hit["matched"]) == ("Kabupaten Pasangkayu", "Mamuju Utara")
+
+
+@pytest.mark.parametrize(
+    ("accept", "media"),
+    [(None, "text/turtle"), ("application/ld+json", "application/ld+json"), ("text/html", None)],
+)
+def test_the_dataset_description(client: TestClient, accept: str | None, media: str | None) -> None:
+    response = client.get("/.well-known/void", headers={"Accept": accept} if accept else {})
+    if media is None:
+        assert response.status_code == 406
+        return
+    assert response.headers["content-type"].split(";")[0] == media
+    text = response.text
+    for needle in (
+        "void#Dataset" if media != "text/turtle" else "void:Dataset",
+        "spdx.org/licenses/MIT",
+        "sparql",
+    ):
+        assert needle in text
+
+
+def test_the_dataset_description_counts_what_the_graph_has(client: TestClient) -> None:
+    text = client.get("/.well-known/void").text
+    triples = int(re.search(r"void:triples (\d+)", text).group(1))  # type: ignore[union-attr]
+    counted = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"}).json()
+    assert triples == int(counted["results"]["bindings"][0]["n"]["value"])
+    assert "void:documents 6" in text and "dcterms:modified" in text
+
+
+# --- the SPARQL protocol --------------------------------------------------------------------------
+
+SOLUTION_MATRIX = [
+    (None, "application/sparql-results+json"),
+    ("*/*", "application/sparql-results+json"),
+    ("application/sparql-results+json", "application/sparql-results+json"),
+    ("application/json", "application/json"),
+    ("application/sparql-results+xml", "application/sparql-results+xml"),
+    ("application/xml", "application/xml"),
+    ("text/csv", "text/csv"),
+    ("text/tab-separated-values", "text/tab-separated-values"),
+    ("text/csv;q=0.4, application/sparql-results+xml;q=0.8", "application/sparql-results+xml"),
+    ("text/*;q=0.9, */*;q=0.1", "text/xml"),
+    (BROWSER, "application/xml"),
+]
+
+
+@pytest.mark.parametrize(("accept", "media"), SOLUTION_MATRIX)
+@pytest.mark.parametrize("method", ["GET", "POST-form", "POST-query"])
+def test_select_results_follow_the_accept_header(
+    client: TestClient, accept: str | None, media: str, method: str
+) -> None:
+    response = _ask(client, method, SELECT, accept)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].split(";")[0] == media
+    assert "Kota Madiun" in response.text
+
+
+GRAPH_MATRIX = [
+    (None, "text/turtle"),
+    ("text/turtle", "text/turtle"),
+    ("application/n-triples", "application/n-triples"),
+    ("application/ld+json", "application/ld+json"),
+    ("application/rdf+xml", "application/rdf+xml"),
+    ("application/json", "application/json"),
+    (BROWSER, "application/xml"),
+    ("application/n-triples;q=1, text/turtle;q=0.5", "application/n-triples"),
+]
+
+
+@pytest.mark.parametrize(("accept", "media"), GRAPH_MATRIX)
+def test_construct_results_follow_the_accept_header(
+    client: TestClient, accept: str | None, media: str
+) -> None:
+    response = _ask(client, "GET", CONSTRUCT, accept)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].split(";")[0] == media
+    assert "Kota " in response.text
+
+
+@pytest.mark.parametrize(
+    ("query", "accept"),
+    [(SELECT, "text/turtle"), (SELECT, "image/png"), (CONSTRUCT, "text/csv"), (ASK, "text/csv")],
+)
+def test_nothing_acceptable_is_406(client: TestClient, query: str, accept: str) -> None:
+    response = _ask(client, "GET", query, accept)
+    assert response.status_code == 406
+    assert "application/sparql-results+json" in response.text
+
+
+@pytest.mark.parametrize(
+    ("fmt", "media"),
+    [
+        ("csv", "text/csv"),
+        ("tsv", "text/tab-separated-values"),
+        ("xml", "application/sparql-results+xml"),
+        ("json", "application/sparql-results+json"),
+        ("text/csv", "text/csv"),
+    ],
+)
+def test_a_format_parameter_overrides_accept(client: TestClient, fmt: str, media: str) -> None:
+    response = client.get(
+        "/sparql", params={"query": SELECT, "format": fmt}, headers={"Accept": "text/turtle"}
+    )
+    assert response.headers["content-type"].split(";")[0] == media
+
+
+def test_ask_answers_a_boolean(client: TestClient) -> None:
+    assert _ask(client, "GET", ASK, None).json() == {"head": {}, "boolean": True}
+
+
+def test_csv_rows_are_the_solutions(client: TestClient) -> None:
+    query = "SELECT ?code WHERE { ?r a kg:City ; kg:kemendagriCode ?code } ORDER BY ?code LIMIT 4"
+    rows = list(csv.reader(io.StringIO(_ask(client, "GET", query, "text/csv").text)))
+    assert rows[0] == ["code"] and len(rows) == 5
+
+
+def test_a_download_is_an_attachment(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": SELECT, "format": "csv", "download": "1"})
+    assert response.headers["content-disposition"] == 'attachment; filename="results.csv"'
+
+
+def test_dataset_parameters_choose_the_graphs(client: TestClient) -> None:
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?s a kg:Article }"
+    graph = RESOURCE_BASE + "graph/000-e36e1fcbfc9a9173"
+    response = client.get("/sparql", params={"query": query, "default-graph-uri": graph})
+    assert response.json()["results"]["bindings"][0]["n"]["value"] == "1"
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type", "status"),
+    [
+        ("update=INSERT+DATA+%7B%3Ca%3Ab%3E+%3Ca%3Ac%3E+1%7D", "application/x-www-form-urlencoded", 403),
+        ("INSERT DATA { <a:b> <a:c> 1 }", "application/sparql-update", 403),
+        ("PREFIX x: <a:> DELETE WHERE { ?s ?p ?o }", "application/sparql-query", 403),
+        ("query=SELECT+%2A+%7B", "application/x-www-form-urlencoded", 400),
+        ("query=", "application/x-www-form-urlencoded", 400),
+        ("SELECT * {}", "text/plain", 415),
+    ],
+)
+def test_writes_and_bad_requests_are_refused(
+    client: TestClient, data: str, content_type: str, status: int
+) -> None:
+    response = client.post("/sparql", content=data, headers={"Content-Type": content_type})
+    assert response.status_code == status
+    assert response.text.strip()
+
+
+@pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
+def test_other_methods_are_refused(client: TestClient, method: str) -> None:
+    assert client.request(method, "/sparql").status_code == 405
+
+
+def test_a_large_request_body_is_refused(client: TestClient) -> None:
+    body = "query=" + "SELECT * {}" + " " * (70 << 10)
+    response = client.post(
+        "/sparql", content=body, headers={"Content-Type": "application/x-www-form-urlencoded"}
+    )
+    assert response.status_code == 413
+
+
+def test_a_query_past_the_time_limit_is_stopped_and_the_endpoint_recovers(client: TestClient) -> None:
+    endless = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    response = client.get("/sparql", params={"query": endless})
+    assert response.status_code == 503
+    assert "time limit" in response.text and "results" not in response.text
+    assert client.get("/sparql", params={"query": ASK}).status_code == 200
+
+
+def test_a_result_past_the_size_limit_is_refused_whole(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o . ?x a kg:Article }"})
+    assert response.status_code == 503
+    assert "larger than the limit" in response.text
+
+
+@pytest.mark.parametrize(("accept", "status"), [(None, 200), ("text/turtle", 200), (BROWSER, 303)])
+def test_the_service_description(client: TestClient, accept: str | None, status: int) -> None:
+    response = client.get("/sparql", headers={"Accept": accept} if accept else {}, follow_redirects=False)
+    assert response.status_code == status
+    if status == 200:
+        assert "sd:Service" in response.text and "sd:SPARQL11Query" in response.text
+    else:
+        assert response.headers["location"] == "/query"
+
+
+def test_static_files_stay_in_their_folder(client: TestClient) -> None:
+    assert client.get("/static/serve.css").status_code == 200
+    assert client.get("/static/vis-network.min.js").status_code == 200
+    for path in (
+        "/static/../app.py",
+        "/static/%2e%2e/app.py",
+        "/static/..%2fapp.py",
+        "/static/templates/base.html",
+    ):
+        assert client.get(path).status_code == 404, path
+
+
+def test_the_query_page_carries_the_saved_queries(client: TestClient) -> None:
+    page = client.get("/query").text
+    data = json.loads(
+        re.search(r'<script id="saved-data" type="application/json">(.*?)</script>', page, re.S).group(1)
+    )  # type: ignore[union-attr]
+    assert {query["name"] for query in data} >= {"awards-by-year", "provenance"}
+    assert all(query["sparql"].startswith("PREFIX kg:") for query in data)
+
+
+def _ask(client: TestClient, method: str, query: str, accept: str | None):  # type: ignore[no-untyped-def]
+    headers = {"Accept": accept} if accept else {}
+    if method == "GET":
+        return client.get("/sparql", params={"query": query}, headers=headers)
+    if method == "POST-form":
+        return client.post("/sparql", data={"query": query}, headers=headers)
+    return client.post(
+        "/sparql", content=query, headers={**headers, "Content-Type": "application/sparql-query"}
+    )

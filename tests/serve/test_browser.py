@@ -1,0 +1,181 @@
+"""The explorer in a real browser, with the network off: search, open an entity, expand its graph.
+
+Debian's Chromium driven by Playwright, as in tests/export/test_html.py. Every request that
+does not go to the server under test is aborted and recorded, so a page that reached for a
+CDN fails here. With KG_SCREENSHOTS set to a folder, the screenshots are kept there.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from serve_sample import Running, start, stop
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Route
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+DRAWN = """() => {
+    const explorer = window.kgExplorer;
+    const canvas = document.querySelector("#graph canvas");
+    const pixels = canvas.getContext("2d").getImageData(0, 0, canvas.width, canvas.height).data;
+    let inked = 0;
+    for (let i = 0; i < pixels.length; i += 4) {
+        if (pixels[i + 3] > 0 && (pixels[i] < 235 || pixels[i + 1] < 235 || pixels[i + 2] < 235)) inked += 1;
+    }
+    return {
+        drawn: explorer.network.body.nodeIndices.length,
+        known: explorer.nodes.length,
+        physics: explorer.network.physics.options.enabled,
+        inked: inked / (pixels.length / 4),
+    };
+}"""
+# A node to expand: the first drawn article (articles link to many entities), at its place on screen.
+ARTICLE_ON_SCREEN = """() => {
+    const explorer = window.kgExplorer;
+    const network = explorer.network;
+    const id = network.body.nodeIndices.find((id) => id.includes("/article/") && !explorer.expanded.has(id));
+    const point = network.canvasToDOM(network.getPosition(id));
+    const box = document.getElementById("graph").getBoundingClientRect();
+    return { id: id, x: point.x + box.left, y: point.y + box.top };
+}"""
+FOCUS_ON_SCREEN = """() => {
+    const network = window.kgExplorer.network;
+    const id = document.getElementById("explorer").dataset.iri;
+    const point = network.canvasToDOM(network.getPosition(id));
+    const box = document.getElementById("graph").getBoundingClientRect();
+    return { x: point.x + box.left, y: point.y + box.top };
+}"""
+# Functions, not bare expressions: Playwright evaluates a bare expression with eval(), which the
+# server's Content-Security-Policy rightly forbids.
+READY = "() => window.kgExplorer && window.kgExplorer.ready && window.kgExplorer.busy === 0"
+EXPANDED = "([id, known]) => window.kgExplorer.expanded.has(id) && window.kgExplorer.busy === 0"
+GREW = "(known) => window.kgExplorer.nodes.length > known"
+
+
+@pytest.fixture(scope="module")
+def server(store_path: Path) -> Iterator[Running]:
+    running = start(store_path, "--workers", "1")
+    yield running
+    stop(running)
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def offline_page(browser: Browser, origin: str, requested: list[str], errors: list[str]) -> Page:
+    """A page that may reach the server under test and nothing else; errors and dialogs are recorded."""
+
+    def only_the_server(route: Route) -> None:
+        if route.request.url.startswith(origin):
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.abort()
+
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    context.route("**/*", only_the_server)
+    page = context.new_page()
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    return page
+
+
+def keep(path: Path) -> None:
+    folder = os.environ.get("KG_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        shutil.copy(path, Path(folder) / path.name)
+
+
+@pytest.mark.browser
+def test_search_open_an_entity_and_expand_its_graph(
+    server: Running, browser: Browser, tmp_path: Path
+) -> None:
+    requested: list[str] = []
+    errors: list[str] = []
+    page = offline_page(browser, server.url, requested, errors)
+    page.goto(server.url)
+    page.locator("#q").press_sequentially("kota madi", delay=40)
+    suggestion = page.locator("#suggestions li a", has_text="Kota Madiun").first
+    suggestion.wait_for(timeout=10_000)
+    suggestion.click()
+    page.wait_for_url("**/id/region/35.77")
+    assert page.locator("#entity-label").inner_text() == "Kota Madiun"
+    assert page.locator(".evidence blockquote mark").count() > 0
+    page.wait_for_function(READY, timeout=60_000)
+    before = page.evaluate(DRAWN)
+
+    focus = page.evaluate(FOCUS_ON_SCREEN)
+    page.mouse.move(focus["x"], focus["y"])
+    tooltip = page.locator("div.vis-tooltip")
+    tooltip.wait_for(state="visible", timeout=10_000)
+    hover_text = tooltip.inner_text()
+
+    target = page.evaluate(ARTICLE_ON_SCREEN)
+    page.mouse.click(target["x"], target["y"])
+    page.wait_for_function(EXPANDED, arg=[target["id"], before["known"]], timeout=30_000)
+    page.wait_for_function(GREW, arg=before["known"], timeout=30_000)
+    after = page.evaluate(DRAWN)
+    page.screenshot(path=str(tmp_path / "entity.png"))
+    keep(tmp_path / "entity.png")
+
+    page.goto(server.url + "explore?iri=" + "https://w3id.org/jamsostek-kg/id/region/35.77")
+    page.wait_for_function(READY, timeout=60_000)
+    page.locator("#filter-year").select_option("2023")
+    page.screenshot(path=str(tmp_path / "explorer.png"))
+    keep(tmp_path / "explorer.png")
+
+    assert requested == []
+    assert errors == []
+    assert before["physics"] is False and after["physics"] is False
+    assert before["drawn"] >= 5
+    assert after["drawn"] > before["drawn"]
+    assert after["inked"] > 0.002, "the canvas is blank"
+    assert "Kota Madiun" in hover_text and "City" in hover_text
+    assert (tmp_path / "explorer.png").stat().st_size > 20_000
+
+
+@pytest.mark.browser
+def test_a_saved_query_runs_in_the_editor(server: Running, browser: Browser, tmp_path: Path) -> None:
+    requested: list[str] = []
+    errors: list[str] = []
+    page = offline_page(browser, server.url, requested, errors)
+    page.goto(server.url + "query")
+    page.locator("#saved-queries button[data-name='awards-by-year']").click()
+    page.locator(".yasr table tbody tr").first.wait_for(timeout=30_000)
+    rows = page.locator(".yasr table tbody tr").count()
+    table_text = page.locator(".yasr table").inner_text()
+    download = page.locator("#download").get_attribute("href") or ""
+    page.screenshot(path=str(tmp_path / "query.png"))
+    keep(tmp_path / "query.png")
+    assert requested == []
+    assert errors == []
+    assert rows >= 5 and "Paritrana Award" in table_text
+    assert download.startswith("/sparql?download=1&format=csv&query=")
