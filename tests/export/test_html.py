@@ -16,16 +16,6 @@ from kg.export.html import CLASS_COLOURS, VIS_NETWORK_VERSION, class_colour, esc
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 EXTERNAL = re.compile(r"""<(script|link)\b[^>]*\b(src|href)\s*=\s*["']?\s*(https?:)?//""", re.I)
 
 
@@ -141,26 +131,19 @@ INJECTED_SCRIPTS = "document.querySelectorAll('#details script, .vis-tooltip scr
 
 
 @pytest.mark.browser
-def test_a_browser_draws_the_graph_with_the_network_blocked(page_path: Path, tmp_path: Path) -> None:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
+def test_a_browser_draws_the_graph_with_the_network_blocked(
+    page_path: Path, tmp_path: Path, browser: Browser
+) -> None:
     requested: list[str] = []
     errors: list[str] = []
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            page = _offline_page(browser, requested, errors)
-            page.goto(page_path.as_uri())
-            page.wait_for_function("window.kgGraph && window.kgGraph.ready", timeout=60_000)
-            drawn = page.evaluate(CANVAS_STATS)
-            page.screenshot(path=str(tmp_path / "graph.png"))
-            _click_node(page, str(ARTICLE))  # its kg:text holds the <script> literal
-            details = page.inner_text("#details")
-            injected = page.evaluate(INJECTED_SCRIPTS)
-        finally:
-            browser.close()
+    page = _offline_page(browser, requested, errors)
+    page.goto(page_path.as_uri())
+    page.wait_for_function("window.kgGraph && window.kgGraph.ready", timeout=60_000)
+    drawn = page.evaluate(CANVAS_STATS)
+    page.screenshot(path=str(tmp_path / "graph.png"))
+    _click_node(page, str(ARTICLE))  # its kg:text holds the <script> literal
+    details = page.inner_text("#details")
+    injected = page.evaluate(INJECTED_SCRIPTS)
     assert errors == []
     assert requested == []
     assert drawn["nodes"] == len(ENTITY_CLASSES)

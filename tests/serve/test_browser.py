@@ -19,16 +19,6 @@ from serve_sample import Running, start, stop
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 DRAWN = """() => {
     const explorer = window.kgExplorer;
     const canvas = document.querySelector("#graph canvas");
@@ -72,20 +62,6 @@ def server(store_path: Path) -> Iterator[Running]:
     running = start(store_path, "--workers", "1")
     yield running
     stop(running)
-
-
-@pytest.fixture
-def browser() -> Iterator[Browser]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is absent: install Debian's chromium (apt-get install -y chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield launched
-        finally:
-            launched.close()
 
 
 def offline_page(browser: Browser, origin: str, requested: list[str], errors: list[str]) -> Page:
