@@ -25,7 +25,8 @@ from kg.model import Fact, FigureFact, Modality, Ref, Unit
 
 YEAR = re.compile(
     r"(?<!Nomor )(?<!No\. )"
-    r"(?:[Tt]ahun(?:\s+anggaran)?|hingga|pada|sampai|per|periode|di|[A-Z][a-z]+)\s+(?P<year>(?:19|20)\d{2})\b"
+    r"(?:[Tt]ahun(?:\s+anggaran)?|hingga|pada|sampai|per|periode|di|akhir|awal|sepanjang|selama|[A-Z][a-z]+)"
+    r"\s+(?P<year>(?:19|20)\d{2})\b"
 )
 SKIP_BEFORE = re.compile(
     r"(?:Rp\.?\s*|ke-|Nomor\s+|No\.?\s*|Tahun\s+|tahun\s+|Tim\s+|poin\s+|peringkat\s+|juara\s+|terbaik\s+|HUT\s+ke-?)$",
@@ -307,7 +308,7 @@ class FigureExtractor:
             if facts and ANAPHORA.match(sentence.text):
                 found = [_continuing(fact, facts[-1]) for fact in found]
             facts.extend(found)
-        return list(facts)
+        return [fact for fact in facts if not _rounded_repeat(fact, facts)]
 
     def _figure(self, doc: Document, q: Quantity, start: int, end: int) -> list[FigureFact]:
         if _skip(doc, q):
@@ -350,6 +351,26 @@ class FigureExtractor:
             )
             for item in subjects
         ]
+
+
+ROUNDING = 1000  # "31 Ribu" in a headline repeats "31.200" of the body
+
+
+def _rounded_repeat(fact: FigureFact, facts: list[FigureFact]) -> bool:
+    """A round count that only repeats a precise one of the same subject, rounded ("31 Ribu" for 31.200).
+
+    Headlines round the body's numbers; the figure is recorded once, as precisely as the
+    text gives it.
+    """
+    if fact.unit != "persons" or fact.value % ROUNDING:
+        return False
+    return any(
+        other.subject == fact.subject
+        and other.unit == "persons"
+        and other.value % ROUNDING
+        and fact.value in (other.value // ROUNDING * ROUNDING, round(other.value / ROUNDING) * ROUNDING)
+        for other in facts
+    )
 
 
 ANAPHORA = re.compile(r"[\"“]?(?:Angka|Jumlah|Capaian|Persentase)\s+(?:itu|tersebut|ini)\b", re.I)

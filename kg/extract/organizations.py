@@ -216,12 +216,27 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
     if area and (not region or area.end() > region[1]) and (office or expects_place or start == pos + 1):
         return area.end(), area.group(0)
     if region:
-        return region[1], _clean(text[start : region[1]])
+        end = _branch_kota(doc, region[1]) if office else region[1]
+        return end, _clean(text[start:end])
     if office or (expects_place and re.match(r"[ \t]", text[pos : pos + 1])):
         token = re.compile(r"[A-Z][\w'-]+").match(text, start, line_end)
         if token:
             return token.end(), token.group(0)
     return pos, None
+
+
+BRANCH_KOTA = re.compile(r"[ \t]+Kota(?![\w-])")
+
+
+def _branch_kota(doc: Document, end: int) -> int:
+    """A branch named after a city's centre: "BPJS Ketenagakerjaan Cabang Pekanbaru Kota".
+
+    "Kota" after the place is the branch's name unless it begins a region of its own.
+    """
+    kota = BRANCH_KOTA.match(doc.text, end)
+    if not kota or _region_at(doc, kota.start() + 1):
+        return end
+    return kota.end()
 
 
 def _province_written_out(name: str, place: str | None) -> tuple[str, list[str]]:

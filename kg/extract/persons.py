@@ -62,7 +62,8 @@ def _acting() -> dict[str, str]:
 def _title_pattern() -> re.Pattern[str]:
     acting = alternation(list(_acting()))
     return re.compile(
-        rf"(?<![\w-])(?:(?P<acting>{acting})\s+)?(?P<title>{alternation(list(_titles()))})(?![a-z])"
+        rf"(?<![\w-])(?:(?P<acting>{acting})(?:\s*\([A-Z][A-Za-z.]{{1,5}}\))?\s+)?"
+        rf"(?P<title>{alternation(list(_titles()))})(?![a-z])"
     )
 
 
@@ -304,9 +305,31 @@ def _org_from(doc: Document, pos: int, prefix: str) -> OrgMatch | None:
     if not prefix:
         return org_at(doc, pos)
     text = doc.text
+    written = pos - len(prefix)
+    if written >= 0 and text[written:pos] == prefix:
+        whole = org_at(
+            doc, written
+        )  # "Kepala Dinas Tenaga Kerja (Disnaker) Kabupaten Bogor": the org is written out
+        if whole and whole.end > pos:
+            return whole
     end = continue_name(doc, pos, prefix in ("Kodim", "Korem"), doc.line_of(pos)[1])
     name = " ".join(f"{prefix} {text[pos:end]}".split()).strip(" ,")
     return OrgMatch(pos, end, name, (), None, None, "title") if name else None
+
+
+@cache
+def _venue_pattern() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-])(?:{alternation(list(words('venue_words.txt')))})[ \t]+$")
+
+
+def _names_a_venue(doc: Document, start: int, end: int) -> bool:
+    """Whether a bare title is part of a building's name: "di Pendopo Bupati, Cibinong" names a place.
+
+    Only a title with nothing of its own after it: in "Rumah Dinas Wali Kota Mojokerto
+    Ika Puspitasari" the office holder is named.
+    """
+    bare = re.compile(r"[ \t]*,").match(doc.text, end)
+    return bool(bare and _venue_pattern().search(doc.text, max(0, start - 30), start))
 
 
 def _titled_persons(doc: Document) -> list[PersonMatch]:
@@ -317,6 +340,8 @@ def _titled_persons(doc: Document) -> list[PersonMatch]:
     found: list[PersonMatch] = []
     for match in _title_pattern().finditer(doc.text):
         if found and found[-1].start < match.start() < found[-1].end:
+            continue
+        if _names_a_venue(doc, match.start(), match.end()):
             continue
         title = _titles()[match.group("title")]
         end, role, ref, org = _parse_after_title(doc, title, match.end())

@@ -14,7 +14,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.extract.base import Document, alternation
-from kg.extract.organizations import acronym_fits, head_pattern
+from kg.extract.organizations import acronym_fits, head_pattern, orgs
 from kg.extract.regions import primary_region, regions
 from kg.extract.regulations import title_spans
 from kg.lexicon import rows, words
@@ -155,7 +155,10 @@ def _heads() -> dict[str, dict[str, str]]:
 @cache
 def _local_pattern() -> re.Pattern[str]:
     heads = alternation(list(_heads()))
-    return re.compile(rf"\b(?P<head>{heads})\s+(?P<name>{NAME})(?:\s*\((?P<paren>[^()\n]{{2,80}})\))?")
+    return re.compile(
+        rf"\b(?P<head>{heads})\s+(?P<name>{NAME})"
+        rf"(?:\s*\((?P<paren>[^()\n]{{2,80}})\)|\s+atau\s+(?P<other>{NAME}))?"
+    )
 
 
 def _head_fits(doc: Document, match: re.Match[str]) -> bool:
@@ -172,16 +175,47 @@ def _is_region(doc: Document, match: re.Match[str]) -> bool:
     return any(m.span.name_start <= start and end <= m.span.name_end for m in regions(doc))
 
 
+def _aliases(name: str, paren: str | None, other: str | None) -> tuple[str, ...]:
+    """Another name given with a programme's: "X (ACRONYM)", "X (Expansion)" or "X atau Y".
+
+    A one-word short name in parentheses that begins like the name is its acronym even
+    when it is made of syllables rather than initials ("Kupang Lindungi ... (Kalimera)").
+    """
+    if other:
+        return (" ".join(other.split()),)
+    if not paren:
+        return ()
+    paren = " ".join(paren.split())
+    syllabic = re.fullmatch(r"[A-Z][A-Za-z-]{2,}", paren) and paren[0] == name[0]
+    return (paren,) if acronym_fits(name, paren) or syllabic else ()
+
+
+def _is_org(doc: Document, start: int) -> bool:
+    """Whether what follows a head word is an organisation's name ("program BPJamsostek")."""
+    return any(m.start == start for m in orgs(doc))
+
+
+def _named(name: str, aliases: tuple[str, ...]) -> bool:
+    """Whether a run after lower-case "program" is a name, not a capitalised first word of prose.
+
+    "program Jaminan sosial ..." is no programme called "Jaminan"; a name of two words or
+    more, or one given with a short form, is.
+    """
+    return len(name.split()) > 1 or bool(aliases)
+
+
 def _local_programs(doc: Document) -> list[ProgrammeSpan]:
     found: list[ProgrammeSpan] = []
     text = doc.text
     for match in _local_pattern().finditer(text):
         name, paren = " ".join(match.group("name").split()), match.group("paren")
-        if _excluded(name) or any(name.startswith(r["name"]) for r in _national()):
+        if _excluded(name) or any(name.startswith((r["name"], r["acronym"])) for r in _national()):
             continue
         if head_pattern().match(name) or not _head_fits(doc, match) or _is_region(doc, match):
             continue
-        aliases = (" ".join(paren.split()),) if paren and acronym_fits(name, paren) else ()
+        aliases = _aliases(name, paren, match.group("other"))
+        if _is_org(doc, match.start("name")) or (match.group("head").islower() and not _named(name, aliases)):
+            continue
         if _heads()[match.group("head")]["keep"] == "1":
             name = f"{match.group('head')} {name}"
         found.append((match.start(), match.end(), name, aliases))

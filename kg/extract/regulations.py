@@ -135,12 +135,34 @@ def _issuer(doc: Document, kind: Kind, match: re.Match[str], title_end: int) -> 
     subject = _region_in(doc, sentence.start, match.start(), level)
     if subject and subject.code:
         return Ref("region", subject.code)
+    previous = _previous_sentence_region(doc, sentence.start, level)
+    if previous:
+        return previous
     if level:
         codes = {m.code for m in regions(doc) if m.code and not m.in_org_name}
         fitting = sorted(c for c in codes if Gazetteer.load().get(c).level == level)
         if len(fitting) == 1:
             return Ref("region", fitting[0])
     return None
+
+
+def _previous_sentence_region(doc: Document, start: int, level: str) -> Ref | None:
+    """The one region of the issuing level in the sentence before, in the same paragraph.
+
+    "... 31.200 pekerja informal di Kota Tangerang sudah terdaftar. Program tersebut
+    berpijak pada Perwal Nomor 35 Tahun 2022": the Perwal is the city's just named.
+    """
+    line_start = doc.line_of(start)[0]
+    before = [s for s in doc.sentences() if line_start <= s.start < start]
+    if not before or not level:
+        return None
+    codes = {
+        m.code
+        for m in regions(doc)
+        if m.code and not m.in_org_name and before[-1].start <= m.span.start < before[-1].end
+    }
+    fitting = [c for c in codes if Gazetteer.load().get(c).level == level]
+    return Ref("region", fitting[0]) if len(fitting) == 1 else None
 
 
 def _title_spans(doc: Document) -> list[tuple[int, int]]:

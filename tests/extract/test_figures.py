@@ -200,3 +200,27 @@ def test_confidence_reflects_how_the_subject_was_found() -> None:
     named = one("Sebanyak 700 pekerja di Kabupaten Kendal telah terlindungi.")
     fallback = figures("Kabupaten Kendal hadir. Sebanyak 700 pekerja telah terlindungi.")[0]
     assert named.confidence > fallback.confidence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Hingga akhir 2024 sebanyak 8.100 pekerja rentan di Kota Palu telah terdaftar.", 2024),
+        ("Kota Palu menanggung iuran bagi 8.100 pekerja rentan sepanjang 2023.", 2023),
+    ],
+)
+def test_year_after_akhir_and_sepanjang(sentence: str, year: int) -> None:
+    assert one(sentence).year == year
+
+
+def test_a_rounded_headline_repeats_the_bodys_figure() -> None:
+    text = (
+        "Kota Palu Lindungi 8 Ribu Pekerja Rentan\n"
+        "Sebanyak 8.100 pekerja rentan di Kota Palu kini terlindungi BPJS Ketenagakerjaan."
+    )
+    assert [f.value for f in figures(text)] == [8100]
+
+
+def test_an_allocation_to_add_members_is_a_plan() -> None:
+    fact = one("Pemkot Palu mengalokasikan anggaran untuk menambah 2.000 peserta baru di Kota Palu.")
+    assert fact.modality == "planned"

@@ -119,3 +119,28 @@ def test_every_office_area(area: str) -> None:
 )
 def test_every_head_that_names_alone(row: dict[str, str]) -> None:
     assert names(f"Rapat itu digelar {row['head']} Kota Blitar kemarin.")[0] == f"{row['head']} Kota Blitar"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a branch named after a city's centre, and BPJS's own area names
+        (
+            "Kepala BPJS Ketenagakerjaan Cabang Makassar Kota, Andi, hadir.",
+            "BPJS Ketenagakerjaan Cabang Makassar Kota",
+        ),
+        (
+            "Deputi Direktur BPJS Ketenagakerjaan Wilayah Bali Nusa Tenggara Papua, Nyoman Sari, hadir.",
+            "BPJS Ketenagakerjaan Wilayah Bali Nusa Tenggara Papua",
+        ),
+        ("Rapat dihadiri DPRK Banda Aceh dan tokoh masyarakat.", "DPRK Banda Aceh"),
+        ("Pendataan dipimpin Dinas Syariat Islam bersama camat.", "Dinas Syariat Islam"),
+    ],
+)
+def test_offices_areas_and_councils(sentence: str, name: str) -> None:
+    assert name in names(sentence)
+
+
+def test_kota_that_begins_a_region_is_not_the_branchs() -> None:
+    sentence = "Kepala BPJS Ketenagakerjaan Cabang Malang, Kota Batu dan Kabupaten Malang hadir."
+    assert "BPJS Ketenagakerjaan Cabang Malang" in names(sentence)

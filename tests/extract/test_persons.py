@@ -228,3 +228,65 @@ def test_every_acting_prefix(row: dict[str, str]) -> None:
 )
 def test_offices_of_every_level(sentence: str, name: str, role: str, org: str) -> None:
     assert posts(sentence)[name] == (role, org)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "org"),
+    [
+        # a Dinas written out with its short form in the middle is the holder's organisation
+        (
+            "Kepala Dinas Perindustrian (Disperin) Kabupaten Garut, Rina Marlina, membuka pelatihan.",
+            "Rina Marlina",
+            "Kepala",
+            "Dinas Perindustrian Kabupaten Garut",
+        ),
+        (
+            "Plt Kepala Dinas Sosial (Dinsos) Kota Bitung Hendrik Wowor menyerahkan bantuan.",
+            "Hendrik Wowor",
+            "Plt Kepala",
+            "Dinas Sosial Kota Bitung",
+        ),
+        # the acting prefix with its own short form
+        (
+            "Kegiatan dibuka Penjabat (Pj) Bupati Bangka Selatan, Toni Batubara.",
+            "Toni Batubara",
+            "Pj Bupati",
+            "19.03",
+        ),
+        ("Pelaksana Tugas (Plt) Wali Kota Medan, Arif Lubis, hadir.", "Arif Lubis", "Plt Wali Kota", "12.71"),
+        # the regency's secretary and its short form
+        (
+            "Menurut Sekretaris Kabupaten (Sekkab) Sleman, Wahyu Purnomo, data itu sudah lengkap.",
+            "Wahyu Purnomo",
+            "Sekretaris Kabupaten",
+            "34.04",
+        ),
+        ("Sekkab Lombok Tengah Lalu Firman menutup rapat.", "Lalu Firman", "Sekretaris Kabupaten", "52.02"),
+        # a branch named after a city's centre; the name follows without a comma
+        (
+            "Kepala BPJS Ketenagakerjaan Cabang Medan Kota Yusuf Harahap menyebut pendaftaran dibuka.",
+            "Yusuf Harahap",
+            "Kepala",
+            "BPJS Ketenagakerjaan Cabang Medan Kota",
+        ),
+    ],
+)
+def test_titles_written_out_in_full(sentence: str, name: str, role: str, org: str) -> None:
+    assert posts(sentence)[name] == (role, org)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hal itu disampaikan Ahmad di Pendopo Bupati, Cibinong, Selasa (4/3/2025).",
+        "Rapat digelar di Rumah Dinas Bupati, Sumenep, pekan lalu.",
+        "Pertemuan berlangsung di Ruang Rapat Wali Kota, Blitar, kemarin.",
+    ],
+)
+def test_a_title_in_a_buildings_name_introduces_no_one(sentence: str) -> None:
+    assert not any(p.role for p in found(sentence))
+
+
+def test_a_building_of_a_named_office_holder_keeps_the_holder() -> None:
+    sentence = "Acara digelar di Rumah Dinas Wali Kota Blitar Santoso Hadi dan dihadiri warga."
+    assert posts(sentence)["Santoso Hadi"] == ("Wali Kota", "35.72")

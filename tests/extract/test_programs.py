@@ -80,3 +80,41 @@ def test_acronyms_outside_a_programme_list_are_not_programmes() -> None:
 )
 def test_programme_head_words(sentence: str, expected: dict[str, tuple[str, ...]]) -> None:
     assert programs(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "aliases"),
+    [
+        # a lower-case "program" before a name, with a syllabic short name or an "atau" name
+        (
+            "Pemkab menjalankan program Sumedang Peduli Pekerja (Sumpeker) sejak 2022.",
+            "Sumedang Peduli Pekerja",
+            ("Sumpeker",),
+        ),
+        (
+            "Wali Kota meluncurkan program Bitung Sigap Kerja atau Bisa Kerja di alun-alun.",
+            "Bitung Sigap Kerja",
+            ("Bisa Kerja",),
+        ),
+        (
+            "BPJS merekrut agen program Penggerak Jaminan Sosial Indonesia (Perisai).",
+            "Penggerak Jaminan Sosial Indonesia",
+            ("Perisai",),
+        ),
+    ],
+)
+def test_programmes_after_lower_case_program(sentence: str, name: str, aliases: tuple[str, ...]) -> None:
+    assert programs(sentence)[name] == aliases
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Warga ikut program Jaminan sosial ketenagakerjaan dari pemerintah.",
+        "Pedagang mendaftar program BPJamsostek di pasar.",
+        "Iuran program JKK dan JKM dibayar APBD.",
+        "Ia menyebut program Unggulan daerah itu berhasil.",
+    ],
+)
+def test_lower_case_program_before_prose_or_a_body_names_nothing(sentence: str) -> None:
+    assert not set(programs(sentence)) - {"Jaminan Kecelakaan Kerja", "Jaminan Kematian"}

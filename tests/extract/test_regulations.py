@@ -134,3 +134,24 @@ def test_an_enacted_regulation_cited_as_a_basis_is_asserted() -> None:
         "Berdasarkan Perda Nomor 2 Tahun 2019 yang sedang dibahas revisinya, pemkab melindungi pekerja."
     )
     assert found.modality == "asserted"
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # the city named in the sentence before the citation, when the article has two cities
+        (
+            "Sebanyak 5.000 pekerja di Kota Bekasi sudah terdaftar. Program itu berpijak pada Perwal Nomor 8 "
+            "Tahun 2021.\nKota Depok juga menanggung iuran.",
+            "32.75",
+        ),
+        (
+            "Pemkab Malang mendata 9.000 petani. Dasarnya Perbup Nomor 3 Tahun 2020.\n"
+            "Kabupaten Blitar menyusul.",
+            "35.07",
+        ),
+    ],
+)
+def test_issuer_from_the_sentence_before(text: str, issuer: str) -> None:
+    [fact] = regulations(text)
+    assert fact.issuer is not None and fact.issuer.key == issuer
