@@ -153,10 +153,15 @@ def _fold_placed_acronyms(groups: list[Group]) -> list[Group]:
             continue
         target = next((g for g in groups if g is not group and _acronym_with_place(group.name, g)), None)
         if target is not None:
-            target.add_alias(group.name)
-            target.facts.extend(group.facts)
-            groups.remove(group)
+            _absorb(target, group, groups)
     return groups
+
+
+def _absorb(target: Group, group: Group, groups: list[Group]) -> None:
+    """Fold `group` into `target`: its name becomes an alias, its facts the target's."""
+    target.add_alias(group.name)
+    target.facts.extend(group.facts)
+    groups.remove(group)
 
 
 def _acronym_with_place(name: str, group: Group) -> bool:
@@ -186,9 +191,7 @@ def _fold_bare_names(groups: list[Group]) -> list[Group]:
     for group in list(groups):
         target = by_key.get(_stands_for().get(group.key, ""))
         if target is not None:
-            target.add_alias(group.name)
-            target.facts.extend(group.facts)
-            groups.remove(group)
+            _absorb(target, group, groups)
     return groups
 
 

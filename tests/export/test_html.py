@@ -8,13 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from browser_support import offline_page
 from export_sample import ARTICLE, ENTITY_CLASSES, HIDDEN, HOSTILE, JABAR, make_graph
 from rdflib import Graph
 
 from kg.export.html import CLASS_COLOURS, VIS_NETWORK_VERSION, class_colour, escape, write_html
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Route
+    from playwright.sync_api import Browser, Page
 
 EXTERNAL = re.compile(r"""<(script|link)\b[^>]*\b(src|href)\s*=\s*["']?\s*(https?:)?//""", re.I)
 
@@ -136,7 +137,7 @@ def test_a_browser_draws_the_graph_with_the_network_blocked(
 ) -> None:
     requested: list[str] = []
     errors: list[str] = []
-    page = _offline_page(browser, requested, errors)
+    page = offline_page(browser, "file:", requested, errors, size=(1200, 800))
     page.goto(page_path.as_uri())
     page.wait_for_function("window.kgGraph && window.kgGraph.ready", timeout=60_000)
     drawn = page.evaluate(CANVAS_STATS)
@@ -153,24 +154,6 @@ def test_a_browser_draws_the_graph_with_the_network_blocked(
     assert (tmp_path / "graph.png").stat().st_size > 10_000
     assert "<script>alert(1)</script>" in details  # shown as text, not run
     assert injected == 0
-
-
-def _offline_page(browser: Browser, requested: list[str], errors: list[str]) -> Page:
-    """A page whose every non-file request is aborted (and recorded), with errors and dialogs recorded."""
-
-    def only_files(route: Route) -> None:
-        if route.request.url.startswith("file:"):
-            route.continue_()
-        else:
-            requested.append(route.request.url)
-            route.abort()
-
-    context = browser.new_context(viewport={"width": 1200, "height": 800})
-    context.route("**/*", only_files)
-    page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
-    return page
 
 
 def _click_node(page: Page, node_id: str) -> None:

@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from browser_support import offline_page
 from serve_sample import Running, start, stop
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Browser, Page, Route
+    from playwright.sync_api import Browser
 
 DRAWN = """() => {
     const explorer = window.kgExplorer;
@@ -62,25 +63,6 @@ def server(store_path: Path) -> Iterator[Running]:
     running = start(store_path, "--workers", "1")
     yield running
     stop(running)
-
-
-def offline_page(browser: Browser, origin: str, requested: list[str], errors: list[str]) -> Page:
-    """A page that may reach the server under test and nothing else; errors and dialogs are recorded."""
-
-    def only_the_server(route: Route) -> None:
-        if route.request.url.startswith(origin):
-            route.continue_()
-        else:
-            requested.append(route.request.url)
-            route.abort()
-
-    context = browser.new_context(viewport={"width": 1400, "height": 900})
-    context.route("**/*", only_the_server)
-    page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}"))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    return page
 
 
 def keep(path: Path) -> None:
