@@ -10,6 +10,7 @@ handed over at national level. Cue words are data (kg/data/award_cues.csv).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -119,9 +120,52 @@ def _subject_before(doc: Document, start: int, verb: int) -> Recipient | None:
         if person.org and person.org.kind == "region" and person.name in sentence_text:
             offset = start + sentence_text.rfind(person.name)
             candidates.append(Recipient(person.org, offset, offset + len(person.name)))
+    candidates = [c for c in candidates if not _locative(doc, c, candidates) and not _is_round(doc, c)]
     if not candidates:
         return None
     return max(candidates, key=lambda c: c.start)
+
+
+def _locative(doc: Document, candidate: Recipient, others: list[Recipient]) -> bool:
+    """A province placed after another region as its location ("Kota Manado di Sulawesi Utara")."""
+    if candidate.ref.kind != "region" or Gazetteer.load().get(candidate.ref.key).level != "provinsi":
+        return False
+    before = doc.text[max(0, candidate.start - 5) : candidate.start]
+    return bool(re.search(r"\bdi\s+$", before)) and any(o.start < candidate.start for o in others)
+
+
+def _is_round(doc: Document, candidate: Recipient) -> bool:
+    """A province named as the round ("tingkat Provinsi Papua Barat"), not as a recipient."""
+    if candidate.ref.kind != "region" or Gazetteer.load().get(candidate.ref.key).level != "provinsi":
+        return False
+    before = doc.text[max(0, candidate.start - 30) : candidate.start]
+    return bool(re.search(rf"(?:{_cues('level')})\s*(?:[Pp]rovinsi\s+)?$", before))
+
+
+PASSIVE_REACH = 30  # characters between "kepada"/"adalah" and the recipient it introduces
+NEGATION = re.compile(r"\b(?:belum|tidak|gagal|bukan)\s+(?:\w+\s+)?$")
+
+COORDINATION = re.compile(r"\s*(?:,|,?\s*dan|,?\s*serta)\s+(?:[Pp]emerintah\s+|[Pp]em(?:kab|kot)\s+)?")
+
+
+def _coordinated(doc: Document, subject: Recipient, start: int) -> list[Recipient]:
+    """The subject with the regions joined to it: "Kabupaten X dan Kota Y sama-sama masuk tiga besar"."""
+    found = [subject]
+    earlier = sorted(
+        (
+            r
+            for m in regions(doc)
+            if start <= m.span.start < subject.start
+            for r in [_region_recipient(m)]
+            if r
+        ),
+        key=lambda r: -r.start,
+    )
+    for candidate in earlier:
+        if _is_round(doc, candidate) or not COORDINATION.fullmatch(doc.text[candidate.end : found[-1].start]):
+            break
+        found.append(candidate)
+    return found
 
 
 def _list_recipients(doc: Document, pos: int, end: int) -> list[Recipient]:
@@ -161,8 +205,36 @@ def _pair_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
     return found
 
 
+@cache
+def _rank_after() -> re.Pattern[str]:
+    """A place written after its holder: "Kabupaten Bintan menempati urutan kedua", "X sebagai juara II"."""
+    return re.compile(
+        r"\s*,?\s*(?:(?:menempati|menduduki|meraih|sebagai|di|pada)\s+){1,2}"
+        rf"(?:{_cues('rank')})\s+(?:\d+|[IVX]+\b|(?:pertama|kedua|ketiga|keempat|kelima)\b)"
+        rf"|\s+(?:{_cues('rank')})\s+(?:\d+|[IVX]+\b|(?:pertama|kedua|ketiga|keempat|kelima)\b)"
+    )
+
+
+def _placed_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
+    """Holders named right before their place: "sedangkan Kabupaten Bintan menempati urutan kedua"."""
+    every = _all_recipients(doc, start, end)
+    return [
+        r
+        for r in every
+        if _rank_after().match(doc.text, r.end, end)
+        and not _is_round(doc, r)
+        and not _locative(doc, r, every)
+    ]
+
+
 def _all_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
-    found = [r for m in regions(doc) if start <= m.span.start < end for r in [_region_recipient(m)] if r]
+    found = [
+        r
+        for m in regions(doc)
+        if start <= m.span.start < end
+        for r in [_region_recipient(m)]
+        if r and not _is_round(doc, r)
+    ]
     for org in orgs(doc):
         if start <= org.start < end and org.kind in RECIPIENT_KINDS and org.base is None:
             found.append(Recipient(Ref("organization", org.name), org.start, org.end))
@@ -218,11 +290,8 @@ class AwardExtractor:
         doc_level = _document_level(doc)
         facts: list[Fact] = []
         for sentence in doc.sentences():
-            facts.extend(
-                self._from_sentence(
-                    doc, sentence.start, sentence.end, editions, (doc_year, doc_award), doc_level
-                )
-            )
+            for start, end in _rounds(doc, sentence.start, sentence.end, editions):
+                facts.extend(self._from_sentence(doc, start, end, editions, (doc_year, doc_award), doc_level))
         return facts
 
     def _from_sentence(
@@ -236,27 +305,42 @@ class AwardExtractor:
     ) -> list[Fact]:
         text = doc.text[start:end]
         names_award = _award_pattern().search(text)
-        if re.search(_cues("past"), text):
-            return []
+        sentence = doc.sentence_of(start)
+        in_round = (start, end) != (sentence.start, sentence.end)
+        own_edition = any(start <= offset < end for offset, _, _ in editions)
+        if re.search(_cues("past"), text) and not (in_round and own_edition):
+            return []  # a past award, unless a clause of a two-round sentence names its edition
         ranked = re.search(_cues("rank"), text)
         nominee = re.search(_cues("nominee"), text)
+        if nominee and NEGATION.search(text[: nominee.start()]):
+            return []  # "meskipun tidak masuk tiga besar"
         recipients: list[Recipient] = []
         verb = re.search(rf"\b(?:{_cues('receive')})\b", text)
-        if verb and (names_award or ranked):
-            subject = _subject_before(doc, start, start + verb.start())
+        if verb and NEGATION.search(text[: verb.start()]):
+            verb = None  # "Kabupaten Konawe belum masuk tiga besar"
+        hope = re.search(rf"\b(?:{_cues('hope')})\b", text)
+        if hope and not (verb and verb.start() < hope.start()):
+            return []  # "Kota X diharapkan menjadi wakil provinsi": a hope, not a result
+        if verb and (names_award or ranked or nominee):
+            sentence_start = doc.sentence_of(start).start
+            subject = _subject_before(doc, sentence_start, start + verb.start())
             if subject:
-                recipients.append(subject)
+                recipients += _coordinated(doc, subject, sentence_start)
         listing = re.search(rf"\b(?:{_cues('list')})\b", text)
         passive = re.search(rf"\b(?:{_cues('passive')})\b", text)
         if passive and (names_award or ranked or nominee):
             listing = listing if listing and listing.start() < passive.start() else passive
         if listing:
-            recipients += _list_recipients(doc, start + listing.end(), end)
+            listed = _list_recipients(doc, start + listing.end(), end)
+            if listing is passive and listed and listed[0].start - (start + listing.end()) > PASSIVE_REACH:
+                listed = []  # "berpihak kepada pekerja, Kota X ...": the cue names no recipient
+            recipients += listed
         following = re.search(rf"\b(?:{_cues('follow')})\b", text)
         if following and ranked:  # "X meraih juara pertama, diikuti Y dan Z"
             recipients += _list_recipients(doc, start + following.end(), end)
         if names_award or ranked:
             recipients += _pair_recipients(doc, start, end)
+            recipients += _placed_recipients(doc, start, end)
         recipients = _distinct(recipients)
         if not recipients:
             return []
@@ -264,25 +348,27 @@ class AwardExtractor:
         for offset, y, a in editions:
             if start <= offset < end:
                 year, award = y, a
-        level = _province_round(doc, start, end) or doc_level
+        level = _province_round(doc, start, end) or _clause_level(text, doc) or doc_level
         ranks = _ranks(doc, start, end, recipients)
         if len(recipients) == 1 and ranks[0] is None:
             ranks = [_rank(text)]  # "Peringkat pertama Paritrana Award 2024 diraih oleh Kota X"
+        # a subject named in an earlier clause takes its place from this clause only
+        ranks = [_rank(text) if r.start < start else rank for r, rank in zip(recipients, ranks, strict=True)]
         facts: list[Fact] = []
         for recipient, rank in zip(recipients, ranks, strict=True):
-            clause_end = re.search(r",\s+(?:sementara|sedangkan|dan)\b|;", text[recipient.end - start :])
-            clause = text[
-                recipient.end - start : (recipient.end - start + clause_end.start()) if clause_end else None
-            ]
+            own = max(0, recipient.end - start)
+            clause_end = re.search(r",\s+(?:sementara|sedangkan|dan)\b|;", text[own:])
+            clause = text[own : (own + clause_end.start()) if clause_end else None]
             category = (_category(clause) or _category(text)) if len(recipients) == 1 else None
+            shortlisted = bool(nominee) and (rank is None or bool(re.search(_cues("nominee"), clause)))
             facts.append(
                 AwardFact(
                     award=award,
                     year=year,
                     recipient=recipient.ref,
-                    result="nominee" if nominee else "winner",
+                    result="nominee" if shortlisted else "winner",
                     rank=rank,
-                    level=level,
+                    level=_own_province(recipient.ref) if level == OWN_PROVINCE else level,
                     category=category or _document_category(doc, recipient.ref),
                     evidence=doc.evidence(recipient.start, end if recipient.start < end else recipient.end),
                     rule="award.list" if listing and not verb else "award.subject",
@@ -290,6 +376,48 @@ class AwardExtractor:
                 )
             )
         return facts
+
+
+ROUND_BREAK = re.compile(r";|,\s+(?=setelah\b|sebelum\b)|\s+(?=kini\b)")
+
+
+def _rounds(
+    doc: Document, start: int, end: int, editions: list[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """A sentence cut into clauses when it tells of two rounds, else the sentence whole.
+
+    "X, juara 1 tingkat provinsi pada Paritrana Award 2023, kini masuk finalis tingkat nasional" holds
+    a provincial win and a national shortlist; read as one they would share a year, a level and a
+    result. Two rounds show as two edition years, or as a national and a provincial round.
+    """
+    text = doc.text[start:end]
+    years = {year for offset, year, _ in editions if start <= offset < end}
+    national = re.search(r"tingkat\s+nasional", text, re.IGNORECASE)
+    provincial = re.search(r"tingkat\s+(?:provinsi|[A-Z])", text)
+    if len(years) < 2 and not (national and provincial):
+        return [(start, end)]
+    cuts = [start] + [start + m.start() for m in ROUND_BREAK.finditer(text)] + [end]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if doc.text[a:b].strip(" ;,")]
+
+
+OWN_PROVINCE = "own province"
+
+
+def _clause_level(text: str, doc: Document) -> str | None:
+    """The round a clause names without naming its province: national, or the recipient's province."""
+    if re.search(r"tingkat\s+nasional|Awards?\s+(?:20\d\d\s+)?[Nn]asional", text, re.IGNORECASE):
+        return "nasional"
+    if re.search(r"tingkat\s+provinsi\b", text, re.IGNORECASE):
+        return OWN_PROVINCE
+    return None
+
+
+def _own_province(ref: Ref) -> str | None:
+    """The province of a kabupaten or kota recipient, the round "tingkat provinsi" speaks of."""
+    if ref.kind != "region":
+        return None
+    region = Gazetteer.load().get(ref.key)
+    return region.code if region.level == "provinsi" else region.province_code
 
 
 def _distinct(recipients: list[Recipient]) -> list[Recipient]:

@@ -139,3 +139,101 @@ def test_the_government_category_of_the_article_for_a_region() -> None:
 def test_a_past_other_award_is_no_fact(row: dict[str, str]) -> None:
     text = f"Kota Madiun meraih Paritrana Award 2024. Kabupaten Ngawi {row['cue']} Paritrana Award 2024."
     assert [name(f) for f in awards(text)] == ["Kota Madiun"]
+
+
+def rounds(text: str) -> list[tuple[str, int, str, int | None, str | None]]:
+    level = {"nasional": "nasional"}
+    return [
+        (name(f), f.year, f.result, f.rank, level.get(f.level or "") or _canonical(f.level))
+        for f in awards(text)
+    ]
+
+
+def _canonical(code: str | None) -> str | None:
+    return Gazetteer.load().get(code).canonical if code else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kabupaten Lumajang yang menjadi juara 1 tingkat provinsi pada Paritrana Award 2022 kini masuk"
+            " finalis tingkat nasional Paritrana Award 2023.",
+            [
+                ("Kabupaten Lumajang", 2022, "winner", 1, "Provinsi Jawa Timur"),
+                ("Kabupaten Lumajang", 2023, "nominee", None, "nasional"),
+            ],
+        ),
+        (
+            "Kota Ternate masuk finalis Paritrana Award 2024 tingkat nasional, setelah sebelumnya meraih"
+            " peringkat pertama Paritrana Award 2023 tingkat Provinsi Maluku Utara.",
+            [
+                ("Kota Ternate", 2024, "nominee", None, "nasional"),
+                ("Kota Ternate", 2023, "winner", 1, "Provinsi Maluku Utara"),
+            ],
+        ),
+    ],
+)
+def test_two_rounds_in_one_sentence(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert rounds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kota Palopo terpilih sebagai terbaik pertama Paritrana Award 2024 tingkat Provinsi Sulawesi"
+            " Selatan, sedangkan Kabupaten Luwu Timur menempati urutan kedua dan Kabupaten Bone"
+            " urutan ketiga.",
+            [("Kota Palopo", 1), ("Kabupaten Luwu Timur", 2), ("Kabupaten Bone", 3)],
+        ),
+        (
+            "Pada Paritrana Award 2025 tingkat Provinsi Aceh, Kota Langsa meraih juara I. Posisi berikutnya"
+            " ditempati Kabupaten Bireuen sebagai juara II.",
+            [("Kota Langsa", 1), ("Kabupaten Bireuen", 2)],
+        ),
+    ],
+)
+def test_places_written_after_their_holders(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert ranked(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dalam Paritrana Award 2024, Kabupaten Klaten dan Kota Surakarta sama-sama masuk tiga besar.",
+            ["Kabupaten Klaten", "Kota Surakarta"],
+        ),
+        ("Paritrana Award 2024: Kabupaten Wonogiri belum masuk tiga besar tahun ini.", []),
+        (
+            "Kota Bitung di Sulawesi Utara meraih juara I Paritrana Award 2023 tingkat provinsi.",
+            ["Kota Bitung"],
+        ),
+    ],
+)
+def test_joined_negated_and_located_subjects(text: str, expected: list[str]) -> None:
+    assert [name(f) for f in awards(text)] == expected
+
+
+def test_an_unnamed_provincial_round_is_the_recipients_own() -> None:
+    facts = awards("Kota Bitung di Sulawesi Utara meraih juara I Paritrana Award 2023 tingkat provinsi.")
+    assert [_canonical(f.level) for f in facts] == ["Provinsi Sulawesi Utara"]
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("award_cues.csv") if r["kind"] == "hope"], ids=lambda r: r["cue"]
+)
+def test_a_hope_or_target_is_no_award(row: dict[str, str]) -> None:
+    text = (
+        f"Kota Madiun meraih Paritrana Award 2024. Kabupaten Ngawi {row['cue']} meraih Paritrana Award 2025."
+    )
+    assert [name(f) for f in awards(text)] == ["Kota Madiun"]
+
+
+def test_kepada_that_names_no_recipient_gives_no_award() -> None:
+    text = (
+        "Dengan kebijakan yang berpihak kepada pekerja sektor informal di semua kecamatan, Kota Bima"
+        " bersiap mengikuti Paritrana Award 2025."
+    )
+    assert awards(text) == []
