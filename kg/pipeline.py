@@ -1,7 +1,8 @@
 """The whole path once: ingest -> clean -> extract -> resolve -> graph -> store.
 
 Every article is read, cleaned, extracted and turned into quads before anything is
-written, so a failure part-way leaves the store as it was. Inputs that cannot be
+written, and the writes go into a new store generation that becomes live only when
+complete, so a failure (or a kill) part-way leaves the store as it was. Inputs that cannot be
 used become `Problem`s and the build goes on without them.
 """
 
@@ -44,8 +45,14 @@ def build(
     store: KnowledgeStore,
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
+    full: bool = False,
 ) -> BuildReport:
-    """Build the graph of the given files and folders into a store."""
+    """Build the graph of the given files and folders into a store.
+
+    The articles' graphs replace those of the same articles in the store and the rest
+    stays; with `full` the store holds only these articles afterwards. Either way the
+    store changes all at once, when every graph is written (see KnowledgeStore.writing).
+    """
     started = time.perf_counter()
     report = BuildReport()
     raws: list[RawDocument] = []
@@ -60,10 +67,11 @@ def build(
     graphs = [
         (str(article_graph_iri(r.extracted.article.doc_id)), article_quads(r)) for r in resolve(extracted)
     ]
-    store.replace_graph(str(iri(GAZETTEER_GRAPH)), gazetteer_quads())
-    for graph, quads in graphs:
-        store.replace_graph(graph, quads)
-        report.triples += len(quads)
+    with store.writing(fresh=full):
+        store.replace_graph(str(iri(GAZETTEER_GRAPH)), gazetteer_quads())
+        for graph, quads in graphs:
+            store.replace_graph(graph, quads)
+            report.triples += len(quads)
     report.articles = len(extracted)
     counts = Counter(type(f).__name__.removesuffix("Fact").lower() for e in extracted for f in e.facts)
     report.facts_by_type = dict(sorted(counts.items()))

@@ -4,21 +4,48 @@ Each article lives in a named graph of its own, so it can be replaced or removed
 alone. The default graph is kept as the de-duplicated union of all named graphs
 (the merged view that queries read), because Oxigraph's "union default graph"
 counts a triple once per graph that holds it.
+
+On disk a store is a folder of *generations*, so that a build is all or nothing and a
+reader never sees half of one:
+
+    .kg/KG-STORE              marks the folder as a store (and its layout version)
+    .kg/lock                  held (flock) by the one build writing the store
+    .kg/current               the name of the live generation, replaced atomically
+    .kg/generations/g000007/  an Oxigraph database, complete and never written again
+    .kg/generations/g000007.lease   shared-locked by every reader of that generation
+
+A build writes a new generation (a hard-linked checkpoint of the live one, then its
+changes; or an empty one filled through Oxigraph's bulk loader), seals it, and only
+then points `current` at it. Killed at any point, the store still names a complete
+generation: the old one, or the whole new one. Readers open the generation `current`
+names and hold its lease; an old generation is deleted once no reader holds it.
 """
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import gc
+import os
+import shutil
+import weakref
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from kg.namespaces import sparql_prologue
+from kg.namespaces import PREFIXES
 
 DEFAULT = ox.DefaultGraph()
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Term = URIRef | Literal
+
+MARKER = "KG-STORE"
+LAYOUT = "kg-store 2\n"
+POINTER = "current"
+GENERATIONS = "generations"
+LOCK = "lock"
 
 
 def to_ox(term: Term) -> ox.NamedNode | ox.Literal:
@@ -48,39 +75,307 @@ def to_rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> URIRef | Litera
 
 
 class StoreError(RuntimeError):
-    """The store could not be opened or written."""
+    """The store could not be opened or written; the message is one line for a user."""
+
+
+class StoreBusy(StoreError):
+    """Another build holds the store's write lock."""
+
+
+# --- the folder layout -------------------------------------------------------------------------
+
+
+def is_store(root: Path) -> bool:
+    """Whether `root` is a store folder of this layout."""
+    return (root / MARKER).is_file()
+
+
+def live_generation(root: Path) -> str | None:
+    """The name of the generation `current` points at (None for an empty store): cheap, for followers."""
+    try:
+        name = (root / POINTER).read_text(encoding="ascii").strip()
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        raise StoreError(f"{root}: cannot read the store's pointer: {error}") from error
+    return name or None
+
+
+def check_store_folder(root: Path, for_writing: bool) -> None:
+    """Refuse a path that is not (and cannot become) a store, with a message saying why."""
+    if root.exists() and not root.is_dir():
+        raise StoreError(f"{root} is a file, not a store folder: name a folder (for example .kg)")
+    if not root.exists():
+        if for_writing:
+            return
+        raise StoreError(f"{root}: no store here; build one first with `kg build PATH --store {root}`")
+    if is_store(root):
+        return
+    if (root / "CURRENT").is_file() and (root / "IDENTITY").is_file():
+        raise StoreError(f"{root} holds a store of an older layout: remove the folder and build it again")
+    if not for_writing:
+        raise StoreError(f"{root}: no store here; build one first with `kg build PATH --store {root}`")
+    if any(root.iterdir()):
+        raise StoreError(
+            f"{root} is a folder with other files in it, not a store: name a new or empty folder"
+        )
+
+
+def _generation_dir(root: Path, name: str) -> Path:
+    return root / GENERATIONS / name
+
+
+def _generation_names(root: Path) -> list[str]:
+    folder = root / GENERATIONS
+    if not folder.is_dir():
+        return []
+    return sorted(p.name for p in folder.iterdir() if p.is_dir() and p.name.startswith("g"))
+
+
+def _next_name(root: Path) -> str:
+    numbers = [int(n[1:]) for n in _generation_names(root) if n[1:].isdigit()]
+    current = live_generation(root)
+    if current and current[1:].isdigit():
+        numbers.append(int(current[1:]))
+    return f"g{max(numbers, default=0) + 1:06d}"
+
+
+def _fsync_folder(folder: Path) -> None:
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _point_at(root: Path, name: str) -> None:
+    """Make `name` the live generation: one atomic rename, made durable."""
+    temporary = root / f".{POINTER}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="ascii") as file:
+        file.write(name + "\n")
+        file.flush()
+        os.fsync(file.fileno())
+    os.replace(temporary, root / POINTER)
+    _fsync_folder(root)
+
+
+class Lease:
+    """A reader's shared lock on one generation: while it is held, no build deletes it."""
+
+    def __init__(self, root: Path, name: str) -> None:
+        self.name = name
+        file = open(root / GENERATIONS / f"{name}.lease", "ab")  # noqa: SIM115
+        fcntl.flock(file, fcntl.LOCK_SH)
+        # closing the file drops the lock; a handle that is never closed still lets go when collected
+        self._release = weakref.finalize(self, file.close)
+
+    def release(self) -> None:
+        self._release()
+
+
+def open_read_only(root: Path) -> tuple[ox.Store, Lease]:
+    """The live generation of the store at `root`, read-only, with a lease that keeps it on disk.
+
+    Raises StoreError when there is no store or it cannot be opened.
+    """
+    check_store_folder(root, for_writing=False)
+    for _attempt in range(5):
+        name = live_generation(root)
+        if name is None:
+            raise StoreError(f"{root}: the store is empty; build it with `kg build PATH --store {root}`")
+        try:
+            lease = Lease(root, name)
+        except FileNotFoundError:
+            continue  # the generation was replaced and collected between the two reads: look again
+        if not _generation_dir(root, name).is_dir():
+            lease.release()
+            continue
+        try:
+            return ox.Store.read_only(str(_generation_dir(root, name))), lease
+        except OSError as error:
+            lease.release()
+            raise StoreError(f"{root}: cannot open the store: {error}") from error
+    raise StoreError(f"{root}: the store kept changing while it was opened; try again")
+
+
+def collect_generations(root: Path) -> list[str]:
+    """Delete every generation but the live one and the one before it, unless a reader holds it."""
+    live = live_generation(root)
+    names = _generation_names(root)
+    keep = {live}
+    if live in names:
+        older = [n for n in names if n < live]
+        keep.update(older[-1:])
+    removed = []
+    for name in names:
+        if name in keep:
+            continue
+        lease_path = root / GENERATIONS / f"{name}.lease"
+        with open(lease_path, "ab") as lease:
+            try:
+                fcntl.flock(lease, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue
+            shutil.rmtree(_generation_dir(root, name), ignore_errors=True)
+            lease_path.unlink(missing_ok=True)
+            removed.append(name)
+    return removed
+
+
+# --- the store -----------------------------------------------------------------------------------
 
 
 class KnowledgeStore:
-    """The graph on disk (or in memory when no path is given)."""
+    """The graph on disk (or in memory when no path is given).
+
+    Opened for writing, the store reads the live generation until a write session
+    (`writing()`, which `kg.pipeline.build` opens) creates the next one; when the session
+    ends without error, the next generation becomes the live one.
+    """
 
     def __init__(self, path: Path | None = None, read_only: bool = False) -> None:
-        try:
-            if path is None:
-                self.store = ox.Store()
-            elif read_only:
-                self.store = ox.Store.read_only(str(path))
-            else:
-                path.mkdir(parents=True, exist_ok=True)
-                self.store = ox.Store(str(path))
-        except OSError as error:
-            raise StoreError(f"{path}: cannot open the store: {error}") from error
         self.path = path
+        self.read_only = read_only
+        self._lease: Lease | None = None
+        self._writing = False
+        self._fresh = False
+        if path is None:
+            self.store = ox.Store()
+            return
+        check_store_folder(path, for_writing=not read_only)
+        if read_only:
+            self.store, self._lease = open_read_only(path)
+            return
+        self._create_layout(path)
+        self.store = self._open_live()
+
+    @staticmethod
+    def _create_layout(root: Path) -> None:
+        try:
+            (root / GENERATIONS).mkdir(parents=True, exist_ok=True)
+            if not is_store(root):
+                (root / MARKER).write_text(LAYOUT, encoding="ascii")
+        except OSError as error:
+            raise StoreError(f"{root}: cannot create the store: {error.strerror or error}") from error
+
+    def _open_live(self) -> ox.Store:
+        """The live generation read-only, or an empty in-memory store while there is none."""
+        assert self.path is not None
+        if self._lease is not None:
+            self._lease.release()
+            self._lease = None
+        if live_generation(self.path) is None:
+            return ox.Store()
+        store, self._lease = open_read_only(self.path)
+        return store
+
+    @property
+    def generation(self) -> str | None:
+        """The generation this handle reads (None in memory or before the first build)."""
+        return self._lease.name if self._lease else None
+
+    @contextlib.contextmanager
+    def writing(self, fresh: bool = False) -> Iterator[KnowledgeStore]:
+        """A write session: on disk, everything written inside it becomes live together, or not at all.
+
+        `fresh` starts from an empty graph (filled through the bulk loader) instead of a
+        copy of the live one. A second build of the same store waits for nothing: it fails
+        at once with StoreBusy.
+        """
+        if self.path is None:
+            if fresh:
+                self.store.clear()
+            yield self
+            return
+        if self.read_only:
+            raise StoreError(f"{self.path}: the store is open read-only")
+        if self._writing:
+            raise StoreError(f"{self.path}: a write session is already open")
+        root = self.path
+        with self._write_lock(root):
+            name = _next_name(root)
+            folder = _generation_dir(root, name)
+            live = live_generation(root)
+            self._fresh = fresh or live is None
+            try:
+                self._start_generation(folder, live)
+                self._writing = True
+                yield self
+                self.store.flush()  # a sealed generation: everything in table files, nothing in the log
+                self.store = ox.Store()  # drops (closes) the writer before the switch
+                gc.collect()
+                _point_at(root, name)
+            except BaseException:
+                self.store = ox.Store()
+                gc.collect()
+                shutil.rmtree(folder, ignore_errors=True)
+                raise
+            finally:
+                self._writing = False
+                self._fresh = False
+                self.store = self._open_live()
+            collect_generations(root)  # under the lock: another build's generation is never taken
+
+    def _start_generation(self, folder: Path, live: str | None) -> None:
+        assert self.path is not None
+        try:
+            if not self._fresh and live is not None:
+                source, lease = open_read_only(self.path)
+                try:
+                    source.backup(str(folder))  # a checkpoint: table files are hard-linked, not copied
+                finally:
+                    del source
+                    lease.release()
+            self.store = ox.Store(str(folder))
+        except OSError as error:
+            raise StoreError(f"{self.path}: cannot write a new generation: {error}") from error
+
+    @staticmethod
+    @contextlib.contextmanager
+    def _write_lock(root: Path) -> Iterator[None]:
+        with open(root / LOCK, "ab") as lock:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise StoreBusy(
+                    f"{root}: another kg build is writing this store; wait for it to finish"
+                ) from None
+            yield
+
+    def _require_writable(self) -> None:
+        if self.path is not None and not self._writing:
+            raise StoreError(f"{self.path}: writes happen inside `with store.writing():`")
+
+    def close(self) -> None:
+        """Let go of the generation this handle reads, so that a later build may delete it."""
+        self.store = ox.Store()
+        gc.collect()
+        if self._lease is not None:
+            self._lease.release()
+            self._lease = None
+
+    # --- graphs ---------------------------------------------------------------------------------
 
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
 
     def replace_graph(self, graph: str, quads: Iterable[tuple[Term, Term, Term, Term]]) -> int:
         """Put a named graph in place of what the store had under that name; returns its size."""
+        self._require_writable()
         name = ox.NamedNode(graph)
         new = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o, _ in quads]  # type: ignore[arg-type]
+        merged = [ox.Quad(q.subject, q.predicate, q.object, DEFAULT) for q in new]
+        if self._fresh and self.path is not None:
+            self.store.bulk_extend(new + merged)
+            return len(new)
         self.remove_graph(graph)
         self.store.extend(new)
-        self.store.extend(ox.Quad(q.subject, q.predicate, q.object, DEFAULT) for q in new)
+        self.store.extend(merged)
         return len(new)
 
     def remove_graph(self, graph: str) -> None:
         """Remove a named graph and those of its triples that no other named graph holds."""
+        self._require_writable()
         name = ox.NamedNode(graph)
         if not self.store.contains_named_graph(name):
             return
@@ -91,9 +386,15 @@ class KnowledgeStore:
             if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in others):
                 self.store.remove(ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT))
 
+    # --- reading ----------------------------------------------------------------------------------
+
     def query(self, sparql: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-        """Run a SPARQL 1.1 query; the project's prefixes are declared for it."""
-        return self.store.query(sparql_prologue() + sparql)
+        """Run a SPARQL 1.1 query; the project's prefixes are declared for it.
+
+        The prefixes go in as pyoxigraph's `prefixes`, not as text before the query, so that a
+        syntax error's line and column are those of the query as the user wrote it.
+        """
+        return self.store.query(sparql, prefixes=PREFIXES)
 
     def select(self, sparql: str) -> Iterator[dict[str, URIRef | Literal | BNode | None]]:
         """The rows of a SELECT query as dicts of rdflib terms."""

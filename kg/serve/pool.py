@@ -26,6 +26,8 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.store import open_read_only
+
 RESULT_KINDS = ("solutions", "boolean", "graph")
 READY = "ready"
 
@@ -146,7 +148,7 @@ def _with_charset(media_type: str) -> str:
 def worker_main(connection: Connection, store_path: str, prologue: str, max_bytes: int) -> None:
     """A worker's life: open the store read-only, say so, then answer jobs until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it stops us
-    store = ox.Store.read_only(store_path)
+    store, _lease = open_read_only(Path(store_path))  # the live generation, kept while this worker lives
     connection.send(READY)
     while True:
         try:
