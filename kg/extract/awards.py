@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from kg.extract.base import Document, alternation
+from kg.extract.base import Document, Positions, alternation
 from kg.extract.numbers import ordinal
-from kg.extract.organizations import orgs
-from kg.extract.persons import persons
-from kg.extract.regions import RegionMatch, regions
+from kg.extract.organizations import orgs_in
+from kg.extract.persons import persons_in, region_persons_by_name
+from kg.extract.regions import RegionMatch, regions_in
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows
 from kg.model import AwardFact, Fact, Ref
@@ -62,7 +62,10 @@ class Recipient:
     end: int
 
 
-def _edition_years(doc: Document) -> list[tuple[int, int, str]]:
+Edition = tuple[int, int, str]  # offset, year, award
+
+
+def _edition_years(doc: Document) -> list[Edition]:
     """(offset, year, award) for every award name written with its edition year."""
     found = []
     for match in _award_pattern().finditer(doc.text):
@@ -75,8 +78,8 @@ def _edition_years(doc: Document) -> list[tuple[int, int, str]]:
 def _province_round(doc: Document, start: int, end: int) -> str | None:
     """A provincial round named in a span: "tingkat Provinsi X", "Award Provinsi X", "se-Bali"."""
     gazetteer = Gazetteer.load()
-    for match in regions(doc):
-        if not (start <= match.span.start < end) or not match.code:
+    for match in regions_in(doc, start, end):
+        if not match.code:
             continue
         if gazetteer.get(match.code).level != "provinsi":
             continue
@@ -106,32 +109,35 @@ def _region_recipient(match: RegionMatch) -> Recipient | None:
 
 def _subject_before(doc: Document, start: int, verb: int) -> Recipient | None:
     """The region, titled person's region or organisation nearest before a receiving verb."""
-    candidates = [
-        r for m in regions(doc) if start <= m.span.start < verb for r in [_region_recipient(m)] if r
-    ]
-    for person in persons(doc):
-        if start <= person.start < verb and person.org and person.org.kind == "region":
+    candidates = [r for m in regions_in(doc, start, verb) for r in [_region_recipient(m)] if r]
+    for person in persons_in(doc, start, verb):
+        if person.org and person.org.kind == "region":
             candidates.append(Recipient(person.org, person.start, person.end))
-    for org in orgs(doc):
-        if start <= org.start < verb and org.kind in RECIPIENT_KINDS and org.base is None:
+    for org in orgs_in(doc, start, verb):
+        if org.kind in RECIPIENT_KINDS and org.base is None:
             candidates.append(Recipient(Ref("organization", org.name), org.start, org.end))
     sentence_text = doc.text[start:verb]
-    for person in persons(doc):
-        if person.org and person.org.kind == "region" and person.name in sentence_text:
-            offset = start + sentence_text.rfind(person.name)
-            candidates.append(Recipient(person.org, offset, offset + len(person.name)))
-    candidates = [c for c in candidates if not _locative(doc, c, candidates) and not _is_round(doc, c)]
+    for name, person in region_persons_by_name(doc).items():
+        if person.org and name in sentence_text:
+            offset = start + sentence_text.rfind(name)
+            candidates.append(Recipient(person.org, offset, offset + len(name)))
+    earliest = min((c.start for c in candidates), default=verb)
+    candidates = [c for c in candidates if not _locative(doc, c, earliest) and not _is_round(doc, c)]
     if not candidates:
         return None
     return max(candidates, key=lambda c: c.start)
 
 
-def _locative(doc: Document, candidate: Recipient, others: list[Recipient]) -> bool:
-    """A province placed after another region as its location ("Kota Manado di Sulawesi Utara")."""
+def _locative(doc: Document, candidate: Recipient, earliest: int) -> bool:
+    """A province placed after another region as its location ("Kota Manado di Sulawesi Utara").
+
+    `earliest` is where the first of the sentence's candidates starts: some other one
+    must come before the province.
+    """
     if candidate.ref.kind != "region" or Gazetteer.load().get(candidate.ref.key).level != "provinsi":
         return False
     before = doc.text[max(0, candidate.start - 5) : candidate.start]
-    return bool(re.search(r"\bdi\s+$", before)) and any(o.start < candidate.start for o in others)
+    return bool(re.search(r"\bdi\s+$", before)) and earliest < candidate.start
 
 
 def _is_round(doc: Document, candidate: Recipient) -> bool:
@@ -152,13 +158,7 @@ def _coordinated(doc: Document, subject: Recipient, start: int) -> list[Recipien
     """The subject with the regions joined to it: "Kabupaten X dan Kota Y sama-sama masuk tiga besar"."""
     found = [subject]
     earlier = sorted(
-        (
-            r
-            for m in regions(doc)
-            if start <= m.span.start < subject.start
-            for r in [_region_recipient(m)]
-            if r
-        ),
+        (r for m in regions_in(doc, start, subject.start) for r in [_region_recipient(m)] if r),
         key=lambda r: -r.start,
     )
     for candidate in earlier:
@@ -168,21 +168,23 @@ def _coordinated(doc: Document, subject: Recipient, start: int) -> list[Recipien
     return found
 
 
+LIST_INTRO = re.compile(r"[^\n]*:\s*\n")  # the cue's line ends with a colon: the list follows
+LIST_LINES = re.compile(r"[^\n]*\n((?:\s*-?\s*\n|[^\n]{0,80}\n){1,8})")
+
+
 def _list_recipients(doc: Document, pos: int, end: int) -> list[Recipient]:
     """Recipients enumerated after a list cue, in the same sentence or the list lines after it."""
     found = []
-    text = doc.text
     stop = end
-    if re.match(r"[^\n]*:\s*\n", text[pos:]):
-        lines = re.match(r"[^\n]*\n((?:\s*-?\s*\n|[^\n]{0,80}\n){1,8})", text[pos:])
-        stop = pos + (lines.end() if lines else 0)
-    for match in regions(doc):
-        if pos <= match.span.start < stop:
-            recipient = _region_recipient(match)
-            if recipient and Gazetteer.load().get(recipient.ref.key).level != "provinsi":
-                found.append(recipient)
-    for org in orgs(doc):
-        if pos <= org.start < stop and org.kind in RECIPIENT_KINDS | {"known"} and org.base is None:
+    if LIST_INTRO.match(doc.text, pos):
+        lines = LIST_LINES.match(doc.text, pos)
+        stop = lines.end() if lines else pos
+    for match in regions_in(doc, pos, stop):
+        recipient = _region_recipient(match)
+        if recipient and Gazetteer.load().get(recipient.ref.key).level != "provinsi":
+            found.append(recipient)
+    for org in orgs_in(doc, pos, stop):
+        if org.kind in RECIPIENT_KINDS | {"known"} and org.base is None:
             found.append(Recipient(Ref("organization", org.name), org.start, org.end))
     return found
 
@@ -218,25 +220,22 @@ def _rank_after() -> re.Pattern[str]:
 def _placed_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
     """Holders named right before their place: "sedangkan Kabupaten Bintan menempati urutan kedua"."""
     every = _all_recipients(doc, start, end)
+    earliest = min((r.start for r in every), default=end)
     return [
         r
         for r in every
         if _rank_after().match(doc.text, r.end, end)
         and not _is_round(doc, r)
-        and not _locative(doc, r, every)
+        and not _locative(doc, r, earliest)
     ]
 
 
 def _all_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
     found = [
-        r
-        for m in regions(doc)
-        if start <= m.span.start < end
-        for r in [_region_recipient(m)]
-        if r and not _is_round(doc, r)
+        r for m in regions_in(doc, start, end) for r in [_region_recipient(m)] if r and not _is_round(doc, r)
     ]
-    for org in orgs(doc):
-        if start <= org.start < end and org.kind in RECIPIENT_KINDS and org.base is None:
+    for org in orgs_in(doc, start, end):
+        if org.kind in RECIPIENT_KINDS and org.base is None:
             found.append(Recipient(Ref("organization", org.name), org.start, org.end))
     return sorted(found, key=lambda r: r.start)
 
@@ -283,10 +282,11 @@ class AwardExtractor:
     produces: ClassVar[tuple[type[Fact], ...]] = (AwardFact,)
 
     def __call__(self, doc: Document) -> list[Fact]:
-        editions = _edition_years(doc)
-        if not editions:
+        found = _edition_years(doc)
+        if not found:
             return []
-        doc_year, doc_award = Counter((y, a) for _, y, a in editions).most_common(1)[0][0]
+        doc_year, doc_award = Counter((y, a) for _, y, a in found).most_common(1)[0][0]
+        editions = Positions(found, lambda edition: edition[0])
         doc_level = _document_level(doc)
         facts: list[Fact] = []
         for sentence in doc.sentences():
@@ -299,7 +299,7 @@ class AwardExtractor:
         doc: Document,
         start: int,
         end: int,
-        editions: list[tuple[int, int, str]],
+        editions: Positions[Edition],
         default: tuple[int, str],
         doc_level: str | None,
     ) -> list[Fact]:
@@ -307,7 +307,7 @@ class AwardExtractor:
         names_award = _award_pattern().search(text)
         sentence = doc.sentence_of(start)
         in_round = (start, end) != (sentence.start, sentence.end)
-        own_edition = any(start <= offset < end for offset, _, _ in editions)
+        own_edition = bool(editions.starting_in(start, end))
         if re.search(_cues("past"), text) and not (in_round and own_edition):
             return []  # a past award, unless a clause of a two-round sentence names its edition
         ranked = re.search(_cues("rank"), text)
@@ -345,9 +345,8 @@ class AwardExtractor:
         if not recipients:
             return []
         year, award = default
-        for offset, y, a in editions:
-            if start <= offset < end:
-                year, award = y, a
+        for _, y, a in editions.starting_in(start, end):
+            year, award = y, a
         level = _province_round(doc, start, end) or _clause_level(text, doc) or doc_level
         ranks = _ranks(doc, start, end, recipients)
         if len(recipients) == 1 and ranks[0] is None:
@@ -381,9 +380,7 @@ class AwardExtractor:
 ROUND_BREAK = re.compile(r";|,\s+(?=setelah\b|sebelum\b)|\s+(?=kini\b)")
 
 
-def _rounds(
-    doc: Document, start: int, end: int, editions: list[tuple[int, int, str]]
-) -> list[tuple[int, int]]:
+def _rounds(doc: Document, start: int, end: int, editions: Positions[Edition]) -> list[tuple[int, int]]:
     """A sentence cut into clauses when it tells of two rounds, else the sentence whole.
 
     "X, juara 1 tingkat provinsi pada Paritrana Award 2023, kini masuk finalis tingkat nasional" holds
@@ -391,7 +388,7 @@ def _rounds(
     result. Two rounds show as two edition years, or as a national and a provincial round.
     """
     text = doc.text[start:end]
-    years = {year for offset, year, _ in editions if start <= offset < end}
+    years = {year for _, year, _ in editions.starting_in(start, end)}
     national = re.search(r"tingkat\s+nasional", text, re.IGNORECASE)
     provincial = re.search(r"tingkat\s+(?:provinsi|[A-Z])", text)
     if len(years) < 2 and not (national and provincial):
@@ -439,10 +436,15 @@ def _document_category(doc: Document, ref: Ref) -> str | None:
     region recipient of that level whose own sentence names none."""
     if ref.kind != "region":
         return None
-    level = Gazetteer.load().get(ref.key).level
-    fitting = {
-        " ".join(m.group("cat").split())
-        for m in GOVERNMENT_CATEGORY.finditer(doc.text)
-        if (level == "provinsi") == ("provinsi" in m.group("cat").lower())
+    provincial = Gazetteer.load().get(ref.key).level == "provinsi"
+    fitting = doc.memo("government categories", _government_categories)[provincial]
+    return next(iter(fitting)) if len(fitting) == 1 else None
+
+
+def _government_categories(doc: Document) -> dict[bool, frozenset[str]]:
+    """The government categories the article names, for provinces (True) and for the other levels."""
+    named = {" ".join(m.group("cat").split()) for m in GOVERNMENT_CATEGORY.finditer(doc.text)}
+    return {
+        provincial: frozenset(c for c in named if provincial == ("provinsi" in c.lower()))
+        for provincial in (True, False)
     }
-    return fitting.pop() if len(fitting) == 1 else None

@@ -2,13 +2,18 @@
 
 A `Document` wraps one cleaned article and memoises analyses that several extractors
 need (the regions it names, the organisations it names), so each is computed once.
+Look-ups by position (the sentence or line of an offset, the mentions in a span) go
+through sorted offsets and bisection, so extraction time stays linear in the
+article's length however many mentions and sentences it has.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Callable, Iterator
-from typing import Any, ClassVar, Protocol, TypeVar
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from kg.model import Article, Evidence, Fact, Sentence
 
@@ -24,6 +29,42 @@ class Extractor(Protocol):
     def __call__(self, doc: Document) -> list[Fact]: ...
 
 
+class Positions(Generic[T]):
+    """Mentions in text order, with the ones starting in a span found by bisection."""
+
+    def __init__(self, items: Sequence[T], start: Callable[[T], int]) -> None:
+        self.items = sorted(items, key=start)  # stable: mentions at one offset keep their order
+        self.starts = [start(item) for item in self.items]
+
+    def starting_in(self, start: int, end: int) -> Sequence[T]:
+        """The mentions whose start lies in [start, end), in text order."""
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+    def last_starting_by(self, offset: int) -> T | None:
+        """The last mention that starts at or before an offset."""
+        index = bisect_right(self.starts, offset)
+        return self.items[index - 1] if index else None
+
+
+class Spans:
+    """Spans that may overlap, asked whether any of them holds an offset or meets a span, by bisection."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [start for start, _ in ordered]
+        self.reach = list(itertools.accumulate((end for _, end in ordered), max))  # furthest end so far
+
+    def holds(self, offset: int) -> bool:
+        """Whether a span holds the offset (start <= offset < end)."""
+        index = bisect_right(self.starts, offset)
+        return bool(index) and self.reach[index - 1] > offset
+
+    def meets(self, start: int, end: int) -> bool:
+        """Whether a span overlaps [start, end)."""
+        index = bisect_left(self.starts, end)
+        return bool(index) and self.reach[index - 1] > start
+
+
 class Document:
     """One article under extraction, with memoised shared analyses."""
 
@@ -31,6 +72,8 @@ class Document:
         self.article = article
         self.text = article.text
         self._memo: dict[str, Any] = {}
+        self._sentence_starts = [sentence.start for sentence in article.sentences]
+        self._line_starts = [0, *(found.end() for found in re.finditer("\n", self.text))]
 
     def memo(self, key: str, compute: Callable[[Document], T]) -> T:
         """The result of `compute(self)`, computed on first use."""
@@ -40,20 +83,46 @@ class Document:
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for a span of the article's text."""
-        sentence = self.article.sentence_at(start)
+        sentence = self.sentence_of(start)
         return Evidence(self.article.doc_id, sentence.index, start, end, self.text[start:end])
 
     def sentences(self) -> Iterator[Sentence]:
         return iter(self.article.sentences)
 
     def sentence_of(self, offset: int) -> Sentence:
-        return self.article.sentence_at(offset)
+        """The sentence that holds an offset (the last one when none does, as `Article.sentence_at`)."""
+        sentences = self.article.sentences
+        index = bisect_right(self._sentence_starts, offset) - 1
+        if index >= 0 and offset < sentences[index].end:
+            return sentences[index]
+        return sentences[-1]
+
+    def sentences_starting_in(self, start: int, end: int) -> tuple[Sentence, ...]:
+        """The sentences that start in [start, end), in text order."""
+        starts = self._sentence_starts
+        return self.article.sentences[bisect_left(starts, start) : bisect_left(starts, end)]
 
     def line_of(self, offset: int) -> tuple[int, int]:
-        """The (start, end) of the text line that holds an offset."""
-        start = self.text.rfind("\n", 0, offset) + 1
-        end = self.text.find("\n", offset)
-        return start, len(self.text) if end < 0 else end
+        """The (start, end) of the text line that holds an offset (a line break ends its line)."""
+        index = bisect_right(self._line_starts, offset)
+        start = self._line_starts[index - 1]
+        end = self._line_starts[index] - 1 if index < len(self._line_starts) else len(self.text)
+        return start, end
+
+    def positions(
+        self, key: str, items: Callable[[Document], Sequence[T]], start: Callable[[T], int]
+    ) -> Positions[T]:
+        """A memoised `Positions` index of a memoised analysis, by the offset `start` gives."""
+        return self.memo(f"{key} by position", lambda doc: Positions(items(doc), start))
+
+
+SPACES = re.compile(" *")
+
+
+def skip_spaces(text: str, offset: int) -> int:
+    """The offset after the spaces that start at `offset`."""
+    found = SPACES.match(text, offset)
+    return found.end() if found else offset
 
 
 WORD = re.compile(r"[A-Za-zÀ-ÿ’'`]+(?:-[A-Za-zÀ-ÿ]+)*|\d+(?:[.,/]\d+)*|\S")

@@ -17,8 +17,8 @@ from typing import ClassVar
 
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
-from kg.extract.persons import persons
-from kg.extract.regions import RegionMatch, primary_region, regions
+from kg.extract.persons import persons_in, region_persons_by_name
+from kg.extract.regions import RegionMatch, primary_region, region_ending_at, regions_in
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows
 from kg.model import Fact, FigureFact, Modality, Ref, Unit
@@ -107,7 +107,7 @@ def _clause_bounds(doc: Document, q: Quantity, start: int, end: int, commas: boo
     """
     text = doc.text
     left, right = start, end
-    for other in find_quantities(text[start:end]):
+    for other in _quantities(doc, start, end):
         if other.end + start <= q.start:
             left = max(left, other.end + start)
         elif other.start + start >= q.end:
@@ -120,6 +120,14 @@ def _clause_bounds(doc: Document, q: Quantity, start: int, end: int, commas: boo
             right = found.start()
             break
     return left, right
+
+
+def _quantities(doc: Document, start: int, end: int) -> list[Quantity]:
+    """The quantities of a sentence (offsets relative to its start), read once for all its numbers."""
+    read: dict[tuple[int, int], list[Quantity]] = doc.memo("sentence quantities", lambda _: {})
+    if (start, end) not in read:
+        read[start, end] = find_quantities(doc.text[start:end])
+    return read[start, end]
 
 
 def _segment_terms(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
@@ -188,9 +196,8 @@ def _candidate_regions(doc: Document, start: int, end: int) -> list[RegionMatch]
     """Regions of a sentence that can be a figure's subject: not an award's round or an office's place."""
     return [
         m
-        for m in regions(doc)
-        if start <= m.span.start < end
-        and m.code
+        for m in regions_in(doc, start, end)
+        if m.code
         and not m.in_org_name
         and not AWARD_ROUND_BEFORE.search(doc.text[max(0, m.span.start - 40) : m.span.start])
     ]
@@ -225,14 +232,12 @@ def _subject(doc: Document, q: Quantity, start: int, end: int) -> tuple[RegionMa
 def _speaker_region(doc: Document, start: int, end: int) -> Ref | None:
     """The region of a regional official named in the sentence (by title or by name)."""
     sentence_text = doc.text[start:end]
-    for person in persons(doc):
-        if (
-            person.org
-            and person.org.kind == "region"
-            and (start <= person.start < end or person.name in sentence_text)
-        ):
-            return person.org
-    return None
+    inside = (p for p in persons_in(doc, start, end) if p.org and p.org.kind == "region")
+    named = (p for name, p in region_persons_by_name(doc).items() if name in sentence_text)
+    first = min(
+        (p for found in (next(inside, None), *named) if (p := found)), key=lambda p: p.start, default=None
+    )
+    return first.org if first else None
 
 
 SHARED_GAP = re.compile(
@@ -260,9 +265,9 @@ def _sharing(doc: Document, subject: RegionMatch, q: Quantity) -> list[RegionMat
 
 def _region_ending(doc: Document, offset: int) -> RegionMatch | None:
     """The counted region mention that ends at an offset (its short form in parentheses skipped)."""
-    for match in regions(doc):
-        if match.code and not match.in_org_name and match.span.end == offset:
-            return _long_form(doc, match)
+    match = region_ending_at(doc, offset)
+    if match and match.code and not match.in_org_name:
+        return _long_form(doc, match)
     return None
 
 
@@ -270,10 +275,11 @@ def _long_form(doc: Document, match: RegionMatch) -> RegionMatch:
     """For a short form in parentheses ("Seram Bagian Barat (SBB)"), the full name before it."""
     if doc.text[match.span.start - 1 : match.span.start] != "(":
         return match
-    for other in regions(doc):
-        if other.code == match.code and re.fullmatch(r"\s*\(", doc.text[other.span.end : match.span.start]):
-            return other
-    return match
+    gap = match.span.start - 1  # where the spaces before "(" start
+    while gap > 0 and doc.text[gap - 1].isspace():
+        gap -= 1
+    other = region_ending_at(doc, gap)
+    return other if other and other.code == match.code else match
 
 
 def _year(doc: Document, q: Quantity, start: int, end: int) -> int | None:
@@ -300,7 +306,7 @@ class FigureExtractor:
             if not _cue("coverage").search(sentence.text):
                 continue
             found: list[FigureFact] = []
-            for q in find_quantities(sentence.text):
+            for q in _quantities(doc, sentence.start, sentence.end):
                 shifted = Quantity(
                     q.value, q.start + sentence.start, q.end + sentence.start, q.unit, q.approximate
                 )
@@ -308,7 +314,8 @@ class FigureExtractor:
             if facts and ANAPHORA.match(sentence.text):
                 found = [_continuing(fact, facts[-1]) for fact in found]
             facts.extend(found)
-        return [fact for fact in facts if not _rounded_repeat(fact, facts)]
+        rounded = _rounded_forms(facts)
+        return [fact for fact in facts if not _rounded_repeat(fact, rounded)]
 
     def _figure(self, doc: Document, q: Quantity, start: int, end: int) -> list[FigureFact]:
         if _skip(doc, q):
@@ -356,21 +363,23 @@ class FigureExtractor:
 ROUNDING = 1000  # "31 Ribu" in a headline repeats "31.200" of the body
 
 
-def _rounded_repeat(fact: FigureFact, facts: list[FigureFact]) -> bool:
+def _rounded_forms(facts: list[FigureFact]) -> set[tuple[Ref, float]]:
+    """Each precise count's subject with the count rounded down and to the nearest thousand."""
+    return {
+        (other.subject, rounded)
+        for other in facts
+        if other.unit == "persons" and other.value % ROUNDING
+        for rounded in (other.value // ROUNDING * ROUNDING, round(other.value / ROUNDING) * ROUNDING)
+    }
+
+
+def _rounded_repeat(fact: FigureFact, rounded: set[tuple[Ref, float]]) -> bool:
     """A round count that only repeats a precise one of the same subject, rounded ("31 Ribu" for 31.200).
 
     Headlines round the body's numbers; the figure is recorded once, as precisely as the
     text gives it.
     """
-    if fact.unit != "persons" or fact.value % ROUNDING:
-        return False
-    return any(
-        other.subject == fact.subject
-        and other.unit == "persons"
-        and other.value % ROUNDING
-        and fact.value in (other.value // ROUNDING * ROUNDING, round(other.value / ROUNDING) * ROUNDING)
-        for other in facts
-    )
+    return fact.unit == "persons" and not fact.value % ROUNDING and (fact.subject, fact.value) in rounded
 
 
 ANAPHORA = re.compile(r"[\"“]?(?:Angka|Jumlah|Capaian|Persentase)\s+(?:itu|tersebut|ini)\b", re.I)
@@ -402,6 +411,10 @@ def _is_total(before: str) -> bool:
     return bool(TOTAL_BEFORE.search(before)) and not NOT_TOTAL_BEFORE.search(before)
 
 
+AFTER_NUMBER = re.compile(r"(?:(?!\bdari\b|\bdengan\b)[^,;.\n]){0,40}")
+AFTER_REACH = 48  # the 40 characters AFTER_NUMBER reads and the word its look-ahead may test
+
+
 def _modality(doc: Document, q: Quantity, start: int) -> Modality:
     """A target or a plan when a cue for one governs the number's clause and no achievement cue follows it.
 
@@ -413,7 +426,7 @@ def _modality(doc: Document, q: Quantity, start: int) -> Modality:
     for found in CLAUSE_BREAK.finditer(text, start, q.start):
         left = found.end()
     scope = text[left : q.start]
-    after = re.match(r"(?:(?!\bdari\b|\bdengan\b)[^,;.\n]){0,40}", text[q.end :])
+    after = AFTER_NUMBER.match(text[q.end : q.end + AFTER_REACH])
     cues = [(m.start(), kind) for kind in ("target", "planned") for m in _cue(kind).finditer(scope)]
     if after:
         cues += [(len(scope), kind) for kind in ("target", "planned") if _cue(kind).search(after.group(0))]
@@ -437,7 +450,7 @@ def _year_before(doc: Document, start: int) -> int | None:
     own sentence has no year, the one before it gives one (and only one).
     """
     line_start = doc.line_of(start)[0]
-    for sentence in reversed([s for s in doc.sentences() if line_start <= s.start < start][-2:]):
+    for sentence in reversed(doc.sentences_starting_in(line_start, start)[-2:]):
         years = {int(m.group("year")) for m in YEAR_CONTEXT.finditer(sentence.text)}
         if _cite_years(sentence.text):
             years -= _cite_years(sentence.text)

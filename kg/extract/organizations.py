@@ -9,12 +9,14 @@ parentheses ("Badan Penyelenggara Jaminan Sosial (BPJS) Ketenagakerjaan").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from kg.extract.base import Document, alternation
-from kg.extract.regions import regions
+from kg.extract.base import Document, alternation, skip_spaces
+from kg.extract.regions import region_at
 from kg.gazetteer import Gazetteer, name_key
 from kg.lexicon import rows, words
 from kg.model import Fact, OrganizationFact
@@ -87,20 +89,19 @@ def _region_at(doc: Document, offset: int, place_only: bool = False) -> tuple[in
     region named through a title or a government ("Wali Kota Mojokerto", "Pemkot
     Jambi") is the next phrase, not the place an organisation's name ends with.
     """
-    for match in regions(doc):
-        if match.span.start == offset or match.span.name_start == offset:
-            if place_only and match.span.start == offset and match.span.cue not in PLACE_CUES:
-                return None
-            return match.span.start, match.span.end
-    return None
+    match = region_at(doc, offset)
+    if match is None:
+        return None
+    if place_only and match.span.start == offset and match.span.cue not in PLACE_CUES:
+        return None
+    return match.span.start, match.span.end
 
 
 def continue_name(doc: Document, pos: int, company: bool, limit: int) -> int:
     """Where an organisation's name that has reached `pos` ends."""
     text, org_words, taken = doc.text, words("org_words.txt"), 0
     while taken < 12:
-        gap = len(text[pos:]) - len(text[pos:].lstrip(" "))
-        region = _region_at(doc, pos + gap, place_only=True)
+        region = _region_at(doc, skip_spaces(text, pos), place_only=True)
         if region and not company:
             return region[1]
         match = TOKEN.match(text, pos, limit)
@@ -210,7 +211,7 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
     office = re.compile(rf"\s+{OFFICE}(?:\s+(?:Kota|Kabupaten|Kab\.|Provinsi))?\s+").match(
         text, pos, line_end
     )
-    start = office.end() if office else pos + (len(text[pos:]) - len(text[pos:].lstrip(" ")))
+    start = office.end() if office else skip_spaces(text, pos)
     area = _area_pattern().match(text, start, line_end)
     region = _region_at(doc, start)
     if area and (not region or area.end() > region[1]) and (office or expects_place or start == pos + 1):
@@ -296,10 +297,17 @@ def _excluded(match: OrgMatch) -> bool:
 def find_orgs(doc: Document) -> list[OrgMatch]:
     """Non-overlapping organisation names, longest first."""
     candidates = sorted(_known_orgs(doc) + _headed_orgs(doc), key=lambda m: (-(m.end - m.start), m.start))
+    starts: list[int] = []  # the chosen names' starts and ends, both ascending: the names never overlap
+    ends: list[int] = []
     chosen: list[OrgMatch] = []
     for match in candidates:
-        if _excluded(match) or any(m.start < match.end and match.start < m.end for m in chosen):
+        if _excluded(match):
             continue
+        before = bisect_left(starts, match.end)  # chosen names that start before this one ends
+        if before and ends[before - 1] > match.start:
+            continue
+        starts.insert(before, match.start)
+        ends.insert(before, match.end)
         chosen.append(match)
     return sorted(chosen, key=lambda m: m.start)
 
@@ -309,14 +317,16 @@ def orgs(doc: Document) -> list[OrgMatch]:
     return doc.memo("orgs", find_orgs)
 
 
+def orgs_in(doc: Document, start: int, end: int) -> Sequence[OrgMatch]:
+    """The organisation matches that start in [start, end), in text order."""
+    return doc.positions("orgs", orgs, lambda m: m.start).starting_in(start, end)
+
+
 def org_at(doc: Document, offset: int) -> OrgMatch | None:
     """The organisation whose name starts at an offset (after spaces), if any."""
-    text = doc.text
-    offset += len(text[offset:]) - len(text[offset:].lstrip(" "))
-    for match in orgs(doc):
-        if match.start == offset:
-            return match
-    return None
+    offset = skip_spaces(doc.text, offset)
+    found = orgs_in(doc, offset, offset + 1)
+    return found[0] if found else None
 
 
 class OrganizationExtractor:

@@ -10,13 +10,14 @@ a parenthesised second name is an alias ("Ika Puspitasari (Ning Ita)").
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from kg.extract.base import Document, alternation
+from kg.extract.base import Document, Spans, alternation, skip_spaces
 from kg.extract.organizations import OrgMatch, continue_name, org_at, orgs
-from kg.extract.regions import RegionMatch, regions
+from kg.extract.regions import RegionMatch, counted_codes, region_at, region_covering, regions_in
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows, words
 from kg.model import Fact, OrganizationFact, PersonFact, Ref
@@ -34,6 +35,10 @@ def name_token() -> str:
     """A word of a person's name, abbreviated given names (name_abbreviations.txt) first."""
     abbreviated = alternation(list(words("name_abbreviations.txt")))
     return rf"(?:(?:{abbreviated})(?=\s)|{NAME_WORD})"
+
+
+TOKEN = re.compile(r"\S+")
+LEADING = re.compile(r"[ ,]*")
 
 
 @dataclass(frozen=True)
@@ -108,31 +113,37 @@ def read_name(doc: Document, pos: int) -> tuple[int, int, str] | None:
     """A person's name starting at `pos` (honorifics skipped): (start, end, name)."""
     text = doc.text
     line_end = doc.line_of(pos)[1]
-    pos += len(text[pos:line_end]) - len(text[pos:line_end].lstrip(" ,"))
+    leading = LEADING.match(text, pos, line_end)
+    pos = leading.end() if leading else pos
     honorific = _honorific_pattern().match(text, pos, line_end)
     if honorific and _name_pattern().match(text, honorific.end(), line_end):
         pos = honorific.end()
     match = _name_pattern().match(text, pos, line_end)
     if not match:
         return None
-    tokens = match.group(0).split()
-    kept: list[str] = []
+    tokens = list(TOKEN.finditer(text, match.start(), match.end()))
+    kept: list[re.Match[str]] = []
     for token in tokens:
-        if token.rstrip(".") in _not_name_words() or token in _not_name_words():
+        if token.group(0).rstrip(".") in _not_name_words() or token.group(0) in _not_name_words():
             break
         kept.append(token)
-    while kept and re.fullmatch(r"[A-Z]\.?", kept[-1]) and len(kept) > 1 and kept[-1].endswith("."):
+    while (
+        kept
+        and re.fullmatch(r"[A-Z]\.?", kept[-1].group(0))
+        and len(kept) > 1
+        and kept[-1].group(0).endswith(".")
+    ):
         kept.pop()  # a trailing initial with a dot is a sentence end, not a name part
-    if not kept or (len(kept) == 1 and len(kept[0]) <= 2):
+    if not kept or (len(kept) == 1 and len(kept[0].group(0)) <= 2):
         return None
-    name = " ".join(kept)
-    end = pos + len(text[pos:].split(kept[-1], 1)[0]) + len(kept[-1])
-    return pos, end, name.replace("’", "'")
+    name = " ".join(token.group(0) for token in kept)
+    return pos, kept[-1].end(), name.replace("’", "'")
 
 
 def _is_place(doc: Document, start: int, end: int) -> bool:
     """Whether a would-be name is a region mention ("Kantor Gubernur Jawa Timur, Surabaya")."""
-    return any(m.span.start <= start and end <= m.span.end for m in regions(doc))
+    match = region_covering(doc, start)
+    return match is not None and end <= match.span.end
 
 
 def _only_honorifics(gap: str) -> bool:
@@ -153,7 +164,7 @@ def _after_name(doc: Document, end: int) -> tuple[int, tuple[str, ...]]:
     """Skip academic suffixes (", M.K.M.") and read a parenthesised alias after a name."""
     text = doc.text
     suffix = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Z][A-Za-z]{0,3}\.?)*\s*,?\s*)+").match(text, end)
-    if suffix and not re.match(r"\s*[A-Z][a-z]{3,}", text[suffix.end() :]):
+    if suffix and not re.compile(r"\s*[A-Z][a-z]{3,}").match(text, suffix.end()):
         end = suffix.end()
     alias = re.compile(r"\s*\((?P<alias>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})\)").match(text, end)
     if alias and alias.group("alias") not in _not_name_words():
@@ -163,15 +174,11 @@ def _after_name(doc: Document, end: int) -> tuple[int, tuple[str, ...]]:
 
 def _region_following(doc: Document, pos: int, level: str) -> RegionMatch | None:
     """A region named right after a title (after spaces), of the title's level when it has one."""
-    text = doc.text
-    pos += len(text[pos:]) - len(text[pos:].lstrip(" "))
-    for match in regions(doc):
-        if match.span.start == pos or match.span.name_start == pos:
-            if match.code is None:
-                return match
-            if not level or Gazetteer.load().get(match.code).level == level:
-                return match
-            return None
+    match = region_at(doc, skip_spaces(doc.text, pos))
+    if match is None or match.code is None:
+        return match
+    if not level or Gazetteer.load().get(match.code).level == level:
+        return match
     return None
 
 
@@ -184,8 +191,7 @@ def _of_level(match: RegionMatch, level: str) -> str | None:
 
 
 def _unique_region_of_level(doc: Document, level: str) -> str | None:
-    codes = {m.code for m in regions(doc) if m.code and not m.in_org_name}
-    fitting = [c for c in codes if Gazetteer.load().get(c).level == level]
+    fitting = [c for c in counted_codes(doc) if Gazetteer.load().get(c).level == level]
     return fitting[0] if len(fitting) == 1 else None
 
 
@@ -258,8 +264,8 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
         end, sub = _role_words(doc, pos, stop)
         secretariat = re.compile(rf"\s*{SECRETARIAT}").match(text, end)
         region_match = None
-        for match in regions(doc):
-            if pos <= match.span.start < end and match.code:
+        for match in regions_in(doc, pos, end):
+            if match.code:
                 region_match = match
         role = _expand(f"{role} {sub}".strip())
         if region_match:
@@ -384,9 +390,10 @@ def _inverse_persons(doc: Document, titled: list[PersonMatch]) -> list[PersonMat
     """ "Name, Title Org": the name comes first, the position after a comma."""
     found = []
     pattern = re.compile(rf"(?P<name>{name_token()}(?:[ \t]+{name_token()}){{1,5}}),\s+(?=[A-Z])")
+    taken = Spans((p.start, p.end) for p in titled)
     for match in pattern.finditer(doc.text):
         title = _title_pattern().match(doc.text, match.end())
-        if not title or any(p.start <= match.start() < p.end for p in titled):
+        if not title or taken.holds(match.start()):
             continue
         name = read_name(doc, match.start())
         if not name or name[1] != match.end("name") or _is_place(doc, name[0], name[1]):
@@ -425,7 +432,8 @@ def _cued_persons(doc: Document, taken: list[PersonMatch]) -> list[PersonMatch]:
     for name in _capitalised_names(doc):
         if after.match(doc.text, name[1]) and not _opens_sentence(doc, name):
             found.append(PersonMatch(name[0], name[1], name[2], (), None, None, None, "person.cue"))
-    return [p for p in found if not _is_place(doc, p.start, p.end) and not _overlaps(p, taken)]
+    spans = Spans((p.start, p.end) for p in taken)
+    return [p for p in found if not _is_place(doc, p.start, p.end) and not spans.meets(p.start, p.end)]
 
 
 def _opens_sentence(doc: Document, name: tuple[int, int, str]) -> bool:
@@ -444,10 +452,6 @@ def _capitalised_names(doc: Document) -> list[tuple[int, int, str]]:
     return names
 
 
-def _overlaps(match: PersonMatch, others: list[PersonMatch]) -> bool:
-    return any(o.start < match.end and match.start < o.end for o in others)
-
-
 def find_persons(doc: Document) -> list[PersonMatch]:
     titled = _titled_persons(doc)
     titled += _inverse_persons(doc, titled)
@@ -456,6 +460,28 @@ def find_persons(doc: Document) -> list[PersonMatch]:
 
 def persons(doc: Document) -> list[PersonMatch]:
     return doc.memo("persons", find_persons)
+
+
+def persons_in(doc: Document, start: int, end: int) -> Sequence[PersonMatch]:
+    """The persons whose mention starts in [start, end), in text order."""
+    return doc.positions("persons", persons, lambda p: p.start).starting_in(start, end)
+
+
+def region_persons_by_name(doc: Document) -> dict[str, PersonMatch]:
+    """Each name of a person holding a regional office, with the first such person of that name.
+
+    Later sentences often name an official without the title ("kata Maidi"); looking the
+    names up here keeps that check proportional to the distinct names, not to every mention.
+    """
+
+    def first_of_each(d: Document) -> dict[str, PersonMatch]:
+        found: dict[str, PersonMatch] = {}
+        for person in persons(d):
+            if person.org and person.org.kind == "region":
+                found.setdefault(person.name, person)
+        return found
+
+    return doc.memo("region persons by name", first_of_each)
 
 
 class PersonExtractor:

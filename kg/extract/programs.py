@@ -13,9 +13,9 @@ import re
 from functools import cache
 from typing import ClassVar
 
-from kg.extract.base import Document, alternation
-from kg.extract.organizations import acronym_fits, head_pattern, orgs
-from kg.extract.regions import primary_region, regions
+from kg.extract.base import Document, Spans, alternation
+from kg.extract.organizations import acronym_fits, head_pattern, org_at
+from kg.extract.regions import primary_region, region_covering, regions_in
 from kg.extract.regulations import title_spans
 from kg.lexicon import rows, words
 from kg.model import Fact, ProgramFact, Ref
@@ -172,7 +172,8 @@ def _head_fits(doc: Document, match: re.Match[str]) -> bool:
 def _is_region(doc: Document, match: re.Match[str]) -> bool:
     """Whether the name after a head word is a region's ("Kampung Laut" the kabupaten's place)."""
     start, end = match.start("name"), match.end("name")
-    return any(m.span.name_start <= start and end <= m.span.name_end for m in regions(doc))
+    region = region_covering(doc, start)
+    return region is not None and region.span.name_start <= start and end <= region.span.name_end
 
 
 def _aliases(name: str, paren: str | None, other: str | None) -> tuple[str, ...]:
@@ -192,7 +193,8 @@ def _aliases(name: str, paren: str | None, other: str | None) -> tuple[str, ...]
 
 def _is_org(doc: Document, start: int) -> bool:
     """Whether what follows a head word is an organisation's name ("program BPJamsostek")."""
-    return any(m.start == start for m in orgs(doc))
+    found = org_at(doc, start)
+    return found is not None and found.start == start
 
 
 def _named(name: str, aliases: tuple[str, ...]) -> bool:
@@ -230,7 +232,7 @@ def _local_programs(doc: Document) -> list[ProgrammeSpan]:
         if head_pattern().match(expansion) or _excluded(expansion) or len(expansion.split()) < 2:
             continue
         if acronym_fits(acr, expansion) and not any(
-            m.span.start >= match.start("exp") - 1 and m.span.end <= match.end("exp") for m in regions(doc)
+            m.span.end <= match.end("exp") for m in regions_in(doc, match.start("exp") - 1, match.end("exp"))
         ):
             found.append((match.start("acr"), match.end(), acr, (expansion,)))
     return found
@@ -244,14 +246,14 @@ def _operator(doc: Document, start: int, national: bool) -> tuple[Ref | None, fl
             if OPERATOR_BPJS.search(sentence.text)
             else (None, 0)
         )
-    for match in regions(doc):
-        if sentence.start <= match.span.start < start and match.code and not match.in_org_name:
+    for match in regions_in(doc, sentence.start, start):
+        if match.code and not match.in_org_name:
             return Ref("region", match.code), 0.8
     line_start, _ = doc.line_of(start)
     if line_start > 0:
         previous = doc.sentence_of(max(0, line_start - 2))
-        for match in regions(doc):
-            if previous.start <= match.span.start < previous.end and match.code and not match.in_org_name:
+        for match in regions_in(doc, previous.start, previous.end):
+            if match.code and not match.in_org_name:
                 return Ref("region", match.code), 0.75
     primary = primary_region(doc)
     return (Ref("region", primary), 0.6) if primary else (None, 0)
@@ -267,9 +269,9 @@ class ProgramExtractor:
         facts: list[Fact] = []
         national = {r["name"] for r in _national()}
         found = _national_programs(doc) + _combined_programs(doc) + _local_programs(doc)
-        titles = title_spans(doc)
+        titles = Spans(title_spans(doc))
         for start, end, name, aliases in sorted(found):
-            if name not in national and any(a <= start < b for a, b in titles):
+            if name not in national and titles.holds(start):
                 continue
             operator, strength = _operator(doc, start, name in national)
             facts.append(

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from kg.extract.base import Document
+from kg.extract.base import Document, Positions
 from kg.gazetteer import Gazetteer, RegionSpan
 from kg.lexicon import rows
 from kg.model import Fact, RegionFact
@@ -50,8 +51,8 @@ def _glued_compound(text: str, span: RegionSpan) -> bool:
 
 def _in_org_name(doc: Document, span: RegionSpan) -> bool:
     line_start, _ = doc.line_of(span.start)
-    before = doc.text[line_start : span.start]
-    return bool(_org_name_before().search(before[-80:]))
+    before = doc.text[max(line_start, span.start - 80) : span.start]
+    return bool(_org_name_before().search(before))
 
 
 def match_regions(doc: Document) -> list[RegionMatch]:
@@ -87,8 +88,49 @@ def regions(doc: Document) -> list[RegionMatch]:
     return doc.memo("regions", match_regions)
 
 
+def _by_start(doc: Document) -> Positions[RegionMatch]:
+    return doc.positions("regions", regions, lambda m: m.span.start)
+
+
+def regions_in(doc: Document, start: int, end: int) -> Sequence[RegionMatch]:
+    """The region matches that start in [start, end), in text order."""
+    return _by_start(doc).starting_in(start, end)
+
+
+def region_covering(doc: Document, offset: int) -> RegionMatch | None:
+    """The region match whose span holds an offset (mentions never overlap, so at most one)."""
+    match = _by_start(doc).last_starting_by(offset)
+    return match if match is not None and offset < match.span.end else None
+
+
+def region_at(doc: Document, offset: int) -> RegionMatch | None:
+    """The region match that starts at an offset, with its cue or with its name."""
+    match = region_covering(doc, offset)
+    if match is not None and offset in (match.span.start, match.span.name_start):
+        return match
+    return None
+
+
+def region_ending_at(doc: Document, offset: int) -> RegionMatch | None:
+    """The region match whose span ends at an offset."""
+    match = region_covering(doc, offset - 1)
+    return match if match is not None and match.span.end == offset else None
+
+
+def counted_codes(doc: Document) -> frozenset[str]:
+    """The codes of every resolved region the article names outside organisations' names."""
+    return doc.memo(
+        "counted region codes",
+        lambda d: frozenset(m.code for m in regions(d) if m.code and not m.in_org_name),
+    )
+
+
 def primary_region(doc: Document) -> str | None:
     """The region the article is mostly about: the most named kabupaten/kota, else province."""
+    return doc.memo("primary region", _primary_region)
+
+
+def _primary_region(doc: Document) -> str | None:
     counts = Counter(m.code for m in regions(doc) if m.code and not m.in_org_name)
     if not counts:
         return None

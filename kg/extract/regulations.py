@@ -15,7 +15,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.extract.base import Document, alternation
-from kg.extract.regions import RegionMatch, regions
+from kg.extract.regions import RegionMatch, counted_codes, regions_in
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows
 from kg.model import Fact, Modality, Ref, RegulationFact
@@ -115,8 +115,8 @@ def _title(doc: Document, pos: int) -> tuple[str | None, int]:
 
 
 def _region_in(doc: Document, start: int, end: int, level: str) -> RegionMatch | None:
-    for match in regions(doc):
-        if not match.code or match.in_org_name or not start <= match.span.start < end:
+    for match in regions_in(doc, start, end):
+        if not match.code or match.in_org_name:
             continue
         if not level or Gazetteer.load().get(match.code).level == level:
             return match
@@ -139,8 +139,7 @@ def _issuer(doc: Document, kind: Kind, match: re.Match[str], title_end: int) -> 
     if previous:
         return previous
     if level:
-        codes = {m.code for m in regions(doc) if m.code and not m.in_org_name}
-        fitting = sorted(c for c in codes if Gazetteer.load().get(c).level == level)
+        fitting = sorted(c for c in counted_codes(doc) if Gazetteer.load().get(c).level == level)
         if len(fitting) == 1:
             return Ref("region", fitting[0])
     return None
@@ -153,13 +152,11 @@ def _previous_sentence_region(doc: Document, start: int, level: str) -> Ref | No
     berpijak pada Perwal Nomor 35 Tahun 2022": the Perwal is the city's just named.
     """
     line_start = doc.line_of(start)[0]
-    before = [s for s in doc.sentences() if line_start <= s.start < start]
+    before = doc.sentences_starting_in(line_start, start)
     if not before or not level:
         return None
     codes = {
-        m.code
-        for m in regions(doc)
-        if m.code and not m.in_org_name and before[-1].start <= m.span.start < before[-1].end
+        m.code for m in regions_in(doc, before[-1].start, before[-1].end) if m.code and not m.in_org_name
     }
     fitting = [c for c in codes if Gazetteer.load().get(c).level == level]
     return Ref("region", fitting[0]) if len(fitting) == 1 else None
