@@ -175,6 +175,15 @@ class Problem:
     message: str
 
 
+@dataclass(frozen=True)
+class Notice(Problem):
+    """Something an input held that was left out, while the input itself is used.
+
+    A Problem, so that whoever collects problems keeps it; one who reports them can tell
+    it apart (nothing was skipped).
+    """
+
+
 @dataclass
 class BuildReport:
     """What a build did: counts for the one-line summary and the problems met."""

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from kg.gazetteer import Gazetteer, name_key
+from kg.ids import slug
 from kg.lexicon import rows
 from kg.model import (
     ExtractedArticle,
@@ -27,12 +28,6 @@ from kg.model import (
 )
 
 OFFICE_WORDS = re.compile(r"\b(?:kantor|wilayah|kanwil|cabang|kota|kabupaten|kab|provinsi|deputi)\b")
-
-
-def slug(text: str) -> str:
-    """A readable, stable IRI segment: lower case ASCII words joined by hyphens."""
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9.]+", "-", text.lower().replace("'", "")).strip("-.") or "x"
 
 
 def normal(text: str) -> str:

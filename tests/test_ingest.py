@@ -5,27 +5,33 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import signal
+import stat
+import tracemalloc
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from types import FrameType
 
 import pytest
 
 import kg.ingest
-from kg.ingest import read_inputs
-from kg.model import Problem, RawDocument
+from kg.graph import article_graph_iri
+from kg.ingest import DEFAULT_MAX_BYTES, MB, read_inputs
+from kg.model import Notice, Problem, RawDocument
 
 ARTICLE = "Pemkab Kendal Lindungi 2.000 Nelayan\nKENDAL - Pemerintah Kabupaten Kendal mendaftarkan nelayan.\n"
 
 
-def read(*paths: Path) -> list[RawDocument | Problem]:
-    return list(read_inputs(list(paths)))
+def read(*paths: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDocument | Problem]:
+    return list(read_inputs(list(paths), max_bytes=max_bytes))
 
 
-def documents(*paths: Path) -> list[RawDocument]:
-    return [item for item in read(*paths) if isinstance(item, RawDocument)]
+def documents(*paths: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[RawDocument]:
+    return [item for item in read(*paths, max_bytes=max_bytes) if isinstance(item, RawDocument)]
 
 
-def problems(*paths: Path) -> list[Problem]:
-    return [item for item in read(*paths) if isinstance(item, Problem)]
+def problems(*paths: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Problem]:
+    return [item for item in read(*paths, max_bytes=max_bytes) if isinstance(item, Problem)]
 
 
 def write(path: Path, content: str | bytes) -> Path:
@@ -130,6 +136,9 @@ def test_byte_order_marks_and_cp1252_are_decoded(tmp_path: Path, data: bytes) ->
     assert doc.text == "Wali Kota Ma’ruf hadir."
 
 
+NOT_TEXT = "cannot decode: neither UTF-8, UTF-16 nor cp1252 text"
+
+
 # -- bad inputs -------------------------------------------------------------------------------
 
 
@@ -139,10 +148,13 @@ def test_byte_order_marks_and_cp1252_are_decoded(tmp_path: Path, data: bytes) ->
         (b"", "empty file"),
         (b"  \n\n\t ", "empty file"),
         (b"PK\x03\x04\x00\x00\x08\x00binary", "binary file (contains NUL bytes)"),
-        (b"\x81\x8d\x8f\x90\x9d" * 20, "cannot decode: not UTF-8"),
-        (bytes(range(0xA0, 0x100)) * 4, "cannot decode: not UTF-8"),
+        (b"\x81\x8d\x8f\x90\x9d" * 20, NOT_TEXT),
+        (bytes(range(0xA0, 0x100)) * 4, NOT_TEXT),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary file (contains NUL bytes)"),
+        (b"\x01\x00\x02\x00\x03\x00" * 10, "binary file (contains NUL bytes)"),
+        (b"GIF89a\x01\x02\x03\x04\xff\xfe", NOT_TEXT),
     ],
-    ids=["empty", "blank", "binary", "undefined-cp1252", "not-text"],
+    ids=["empty", "blank", "binary", "undefined-cp1252", "not-text", "png", "utf-16-like-numbers", "gif"],
 )
 def test_a_file_that_cannot_be_read_as_text_is_one_problem_naming_it(
     tmp_path: Path, content: bytes, message: str
@@ -168,14 +180,14 @@ def test_a_named_file_of_another_type_is_a_problem_but_reading_goes_on(tmp_path:
 def test_an_unreadable_file_is_a_problem(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     locked = write(tmp_path / "a-terkunci.txt", ARTICLE)
     write(tmp_path / "b-bebas.txt", ARTICLE)
-    real = kg.ingest._read_bytes
+    real = kg.ingest._open
 
-    def read_bytes(path: Path) -> bytes:
+    def open_file(path: Path) -> object:
         if path == locked:
             raise PermissionError(13, "Permission denied")
         return real(path)
 
-    monkeypatch.setattr(kg.ingest, "_read_bytes", read_bytes)
+    monkeypatch.setattr(kg.ingest, "_open", open_file)
     [problem, doc] = read(tmp_path)
     assert problem == Problem(str(locked), "cannot read the file: permission denied")
     assert isinstance(doc, RawDocument) and doc.doc_id == "b-bebas"
@@ -263,3 +275,444 @@ def test_a_source_is_recorded_relative_to_where_its_folder_was_named(
     monkeypatch.chdir(tmp_path)
     docs = list(read_inputs([corpus if absolute else Path("berita")]))
     assert [d.source for d in docs if isinstance(d, RawDocument)] == ["berita/a.txt"]
+
+
+# -- only regular files are read --------------------------------------------------------------
+
+
+@pytest.fixture
+def no_hang() -> Iterator[None]:
+    """A read that would block forever fails the test instead (a watchdog, not a timing)."""
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise TimeoutError("reading blocked")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.alarm(30)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def link_to_dev_zero(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
+def link_to_dev_null(path: Path) -> None:
+    path.symlink_to("/dev/null")
+
+
+SPECIAL_FILES: dict[str, tuple[Callable[[Path], None], str]] = {
+    "fifo": (fifo, "not a regular file (a FIFO)"),
+    "link-to-dev-zero": (link_to_dev_zero, "not a regular file (a character device)"),
+    "link-to-dev-null": (link_to_dev_null, "not a regular file (a character device)"),
+}
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs and /dev are POSIX")
+@pytest.mark.parametrize("named", [True, False], ids=["named", "in-a-folder"])
+@pytest.mark.parametrize("kind", SPECIAL_FILES)
+def test_what_is_not_a_regular_file_is_a_problem_and_never_opened(
+    tmp_path: Path, no_hang: None, kind: str, named: bool
+) -> None:
+    make, message = SPECIAL_FILES[kind]
+    special = tmp_path / "berita-pipa.txt"
+    make(special)
+    good = write(tmp_path / "z-biasa.txt", ARTICLE)
+    items = read(special, good) if named else read(tmp_path)
+    assert items[0] == Problem(str(special), message)
+    assert [d.doc_id for d in items[1:] if isinstance(d, RawDocument)] == ["z-biasa"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="FIFOs are POSIX")
+def test_a_path_that_became_a_fifo_after_it_was_looked_at_is_not_waited_for(
+    tmp_path: Path, no_hang: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    special = tmp_path / "berita.txt"
+    os.mkfifo(special)
+    monkeypatch.setattr(kg.ingest, "_mode", lambda path: stat.S_IFREG | 0o644)  # as stat saw it a moment ago
+    assert read(special) == [Problem(str(special), "not a regular file (a FIFO)")]
+
+
+@pytest.mark.parametrize("named", [True, False], ids=["named", "in-a-folder"])
+def test_a_symlink_to_a_regular_file_is_followed_and_named_by_the_link(tmp_path: Path, named: bool) -> None:
+    target = write(tmp_path / "arsip" / "asli.txt", ARTICLE)
+    link = tmp_path / "berita" / "tautan.txt"
+    link.parent.mkdir()
+    link.symlink_to(target)
+    [doc] = read(link if named else link.parent)
+    assert isinstance(doc, RawDocument) and (doc.doc_id, doc.text) == ("tautan", ARTICLE)
+
+
+@pytest.mark.parametrize(
+    ("links", "looped"),
+    [
+        ({"putar.txt": "putar.txt"}, "putar.txt"),
+        ({"a.txt": "b.txt", "b.txt": "a.txt"}, "a.txt"),
+        ({"putar": "putar"}, "putar"),
+    ],
+    ids=["to-itself", "to-each-other", "without-a-suffix"],
+)
+def test_a_symlink_loop_in_a_folder_is_a_problem_for_that_entry(
+    tmp_path: Path, links: dict[str, str], looped: str
+) -> None:
+    for name, target in links.items():
+        (tmp_path / name).symlink_to(tmp_path / target)
+    write(tmp_path / "z-biasa.txt", ARTICLE)
+    items = read(tmp_path)
+    assert Problem(str(tmp_path / looped), "cannot read: too many levels of symbolic links") in items
+    assert [d.doc_id for d in items if isinstance(d, RawDocument)] == ["z-biasa"]
+
+
+def test_a_broken_symlink_among_the_articles_is_a_problem(tmp_path: Path) -> None:
+    broken = tmp_path / "hilang.txt"
+    broken.symlink_to(tmp_path / "tidak-ada.txt")
+    assert read(tmp_path) == [Problem(str(broken), "no such file or folder (a broken symbolic link)")]
+
+
+@pytest.mark.parametrize("named", ["berita", "berita/lagi", "berita/lagi/lagi"])
+def test_a_folder_linked_into_itself_is_walked_once(tmp_path: Path, named: str) -> None:
+    write(tmp_path / "berita" / "a.txt", ARTICLE)
+    (tmp_path / "berita" / "lagi").symlink_to(tmp_path / "berita")
+    assert [d.doc_id for d in documents(tmp_path / named)] == ["a"]
+    assert not problems(tmp_path / named)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file names are bytes on POSIX only")
+def test_a_file_name_that_is_not_utf8_is_a_problem_shown_with_escapes(tmp_path: Path) -> None:
+    name = os.fsdecode(b"berita-\xff.txt")
+    write(tmp_path / name, ARTICLE)
+    assert read(tmp_path) == [Problem(f"{tmp_path}/berita-\\xff.txt", "the file name is not UTF-8")]
+
+
+# -- a size limit per article -----------------------------------------------------------------
+
+
+def sparse(path: Path, size: int, tail: bytes = b"") -> Path:
+    """A file of `size` zero bytes that takes no room on disk, then `tail`."""
+    with path.open("wb") as file:
+        file.truncate(size)
+        file.seek(size)
+        file.write(tail)
+    return path
+
+
+def peak_memory(run: Callable[[], object]) -> int:
+    """The most memory Python held at once while `run` ran."""
+    tracemalloc.start()
+    try:
+        run()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+@pytest.mark.parametrize(
+    ("size", "max_bytes", "message"),
+    [
+        (2**30, DEFAULT_MAX_BYTES, "too large: 1024.0 MB (the limit is 5.0 MB per article)"),
+        (5 * MB + 1, DEFAULT_MAX_BYTES, "too large: 5.0 MB (the limit is 5.0 MB per article)"),
+        (101, 100, "too large: 101 bytes (the limit is 100 bytes per article)"),
+    ],
+    ids=["1-GiB-sparse", "one-byte-over-the-default", "one-byte-over-100"],
+)
+@pytest.mark.parametrize("suffix", [".txt", ".html"])
+def test_an_article_over_the_size_limit_is_refused_before_it_is_read(
+    tmp_path: Path, size: int, max_bytes: int, message: str, suffix: str
+) -> None:
+    path = sparse(tmp_path / f"besar{suffix}", size)
+    found: list[Problem] = []
+    assert peak_memory(lambda: found.extend(problems(path, max_bytes=max_bytes))) < MB
+    assert found == [Problem(str(path), message)]
+
+
+def test_an_article_of_exactly_the_limit_is_read(tmp_path: Path) -> None:
+    path = write(tmp_path / "pas.txt", "a" * 99 + "\n")
+    [doc] = documents(path, max_bytes=100)
+    assert doc.text == "a" * 99 + "\n"
+
+
+def test_a_file_larger_than_it_was_when_looked_at_is_read_no_further_than_the_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = sparse(tmp_path / "tumbuh.txt", 64 * MB)
+    monkeypatch.setattr(kg.ingest, "_size", lambda stream: 10)  # as fstat saw it a moment ago
+    found: list[Problem] = []
+    assert peak_memory(lambda: found.extend(problems(path, max_bytes=1000))) < MB
+    assert found == [Problem(str(path), "too large: more than 1000 bytes (the limit per article)")]
+
+
+def test_json_lines_are_limited_per_record_not_per_file(tmp_path: Path) -> None:
+    small = [{"id": f"r{n}", "text": "Kota Blitar menambah peserta. " * 20} for n in range(2000)]
+    big = {"id": "besar", "text": "x" * 1200}
+    path = jsonl(tmp_path / "banyak.jsonl", *small[:1000], big, *small[1000:])
+    assert path.stat().st_size > 1000 * 1000
+    items = read(path, max_bytes=1000)
+    assert len([d for d in items if isinstance(d, RawDocument)]) == 2000
+    assert [p for p in items if isinstance(p, Problem)] == [
+        Problem(f"{path}:1001", "line too long: more than 1000 bytes (the limit per record)")
+    ]
+
+
+@pytest.mark.parametrize(("length", "kept"), [(100, True), (101, False)])
+def test_the_record_limit_counts_a_line_without_its_newline(tmp_path: Path, length: int, kept: bool) -> None:
+    record = '{"id": "a", "text": "' + "x" * (length - len('{"id": "a", "text": ""}')) + '"}'
+    path = write(tmp_path / "batas.jsonl", record + "\n")
+    assert len(record) == length
+    assert bool(documents(path, max_bytes=100)) is kept
+
+
+def test_a_huge_json_line_is_skipped_without_being_held_and_the_next_line_is_read(tmp_path: Path) -> None:
+    path = sparse(
+        tmp_path / "raksasa.jsonl", 64 * MB, b"\n" + json.dumps({"id": "b", "text": "Dua."}).encode()
+    )
+    found: list[RawDocument | Problem] = []
+    assert peak_memory(lambda: found.extend(read(path, max_bytes=1000))) < MB
+    assert found[0] == Problem(f"{path}:1", "line too long: more than 1000 bytes (the limit per record)")
+    assert isinstance(found[1], RawDocument) and (found[1].doc_id, found[1].source) == ("b", f"{path.name}:2")
+
+
+def test_a_size_limit_below_one_byte_is_a_programming_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="max_bytes must be at least 1"):
+        read(tmp_path, max_bytes=0)
+
+
+# -- legacy encodings -------------------------------------------------------------------------
+
+INDONESIAN = [
+    "Gubernur\u00a0Jawa Barat meresmikan kantor cabang.",
+    "“Program ini penting,” kata Wali Kota Madiun – Senin (5/8/2024).",
+    "Bupati Kendal: “Siap!”",
+    "Peserta BPJS Ketenagakerjaan… naik 12% — dari 1.500 menjadi 1.680 • Sumber: Disnaker.",
+    "Kafe Sémarang di Jl. Pemuda menerima 1.500 pekerja «bukan penerima upah».",
+    "Harga\u00a0Rp\u00a01.000 ±\u00a05% ; suhu 30°C ©\u00a0Warta",
+]
+
+
+def encodable(text: str, encoding: str) -> bool:
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        (text, encoding)
+        for encoding in ("cp1252", "latin-1")
+        for text in INDONESIAN
+        if encodable(text, encoding)
+    ],
+)
+def test_text_in_a_legacy_encoding_is_decoded(tmp_path: Path, text: str, encoding: str) -> None:
+    [doc] = documents(write(tmp_path / "lama.txt", text.encode(encoding)))
+    assert doc.text == text
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_decoded(tmp_path: Path, encoding: str) -> None:
+    text = "Wali Kota Ma’ruf hadir di Kota Madiun.\n"
+    [doc] = documents(write(tmp_path / "utf16.txt", text.encode(encoding)))
+    assert doc.text == text
+
+
+# -- one bad JSON line skips that line only ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("bad", "message"),
+    [
+        (b'{"id": "x", "text": "bukan \x81 teks"}', NOT_TEXT),
+        (b'{"id": "x", "text": "nol \x00 byte"}', "binary line (contains NUL bytes)"),
+        (b"[" * 100_000, "malformed JSON line: nested too deeply"),
+        (
+            b'{"id": "x", "text": "a", "n": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+            "malformed JSON line: nested too deeply",
+        ),
+        (
+            b'{"id": "x", "text": "a", "n": ' + b"1" * 5000 + b"}",
+            "malformed JSON line: Exceeds the limit (4300 digits) for integer string conversion",
+        ),
+        (b'{"id": "x", "text": "a\\ud800b"}', "record 'x': `text` holds a lone surrogate (\\ud800-\\udfff)"),
+        (
+            b'{"id": "x\\udfff", "text": "a"}',
+            "record 'x\\udfff': `id` holds a lone surrogate (\\ud800-\\udfff)",
+        ),
+    ],
+    ids=[
+        "invalid-byte",
+        "nul-byte",
+        "100k-brackets",
+        "deep-field",
+        "long-integer",
+        "lone-surrogate",
+        "surrogate-id",
+    ],
+)
+def test_one_bad_json_line_skips_that_line_only(tmp_path: Path, bad: bytes, message: str) -> None:
+    good = [
+        json.dumps({"id": n, "text": "Wali Kota Ma’ruf hadir."}, ensure_ascii=False).encode()
+        for n in ("a", "b")
+    ]
+    path = write(tmp_path / "campur.jsonl", b"\n".join([good[0], bad, good[1]]) + b"\n")
+    items = read(path)
+    assert [(d.doc_id, d.text) for d in items if isinstance(d, RawDocument)] == [
+        ("a", "Wali Kota Ma’ruf hadir."),
+        ("b", "Wali Kota Ma’ruf hadir."),
+    ]
+    assert [p for p in items if isinstance(p, Problem)] == [Problem(f"{path}:2", message)]
+
+
+def test_each_json_line_is_decoded_on_its_own(tmp_path: Path) -> None:
+    utf8 = json.dumps({"id": "a", "text": "Kata “Ma’ruf” dalam UTF-8."}, ensure_ascii=False).encode()
+    cp1252 = json.dumps({"id": "b", "text": "Kata “Ma’ruf” dalam cp1252."}, ensure_ascii=False).encode(
+        "cp1252"
+    )
+    path = write(tmp_path / "campur.jsonl", utf8 + b"\n" + cp1252 + b"\n")
+    assert [d.text for d in documents(path)] == ["Kata “Ma’ruf” dalam UTF-8.", "Kata “Ma’ruf” dalam cp1252."]
+
+
+@pytest.mark.parametrize("bom", [codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE])
+def test_json_lines_with_a_byte_order_mark_are_read(tmp_path: Path, bom: bytes) -> None:
+    encoding = {codecs.BOM_UTF8: "utf-8", codecs.BOM_UTF16_LE: "utf-16-le", codecs.BOM_UTF16_BE: "utf-16-be"}[
+        bom
+    ]
+    lines = [json.dumps({"id": n, "text": "Ma’ruf hadir."}, ensure_ascii=False) for n in ("a", "b")]
+    path = write(tmp_path / "bom.jsonl", bom + "\n".join(lines).encode(encoding))
+    assert [(d.doc_id, d.text) for d in documents(path)] == [("a", "Ma’ruf hadir."), ("b", "Ma’ruf hadir.")]
+
+
+def test_a_lone_surrogate_in_utf16_json_lines_costs_its_line_only(tmp_path: Path) -> None:
+    def line(doc_id: str, text: bytes) -> bytes:
+        return f'{{"id": "{doc_id}", "text": "'.encode("utf-16-le") + text + '"}\n'.encode("utf-16-le")
+
+    body = (
+        line("a", "Satu.".encode("utf-16-le"))
+        + line("b", b"\x00\xd8")
+        + line("c", "Tiga.".encode("utf-16-le"))
+    )
+    path = write(tmp_path / "utf16.jsonl", codecs.BOM_UTF16_LE + body)
+    items = read(path)
+    assert [d.doc_id for d in items if isinstance(d, RawDocument)] == ["a", "c"]
+    assert [p for p in items if isinstance(p, Problem)] == [
+        Problem(f"{path}:2", "record 'b': `text` holds a lone surrogate (\\ud800-\\udfff)")
+    ]
+
+
+@pytest.mark.parametrize("content", [b"", b"\n  \n"], ids=["empty", "blank-lines"])
+def test_a_json_lines_file_without_records_is_one_problem(tmp_path: Path, content: bytes) -> None:
+    path = write(tmp_path / "kosong.jsonl", content)
+    assert read(path) == [Problem(str(path), "empty file")]
+
+
+# -- urls that can go into the graph ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript://x%0Aalert(5)",
+        "javascript:alert(5)",
+        "not a url",
+        "/berita/a1",
+        "ftp://contoh.id/a1",
+        "http://",
+        "https://contoh.id/berita a1",
+        "https://contoh.id/<script>",
+        'https://contoh.id/"a1"',
+        "https://contoh.id/{a1}",
+        "https://contoh.id/a|1",
+        "https://contoh.id/a\\1",
+        "https://contoh.id/a^1",
+        "https://contoh.id/a`1",
+        "https://contoh.id/a\x07",
+        "https://contoh.id/a\n1",
+        "https://contoh.id/a\u202e1",
+        "https://contoh.id/a\u00a01",
+        "https://contoh.id:port/a1",
+    ],
+)
+def test_a_url_that_is_not_an_absolute_web_iri_is_left_out_with_a_notice(tmp_path: Path, url: str) -> None:
+    path = jsonl(tmp_path / "url.jsonl", {"id": "a1", "text": "Satu.", "url": url})
+    [doc, notice] = read(path)
+    assert isinstance(doc, RawDocument) and (doc.doc_id, doc.url) == ("a1", None)
+    assert notice == Notice(f"{path}:1", f"url {url!r} is not an absolute http(s) IRI; left out")
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://contoh.id/a1", "https://contoh.id/a1"),
+        ("HTTP://Contoh.ID/berita?id=5&hal=2#atas", "HTTP://Contoh.ID/berita?id=5&hal=2#atas"),
+        ("https://contoh.id/berita/ma’ruf-amin", "https://contoh.id/berita/ma’ruf-amin"),
+        ("https://contoh.id/a%20b", "https://contoh.id/a%20b"),
+        ("  https://contoh.id/a1\n", "https://contoh.id/a1"),
+    ],
+)
+def test_an_absolute_web_iri_is_kept(tmp_path: Path, url: str, kept: str) -> None:
+    path = jsonl(tmp_path / "url.jsonl", {"id": "a1", "text": "Satu.", "url": url})
+    [doc] = read(path)
+    assert isinstance(doc, RawDocument) and doc.url == kept
+
+
+@pytest.mark.parametrize("url", ["", "   "])
+def test_a_blank_url_is_no_url(tmp_path: Path, url: str) -> None:
+    path = jsonl(tmp_path / "url.jsonl", {"id": "a1", "text": "Satu.", "url": url})
+    [doc] = read(path)
+    assert isinstance(doc, RawDocument) and doc.url is None
+
+
+def test_a_long_url_is_shortened_in_its_notice(tmp_path: Path) -> None:
+    path = jsonl(tmp_path / "url.jsonl", {"id": "a1", "text": "Satu.", "url": "x" * 10_000})
+    [_, notice] = read(path)
+    assert notice == Notice(f"{path}:1", f"url {'x' * 80 + '…'!r} is not an absolute http(s) IRI; left out")
+
+
+def test_a_refused_record_gives_no_notice_about_its_url(tmp_path: Path) -> None:
+    path = jsonl(tmp_path / "url.jsonl", *[{"id": "a1", "text": "Satu.", "url": "bukan url"}] * 2)
+    assert [type(item).__name__ for item in read(path)] == ["RawDocument", "Notice", "Problem"]
+
+
+# -- ids unique on their IRI ------------------------------------------------------------------
+
+
+def test_an_id_that_would_share_an_iri_is_refused_naming_both_sources(tmp_path: Path) -> None:
+    first = write(tmp_path / "Berita A.txt", ARTICLE)
+    second = write(tmp_path / "berita-a.txt", ARTICLE)
+    batch = jsonl(tmp_path / "c.jsonl", {"id": "BERITA  A!", "text": "Satu."})
+    items = read(tmp_path)
+    assert [d.doc_id for d in items if isinstance(d, RawDocument)] == ["Berita A"]
+    assert [p for p in items if isinstance(p, Problem)] == [
+        Problem(str(second), f"document id 'berita-a' would share its IRI with 'Berita A' from {first}"),
+        Problem(f"{batch}:1", f"document id 'BERITA  A!' would share its IRI with 'Berita A' from {first}"),
+    ]
+
+
+def test_ids_in_other_scripts_are_distinct_articles_in_the_graph(tmp_path: Path) -> None:
+    names = ["Москва", "東京", "서울", "القاهرة", "मुंबई", "Αθήνα"]
+    path = jsonl(tmp_path / "dunia.jsonl", *[{"id": name, "text": "Satu."} for name in names])
+    docs = documents(path)
+    assert [d.doc_id for d in docs] == names
+    assert len({article_graph_iri(d.doc_id) for d in docs}) == len(names)
+
+
+# -- markup in names is plain data ------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", ["[/b]", "[bold red]x[/]", "[link=https://contoh.id]a[/link]", "<b>a</b>"])
+def test_markup_in_an_id_or_a_file_name_is_carried_as_plain_data(tmp_path: Path, name: str) -> None:
+    file_name = "berkas " + name.replace("/", "_")
+    text_file = write(tmp_path / f"{file_name}.txt", ARTICLE)
+    batch = jsonl(tmp_path / "z.jsonl", {"id": name, "text": "Satu."}, {"id": name, "text": "Dua."})
+    [by_file, by_record, duplicate] = read(text_file, batch)
+    assert isinstance(by_file, RawDocument) and by_file.doc_id == file_name
+    assert isinstance(by_record, RawDocument) and by_record.doc_id == name
+    assert duplicate == Problem(f"{batch}:2", f"duplicate document id {name!r} (first read from {batch}:1)")
