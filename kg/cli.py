@@ -5,13 +5,13 @@ Only this module knows the terminal; every command is a thin layer over the libr
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import difflib
+import functools
 import sys
-from enum import StrEnum
+from collections.abc import Callable
+from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any, TypeVar
 
 import pyoxigraph as ox
 import typer
@@ -20,12 +20,14 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
+from kg.errors import UserFacingError
 from kg.explain import Evidence as ExplainedEvidence
 from kg.explain import Explanation
-from kg.export.atomic import write_atomic
+from kg.export.atomic import write_output
 from kg.facts import facts_jsonl
-from kg.queries import resolve_query, saved_queries
-from kg.store import KnowledgeStore, StoreError
+from kg.namespaces import PREFIXES
+from kg.queries import expand_prefixed_names, query_form, resolve_query, saved_queries
+from kg.store import KnowledgeStore
 
 app = typer.Typer(
     help="Build a knowledge graph of Indonesian regional worker social-security news,"
@@ -37,51 +39,116 @@ app = typer.Typer(
 err = Console(stderr=True, soft_wrap=True, emoji=False)
 out = Console(soft_wrap=True, emoji=False)
 StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Folder of the embedded graph store.")]
+ParentsOption = Annotated[bool, typer.Option("--parents", help="Create the output's missing parent folders.")]
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+RESULT_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+#: `-f json` of a CONSTRUCT is JSON-LD, `-f xml` RDF/XML: the same word, the graph's form of it.
+GRAPH_ALIASES = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "json": "jsonld",
+    "json-ld": "jsonld",
+    "xml": "rdfxml",
+    "rdf": "rdfxml",
+}
+QUERY_FORMATS = ("table", *RESULT_FORMATS, *GRAPH_FORMATS)
 
 
-class QueryFormat(StrEnum):
-    table = "table"
-    csv = "csv"
-    tsv = "tsv"
-    json = "json"
+class UserError(UserFacingError):
+    """Something the user can fix in the command line itself."""
 
 
-class ExportFormat(StrEnum):
-    turtle = "turtle"
-    ntriples = "ntriples"
-    nquads = "nquads"
-    trig = "trig"
-    jsonld = "jsonld"
-    rdfxml = "rdfxml"
-    graphml = "graphml"
-    html = "html"
+def _user_errors(command: Command) -> Command:
+    """Every error a user can cause becomes one line on stderr and exit status 2, never a traceback."""
+
+    @functools.wraps(command)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except UserFacingError as error:
+            _fail(str(error))
+        except OSError as error:
+            where = f"{error.filename}: " if error.filename else ""
+            _fail(f"{where}{(error.strerror or str(error)).lower()}")
+
+    return guarded  # type: ignore[return-value]
+
+
+def _fail(message: str) -> None:
+    err.print(f"[red]error:[/] {escape(message)}", highlight=False)
+    raise typer.Exit(2)
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"kg {package_version('kg-jamsostek')}", highlight=False)
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Build a knowledge graph of Indonesian regional worker social-security news; query and publish it."""
 
 
 def _open(store: Path, read_only: bool = True) -> KnowledgeStore:
-    if read_only and not store.exists():
-        err.print(
-            f"[red]error:[/] {store}: no store here; build one first with `kg build PATH --store {store}`"
-        )
-        raise typer.Exit(2)
-    try:
-        return KnowledgeStore(store, read_only=read_only)
-    except StoreError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(2) from error
+    return KnowledgeStore(store, read_only=read_only)
+
+
+def _written(output: Path, data: bytes, parents: bool) -> None:
+    where = write_output(output, data, parents)
+    if where != "standard output":
+        err.print(f"wrote {escape(where)}", highlight=False)
+
+
+def _refuse_store_among_inputs(store: Path, paths: list[Path]) -> None:
+    """A store that is an input, or holds one, would mix articles and database files."""
+    home = store.resolve()
+    for path in paths:
+        source = path.resolve()
+        if source == home or home in source.parents:
+            raise UserError(f"{store} is among the inputs: name a store folder apart from the articles")
 
 
 @app.command()
+@_user_errors
 def build(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
     store: StoreOption = Path(".kg"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    full: Annotated[
+        bool, typer.Option("--full", help="Keep only these articles: drop every other article's graph.")
+    ] = False,
 ) -> None:
     """Read articles, extract their facts and write the graph into the store.
+
+    The new graph replaces the old one all at once when the build ends; readers (and
+    `kg serve`) see the old graph until then, and an interrupted build changes nothing.
 
     Example: kg build seeds/ --store .kg
     """
     from kg.pipeline import build as run_build
 
+    _refuse_store_among_inputs(store, paths)
     kg_store = _open(store, read_only=False)
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=quiet
@@ -92,38 +159,27 @@ def build(
             kg_store,
             progress=lambda _doc: bar.advance(task),
             on_total=lambda n: bar.update(task, total=n),
+            full=full,
         )
     for problem in report.problems:
-        err.print(f"[yellow]skipped:[/] {problem.source}: {problem.message}")
+        err.print(f"[yellow]skipped:[/] {escape(problem.source)}: {escape(problem.message)}", highlight=False)
     facts = ", ".join(f"{n} {kind}" for kind, n in report.facts_by_type.items()) or "no facts"
     out.print(
-        f"built {report.articles} articles: {facts}; {report.triples} triples in {report.seconds:.1f} s"
-        + (f"; {len(report.problems)} inputs skipped" if report.problems else "")
+        f"built {_plural(report.articles, 'article')}: {escape(facts)};"
+        f" {_plural(report.triples, 'triple')} in {report.seconds:.1f} s"
+        + (f"; {_plural(len(report.problems), 'input')} skipped" if report.problems else ""),
+        highlight=False,
     )
     if report.problems:
         raise typer.Exit(1)
 
 
-def _render(solutions: ox.QuerySolutions, fmt: QueryFormat) -> str:
+def _table(solutions: ox.QuerySolutions) -> Table:
     names = [v.value for v in solutions.variables]
-    rows = [[_cell(row[name]) for name in names] for row in solutions]
-    if fmt is QueryFormat.json:
-        return (
-            json.dumps([dict(zip(names, row, strict=True)) for row in rows], ensure_ascii=False, indent=1)
-            + "\n"
-        )
-    if fmt in (QueryFormat.csv, QueryFormat.tsv):
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt is QueryFormat.csv else "\t", lineterminator="\n")
-        writer.writerow(names)
-        writer.writerows(rows)
-        return buffer.getvalue()
     table = Table(*names, show_lines=False)
-    for row in rows:
-        table.add_row(*row)
-    console = Console(record=True, width=200, file=io.StringIO())
-    console.print(table)
-    return console.export_text()
+    for row in solutions:
+        table.add_row(*(escape(_cell(row[name])) for name in names))
+    return table
 
 
 def _cell(term: object) -> str:
@@ -132,36 +188,85 @@ def _cell(term: object) -> str:
     return str(getattr(term, "value", term))
 
 
+def _query_format(name: str) -> str:
+    wanted = name.strip().lower()
+    if wanted in QUERY_FORMATS or wanted in GRAPH_ALIASES:
+        return wanted
+    raise UserError(f"unknown format {name!r}: choose one of {', '.join(QUERY_FORMATS)}")
+
+
+def _print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples, fmt: str) -> None:
+    """A result in the W3C format asked for, streamed to stdout; a table only for the terminal."""
+    sink = sys.stdout.buffer
+    if isinstance(result, ox.QueryTriples):
+        graph_format = "turtle" if fmt == "table" else GRAPH_ALIASES.get(fmt, fmt)
+        if graph_format not in GRAPH_FORMATS:
+            raise UserError(
+                f"a CONSTRUCT or DESCRIBE result is a graph: choose --format {', '.join(GRAPH_FORMATS)}"
+            )
+        result.serialize(sink, format=GRAPH_FORMATS[graph_format])
+    elif fmt in RESULT_FORMATS:
+        result.serialize(sink, format=RESULT_FORMATS[fmt])
+    elif fmt != "table":
+        kind = "an ASK" if isinstance(result, ox.QueryBoolean) else "a SELECT"
+        raise UserError(f"{kind} result takes --format table, {', '.join(RESULT_FORMATS)}, not {fmt}")
+    elif isinstance(result, ox.QueryBoolean):
+        sink.write(b"true\n" if bool(result) else b"false\n")
+    else:
+        # a terminal's width folds long cells; piped into a file or a pager, rows stay whole
+        width = None if sys.stdout.isatty() else 100_000
+        Console(emoji=False, width=width).print(_table(result))
+    sink.flush()
+
+
+def _saved_query_hint(error: KeyError) -> str:
+    name = str(error.args[0]).split("'")[1] if "'" in str(error.args[0]) else ""
+    close = difflib.get_close_matches(name, [q.name for q in saved_queries()], n=3, cutoff=0.6)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    return str(error.args[0]) + hint
+
+
 @app.command()
+@_user_errors
 def query(
     text: Annotated[str, typer.Argument(help="SPARQL text, a .rq file, or a saved query's name.")],
     store: StoreOption = Path(".kg"),
-    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default), or a W3C results format: json, xml, csv, tsv;"
+            " for CONSTRUCT/DESCRIBE: turtle, ntriples, jsonld, rdfxml.",
+        ),
+    ] = "table",
 ) -> None:
     """Run a SPARQL query on the graph (prefixes kg:, kgid:, skos:, schema:, ... are declared).
 
+    kgid: names may be written with their slashes (kgid:region/35.77). The store is
+    read-only here: updates (INSERT, DELETE, ...) are refused.
+
     Example: kg query "SELECT ?r ?name WHERE { ?r a kg:City ; skos:prefLabel ?name } LIMIT 5" --store .kg
     """
+    chosen = _query_format(fmt)
     try:
         sparql = resolve_query(text)
-    except (FileNotFoundError, KeyError) as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(2) from error
+    except FileNotFoundError as error:
+        raise UserError(str(error)) from error
+    except KeyError as error:
+        raise UserError(_saved_query_hint(error)) from error
+    if query_form(sparql) == "UPDATE":
+        raise UserError("the store is read-only here; updates (INSERT, DELETE, LOAD, ...) are not accepted")
     kg_store = _open(store)
     try:
-        result = kg_store.query(sparql)
+        result = kg_store.query(expand_prefixed_names(sparql, PREFIXES))
     except SyntaxError as error:
-        err.print(f"[red]error:[/] the query is not valid SPARQL: {error}")
-        raise typer.Exit(2) from error
-    if isinstance(result, ox.QuerySolutions):
-        sys.stdout.write(_render(result, fmt))
-    elif isinstance(result, ox.QueryBoolean):
-        sys.stdout.write(("true" if bool(result) else "false") + "\n")
-    else:
-        sys.stdout.write((ox.serialize(result, format=ox.RdfFormat.TURTLE) or b"").decode())
+        raise UserError(f"the query is not valid SPARQL: {error}") from error
+    _print_result(result, chosen)
 
 
 @app.command("queries")
+@_user_errors
 def list_queries() -> None:
     """List the saved queries of ontology/queries/ with their titles."""
     table = Table("name", "title", "description")
@@ -171,42 +276,62 @@ def list_queries() -> None:
 
 
 @app.command()
+@_user_errors
 def facts(
     store: StoreOption = Path(".kg"),
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="File to write; stdout if absent.")
+        Path | None, typer.Option("--output", "-o", help="File to write (- for stdout); stdout if absent.")
     ] = None,
-    min_confidence: Annotated[float, typer.Option(help="Leave out facts below this confidence.")] = 0.0,
+    min_confidence: Annotated[
+        float, typer.Option(help="Leave out facts below this confidence (0 to 1).", min=0.0, max=1.0)
+    ] = 0.0,
+    parents: ParentsOption = False,
 ) -> None:
     """Write the facts interchange format (FACTS.md), read from the graph by SPARQL.
 
     Example: kg facts --store .kg -o facts.jsonl
     """
-    data = facts_jsonl(_open(store), min_confidence)
-    if output is None:
-        sys.stdout.write(data)
-    else:
-        write_atomic(output, data.encode("utf-8"))
-        err.print(f"wrote {output}")
+    data = facts_jsonl(_open(store), min_confidence).encode("utf-8")
+    _written(output or Path("-"), data, parents)
 
 
 @app.command()
+@_user_errors
 def export(
-    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="File to write.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write; - for stdout.")],
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="turtle (ttl), ntriples (nt), nquads (nq), trig, jsonld, rdfxml (rdf), graphml, html,"
+            " facts; guessed from the -o file's extension when absent.",
+        ),
+    ] = None,
     store: StoreOption = Path(".kg"),
+    parents: ParentsOption = False,
 ) -> None:
     """Export the graph: an RDF format, GraphML (Gephi) or an offline HTML graph.
 
-    Example: kg export --format turtle --store .kg -o exports/graph.ttl
+    Example: kg export -o exports/graph.ttl --store .kg
     """
-    from kg.export.publish import render
+    from kg.export.publish import export_format, format_of_path, render
 
-    write_atomic(output, render(_open(store), fmt.value))
-    err.print(f"wrote {output}")
+    if fmt is not None:
+        try:
+            chosen = export_format(fmt)
+        except ValueError as error:
+            raise UserError(str(error)) from error
+    else:
+        guessed = format_of_path(output)
+        if guessed is None:
+            raise UserError(f"cannot tell the format from {output}: add --format (for example -f turtle)")
+        chosen = guessed
+    _written(output, render(_open(store), chosen), parents)
 
 
 @app.command()
+@_user_errors
 def explain(
     entity: Annotated[str, typer.Argument(help="An IRI (full or kgid:...), or a label or alias of it.")],
     store: StoreOption = Path(".kg"),
@@ -217,15 +342,19 @@ def explain(
     Example: kg explain "Kota Madiun" --store .kg
     """
     from kg.explain import explain as explain_entity
-    from kg.explain import find_entities
+    from kg.explain import find_entities, suggest_entities
 
     kg_store = _open(store)
     found = find_entities(kg_store, entity)
     if not found:
-        err.print(f"[red]error:[/] nothing in {store} is called {entity!r} (try an IRI, a label or an alias)")
+        close = suggest_entities(kg_store, entity)
+        hint = f"; did you mean: {'; '.join(close)}?" if close else " (try an IRI, a label or an alias)"
+        err.print(
+            f"[red]error:[/] nothing in {escape(str(store))} is called {escape(repr(entity))}{escape(hint)}"
+        )
         raise typer.Exit(1)
     if len(found) > 1:
-        out.print(f"{len(found)} entities are called {entity!r}:", highlight=False)
+        out.print(f"{len(found)} entities are called {escape(repr(entity))}:", highlight=False)
     for iri, _label in found:
         _print_explanation(explain_entity(kg_store, iri), mentions)
 
@@ -258,6 +387,7 @@ def _print_evidence(evidence: tuple[ExplainedEvidence, ...], limit: int, indent:
 
 
 @app.command("eval")
+@_user_errors
 def eval_facts(
     produced: Annotated[
         Path, typer.Argument(help="Produced facts: a .jsonl file, or a store folder to read them from.")
@@ -281,8 +411,7 @@ def eval_facts(
         else:
             made = load_facts(produced)
     except GoldFileError as error:
-        err.print(f"[red]error:[/] {error}")
-        raise typer.Exit(2) from error
+        raise UserError(str(error)) from error
     result = evaluate(made, wanted)
     if errors:
         for line in map(describe, result.errors):
@@ -291,6 +420,7 @@ def eval_facts(
 
 
 @app.command()
+@_user_errors
 def publish(
     paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
     out_dir: Annotated[Path, typer.Option("--out", "-o", help="Folder to write every export into.")] = Path(
@@ -307,19 +437,24 @@ def publish(
     from kg.export.publish import publish as publish_all
     from kg.pipeline import build as run_build
 
+    if out_dir.exists() and not out_dir.is_dir():
+        raise UserError(f"{out_dir} is a file: --out names the folder to publish into")
     kg_store = KnowledgeStore(None)
     report = run_build(paths, kg_store)
     for problem in report.problems:
-        err.print(f"[yellow]skipped:[/] {problem.source}: {problem.message}")
+        err.print(f"[yellow]skipped:[/] {escape(problem.source)}: {escape(problem.message)}", highlight=False)
     written = publish_all(kg_store, out_dir)
     out.print(
-        f"published {report.articles} articles, {report.triples} triples: {len(written)} files in {out_dir}"
+        f"published {_plural(report.articles, 'article')}, {_plural(report.triples, 'triple')}:"
+        f" {_plural(len(written), 'file')} in {escape(str(out_dir))}",
+        highlight=False,
     )
     if report.problems:
         raise typer.Exit(1)
 
 
 @app.command()
+@_user_errors
 def validate(store: StoreOption = Path(".kg")) -> None:
     """Check the graph against the SHACL shapes of ontology/shapes.ttl; exit 1 when it does not conform.
 
@@ -335,14 +470,18 @@ def validate(store: StoreOption = Path(".kg")) -> None:
             for part in (v.focus, v.path, f"= {v.value}" if v.value and v.value != v.focus else "")
             if part
         )
-        out.print(f"[red]{v.severity}[/] {where}: {v.message}", markup=True, highlight=False, soft_wrap=True)
+        out.print(f"[red]{v.severity}[/] {escape(where)}: {escape(v.message)}", highlight=False)
     verdict = "conforms" if report.conforms else f"does not conform: {len(report.violations)} violations"
-    out.print(f"{store}: {verdict} to {SHAPES.name} ({report.nodes_checked} nodes checked)")
+    out.print(
+        f"{escape(str(store))}: {verdict} to {SHAPES.name} ({_plural(report.nodes_checked, 'node')} checked)",
+        highlight=False,
+    )
     if not report.conforms:
         raise typer.Exit(1)
 
 
 @app.command()
+@_user_errors
 def serve(
     store: StoreOption = Path(".kg"),
     host: Annotated[
@@ -365,7 +504,12 @@ def serve(
     _open(store)
     settings = Settings(store, timeout, int(max_result_mb * (1 << 20)), workers=workers)
     run_server(
-        settings, host, port, announce=lambda url: out.print(f"serving {store} at {url} (Ctrl-C stops)")
+        settings,
+        host,
+        port,
+        announce=lambda url: out.print(
+            f"serving {escape(str(store))} at {url} (Ctrl-C stops)", highlight=False
+        ),
     )
     out.print("stopped")
 

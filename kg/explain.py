@@ -8,9 +8,11 @@ the mentions that state them: article, date, sentence and the rule that read it.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from dataclasses import dataclass, field
 
+import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
 from kg.namespaces import PREFIXES, RESOURCE_BASE
@@ -84,11 +86,14 @@ def short(iri: str) -> str:
 def _expand(text: str) -> str | None:
     """The IRI a user wrote: a full IRI, <IRI>, kgid:path or a bare resource path (region/35.77)."""
     text = text.strip().removeprefix("<").removesuffix(">")
-    if text.startswith(("http://", "https://")):
-        return text
     if text.startswith("kgid:"):
-        return RESOURCE_BASE + text.removeprefix("kgid:")
-    return None
+        text = RESOURCE_BASE + text.removeprefix("kgid:")
+    if not text.startswith(("http://", "https://")):
+        return None
+    try:
+        return ox.NamedNode(text).value  # a valid IRI, safe to write between < and > in a query
+    except ValueError:
+        return None
 
 
 def find_entities(store: KnowledgeStore, text: str) -> list[tuple[str, str]]:
@@ -103,6 +108,31 @@ def find_entities(store: KnowledgeStore, text: str) -> list[tuple[str, str]]:
     if not found and "/" in text:
         return find_entities(store, "kgid:" + text)
     return [(node, _label(store, node)) for node in found]
+
+
+def suggest_entities(store: KnowledgeStore, text: str, limit: int = 8) -> list[str]:
+    """Names close to `text` when nothing is called exactly that: "Madiun" -> Kota Madiun, Kabupaten Madiun.
+
+    Names that hold every word of `text` come first (the shorter, the closer), then names
+    that are spelled nearly alike; entities the articles mention rank above gazetteer-only ones.
+    """
+    wanted = fold(text)
+    if not wanted:
+        return []
+    names = " ".join(f"{{ ?node {p} ?name }}" for p in NAME_PREDICATES).replace("} {", "} UNION {")
+    rows = store.select(
+        f"SELECT DISTINCT ?name (EXISTS {{ ?m kg:mentions ?node }} AS ?used) WHERE {{ {names} }}"
+    )
+    used: dict[str, bool] = {}
+    for row in rows:
+        name = str(row["name"])
+        used[name] = used.get(name, False) or str(row["used"]) == "true"
+    words = wanted.split()
+    holding = [n for n in used if all(w in fold(n).split() for w in words)]
+    if not holding:
+        folded = {fold(n): n for n in used}
+        holding = [folded[f] for f in difflib.get_close_matches(wanted, list(folded), n=limit, cutoff=0.75)]
+    return sorted(holding, key=lambda n: (not used[n], len(n), n))[:limit]
 
 
 def _exists(store: KnowledgeStore, iri: str) -> bool:

@@ -35,6 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
+from kg.errors import UserFacingError
 from kg.namespaces import PREFIXES
 
 DEFAULT = ox.DefaultGraph()
@@ -74,7 +75,7 @@ def to_rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> URIRef | Litera
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-class StoreError(RuntimeError):
+class StoreError(UserFacingError, RuntimeError):
     """The store could not be opened or written; the message is one line for a user."""
 
 

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any, Literal
+
+from kg.errors import UserFacingError
 
 WriteMode = Literal["wb", "w"]
 
@@ -70,3 +74,81 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+STANDARD_OUTPUT = ("-", "/dev/stdout")
+
+
+class OutputError(UserFacingError, ValueError):
+    """An output path that cannot be written; the message is one line for a user."""
+
+
+def write_output(target: Path | str, data: bytes, parents: bool = False) -> str:
+    """Write `data` where a user pointed an `-o` option; returns how to name it in a message.
+
+    `-` and /dev/stdout are standard output. A regular file or a new path is replaced
+    atomically; a symbolic link is followed and its target replaced atomically (the link
+    stays a link); a FIFO, a device or a socket is written directly, since renaming over
+    one would replace the special file itself. A missing parent folder is an error unless
+    `parents` is set.
+    """
+    if str(target) in STANDARD_OUTPUT:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return "standard output"
+    path = Path(target)
+    real = _followed(path)
+    try:
+        mode = real.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        mode = None  # a new file, or one whose folder is missing or a file: _check_parent says which
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write here: {_reason(error)}") from error
+    if mode is not None and stat.S_ISDIR(mode):
+        raise OutputError(f"{path} is a folder: name a file to write")
+    if mode is not None and not stat.S_ISREG(mode):
+        _write_directly(path, real, data)
+        return str(path)
+    _check_parent(path, real.parent, parents)
+    try:
+        write_atomic(real, data)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {_reason(error)}") from error
+    return str(path)
+
+
+def _followed(path: Path) -> Path:
+    """The path a symbolic link leads to (through any chain of links), or `path` itself."""
+    if not path.is_symlink():
+        return path
+    try:
+        return path.resolve(strict=False)
+    except (OSError, RuntimeError) as error:  # a loop of links
+        raise OutputError(f"{path}: a symbolic link that leads nowhere ({error})") from error
+
+
+def _check_parent(path: Path, parent: Path, parents: bool) -> None:
+    if parent.is_dir():
+        return
+    if parent.exists() or any(p.exists() and not p.is_dir() for p in parent.parents):
+        blocker = next(p for p in (parent, *parent.parents) if p.exists())
+        raise OutputError(f"{path}: {blocker} is a file, not a folder")
+    if not parents:
+        raise OutputError(f"{path}: the folder {parent} does not exist (add --parents to create it)")
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot create {parent}: {_reason(error)}") from error
+
+
+def _write_directly(path: Path, real: Path, data: bytes) -> None:
+    try:
+        with open(real, "wb") as special:
+            special.write(data)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write: {_reason(error)}") from error
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or type(error).__name__).lower()

@@ -1,10 +1,9 @@
 """An interactive HTML page of the entity graph that works with no network at all.
 
-pyvis holds the nodes, edges and vis options, but its own templates link vis-network,
-bootstrap and tom-select from CDNs (even with cdn_resources="local" or "in_line"), so an
-offline page comes out blank. The page is rendered from kg/static/graph.html.j2 instead,
-with the vendored vis-network script inlined. Nodes and edges go into pyvis's lists
-directly: `Network.from_nx` and `add_node`/`add_edge` are quadratic in the graph's size.
+The nodes, edges and options are vis-network's own data, written as plain JSON into
+kg/static/graph.html.j2 with the vendored vis-network script inlined. (pyvis would add
+nothing here but an IPython install: its templates link vis-network, bootstrap and
+tom-select from CDNs even with cdn_resources="local", so an offline page comes out blank.)
 
 All text from the graph (article text can contain markup) is HTML-escaped before it is
 put in a tooltip, and the data are embedded as HTML-safe JSON. The output is
@@ -24,7 +23,6 @@ from typing import Any
 import jinja2
 import networkx as nx
 from markupsafe import Markup
-from pyvis.network import Network
 from rdflib import Graph
 
 from kg.export.atomic import write_atomic
@@ -64,11 +62,10 @@ def write_html(graph: Graph, path: Path, title: str = DEFAULT_TITLE) -> None:
 
 def render_html(view: nx.MultiDiGraph, title: str = DEFAULT_TITLE) -> str:
     """The page for an entity view (see `graph_view`), as one self-contained HTML string."""
-    network = _pyvis_network(view, title)
-    nodes, edges, heading, *_ = network.get_network_data()
+    nodes, edges = _vis_data(view)
     page = _template().render(
-        title=heading,
-        data={"nodes": nodes, "edges": edges, "options": network.options},
+        title=title,
+        data={"nodes": nodes, "edges": edges, "options": _vis_options(view)},
         legend=_legend(view),
         node_count=view.number_of_nodes(),
         edge_count=view.number_of_edges(),
@@ -97,14 +94,10 @@ def escape(text: object) -> str:
     )
 
 
-def _pyvis_network(view: nx.MultiDiGraph, title: str) -> Network:
-    """A pyvis Network filled through its lists, in the view's (sorted) order."""
-    network = Network(height="100%", width="100%", directed=True, heading=title, cdn_resources="in_line")
-    for node_id, data in view.nodes(data=True):
-        options = _vis_node(node_id, data, view.degree(node_id))
-        network.nodes.append(options)
-        network.node_ids.append(node_id)
-        network.node_map[node_id] = options
+def _vis_data(view: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """vis-network's nodes and edges, in the view's (sorted) order."""
+    nodes = [_vis_node(node_id, data, view.degree(node_id)) for node_id, data in view.nodes(data=True)]
+    edges = []
     labels = dict(view.nodes(data="label"))
     seen: dict[frozenset[str], int] = {}
     for index, (source, target, data) in enumerate(view.edges(data=True)):
@@ -113,9 +106,8 @@ def _pyvis_network(view: nx.MultiDiGraph, title: str) -> Network:
         seen[pair] = seen.get(pair, -1) + 1
         if seen[pair]:  # a second link between the same two entities is bent so it does not hide the first
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.25 * seen[pair], 2)}
-        network.edges.append(edge)
-    network.options = _vis_options(view)
-    return network
+        edges.append(edge)
+    return nodes, edges
 
 
 def _vis_node(node_id: str, data: dict[str, str], degree: int) -> dict[str, Any]:

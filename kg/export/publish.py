@@ -30,6 +30,41 @@ PUBLISHED_FILES: dict[str, str] = {
 }
 EXPORT_FORMATS = tuple(PUBLISHED_FILES)
 
+#: Other names users give the formats: file extensions and media-type short forms.
+FORMAT_ALIASES: dict[str, str] = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "nq": "nquads",
+    "n-quads": "nquads",
+    "json-ld": "jsonld",
+    "json": "jsonld",
+    "rdf": "rdfxml",
+    "xml": "rdfxml",
+    "owl": "rdfxml",
+    "rdf/xml": "rdfxml",
+    "htm": "html",
+    "jsonl": "facts",
+}
+
+
+def export_format(name: str) -> str:
+    """The export format a user means by `name` (turtle, ttl, TTL, ...); ValueError when none."""
+    wanted = name.strip().lower().lstrip(".")
+    wanted = FORMAT_ALIASES.get(wanted, wanted)
+    if wanted not in EXPORT_FORMATS:
+        choices = ", ".join(EXPORT_FORMATS)
+        raise ValueError(f"unknown export format {name!r}: choose one of {choices} (or ttl, nt, nq, rdf)")
+    return wanted
+
+
+def format_of_path(path: Path) -> str | None:
+    """The export format a file name's extension names (graph.ttl -> turtle), if any."""
+    try:
+        return export_format(path.suffix) if path.suffix else None
+    except ValueError:
+        return None
+
 
 def render(store: KnowledgeStore, fmt: str) -> bytes:
     """The store in one export format (an RDF format, graphml, html, or facts)."""
@@ -55,4 +90,4 @@ def publish(store: KnowledgeStore, folder: Path) -> list[Path]:
     return written
 
 
-__all__ = ["EXPORT_FORMATS", "PUBLISHED_FILES", "publish", "render"]
+__all__ = ["EXPORT_FORMATS", "PUBLISHED_FILES", "export_format", "format_of_path", "publish", "render"]
