@@ -9,7 +9,13 @@ repeated caption lines. The dateline's outlet name is dropped and its place kept
 publication date is read; the text is split into sentences with offsets.
 
 The cleaned text is the kept lines joined by "\\n" (no blank lines), so offsets are
-stable: every Sentence and the dateline span index `Article.text`.
+stable: every Sentence and the dateline span index `Article.text`. White space is
+normalised here, once, for every later stage: every Unicode line boundary (vertical
+tab, form feed, U+0085, U+2028, U+2029, CR) ends a line; characters that show nothing
+(zero-width spaces and joiners, direction marks and embeddings, soft hyphens, byte
+order marks, control characters) are removed; any other run of white space (NBSP,
+tabs, thin spaces) is one space. So within a line words are separated by single
+spaces, and the extractors' patterns never need to match anything else.
 """
 
 from __future__ import annotations
@@ -29,7 +35,16 @@ DATELINE_LINES = 8  # the dateline is searched for in the first lines only
 FIRST_LINES = 5  # a date in these lines (or the dateline's) is preferred as the publication date
 MIN_LINK_TITLE_WORDS = 3  # a glued sentence is kept only after a real link title
 CAPTIONS = "//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')]"
-INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+# what shows nothing: Unicode format characters (category Cf: zero-width spaces and joiners,
+# direction marks, embeddings and isolates, soft hyphen, byte order mark, tags) and control
+# characters (Cc) that are not white space; white space and line breaks are handled apart
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891"
+    "\u08e2\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+    "\U000110bd\U000110cd\U00013430-\U00013438\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f]+"
+)
+SURROGATE = re.compile("[\ud800-\udfff]")  # half of a pair, from a broken escape: not text
 
 
 class CleanError(ValueError):
@@ -87,7 +102,9 @@ def _months() -> dict[str, int]:
 def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """Day-month-year in words, d/m/yyyy in digits, and a weekday just before a date."""
     names = "|".join(sorted(map(re.escape, _months()), key=len, reverse=True))
-    in_words = re.compile(rf"\b(\d{{1,2}})\s+({names})\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
+    # (?a:...): only ASCII letters fold, as in str.lower(); "ſ" or "İ" would match "s" or "i" and
+    # miss the table
+    in_words = re.compile(rf"\b(\d{{1,2}})\s+((?a:{names}))\.?,?\s+(\d{{4}})\b", re.IGNORECASE)
     in_digits = re.compile(r"(?<![\d/.])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
     days = "|".join(sorted(map(re.escape, words("weekdays.txt")), key=len, reverse=True))
     weekday = re.compile(rf"\b(?:{days})\b[\w ]{{0,12}}?[,(]?\s*$", re.IGNORECASE)
@@ -124,7 +141,7 @@ def clean(raw: RawDocument) -> Article:
         text=text,
         sentences=split_sentences(text),
         title=title or _headline(lines, first),
-        url=raw.url,
+        url=normalise_url(raw.url),
         date=normalise_date(published) or read_date(lines, first),
         outlet=outlet,
         dateline=span,
@@ -132,14 +149,33 @@ def clean(raw: RawDocument) -> Article:
 
 
 def _source(raw: RawDocument) -> tuple[str, str | None, str | None, str | None]:
-    """The text to clean with its title, date and outlet: plain text as given, or extracted from HTML."""
+    """The text to clean with its title, date and outlet: plain text as given, or extracted from HTML.
+
+    The title and outlet are normalised like a line of the text: they become literals
+    of the graph as they are.
+    """
     if (raw.text is not None and raw.text.strip()) or raw.html is None:
-        return raw.text or "", raw.title, raw.date, raw.outlet
+        return raw.text or "", _field(raw.title), raw.date, _field(raw.outlet)
     body, title, published, sitename = extract_html(raw.html)
     if not body.strip():
         raise CleanError("no article content found in the HTML")
-    title = raw.title or _without_site(title, sitename)
-    return body, title, raw.date or published, raw.outlet or sitename
+    title = _field(raw.title) or _field(_without_site(title, sitename))
+    return body, title, raw.date or published, _field(raw.outlet) or _field(sitename)
+
+
+def _field(value: str | None) -> str | None:
+    """A metadata value on one line without invisible characters; None when nothing is left."""
+    return normalise_line(value) or None if value else None
+
+
+IRI_UNSAFE = re.compile(r'[ <>"{}|\\^`]')
+
+
+def normalise_url(url: str | None) -> str | None:
+    """A URL without white space or invisible characters, characters an IRI may not hold percent-encoded."""
+    if not url:
+        return None
+    return IRI_UNSAFE.sub(lambda found: f"%{ord(found.group()):02X}", normalise_line(url)) or None
 
 
 def extract_html(html: str) -> tuple[str, str | None, str | None, str | None]:
@@ -213,9 +249,12 @@ def _without_site(title: str | None, sitename: str | None) -> str | None:
 
 
 def normalise_line(line: str) -> str:
-    """One line with invisible characters removed and white space collapsed (NBSP included)."""
-    line = unicodedata.normalize("NFC", line).translate(INVISIBLE)
-    return " ".join(line.split())
+    """One line with invisible characters removed and white space collapsed (NBSP included).
+
+    A line break in `line` becomes a space too: callers split lines first.
+    """
+    line = SURROGATE.sub("\ufffd", INVISIBLE.sub("", line))
+    return " ".join(unicodedata.normalize("NFC", line).split())
 
 
 def clean_lines(text: str) -> list[str]:

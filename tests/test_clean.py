@@ -409,3 +409,77 @@ def test_a_dateline_wins_over_a_cut_off_date() -> None:
 )
 def test_publication_dates_in_the_text(line: str, iso: str) -> None:
     assert read_date(["Judul", line]) == iso
+
+
+# -- white space, line breaks and invisible characters ----------------------------------------
+
+PLAIN = "Judul Berita\nKota Blitar menambah 1.250 peserta. Bupati Blitar hadir.\nPenutup acara."
+LINE_BREAKS = ["\r\n", "\r", "\v", "\f", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+# zero-width space, non-joiner, joiner, word joiner, BOM, soft hyphen, LRM, RLM, the embeddings and
+# overrides, the isolates, and control characters that are no white space
+INVISIBLE_CHARACTERS = [
+    *"\u200b\u200c\u200d\u2060\ufeff\u00ad\u200e\u200f",
+    *"\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+    *"\x00\x07\x1b\x7f\x9f",
+]
+SPACES = ["\t", "\u00a0", "\u2009", "\u202f", "\u3000", "\x1f", " \t \u00a0 "]
+
+
+@pytest.mark.parametrize("separator", LINE_BREAKS)
+def test_every_unicode_line_boundary_is_a_line_break(separator: str) -> None:
+    assert cleaned(PLAIN.replace("\n", separator)).text == PLAIN
+
+
+@pytest.mark.parametrize("mark", INVISIBLE_CHARACTERS)
+def test_invisible_characters_are_removed_inside_words_and_beside_spaces(mark: str) -> None:
+    marked = PLAIN.replace("Blitar", f"Bli{mark}tar").replace(" hadir", f"{mark} {mark}hadir")
+    article = cleaned(f"{mark}{marked}{mark}")
+    assert article.text == PLAIN
+    assert [s.text for s in article.sentences] == [s.text for s in cleaned(PLAIN).sentences]
+
+
+@pytest.mark.parametrize("space", SPACES)
+def test_any_run_of_white_space_within_a_line_is_one_space(space: str) -> None:
+    assert cleaned(PLAIN.replace(" ", space)).text == PLAIN
+
+
+def test_the_invisible_characters_are_the_unicode_format_and_control_characters() -> None:
+    """kg/clean.py lists them as ranges; they must be what Unicode calls them, no more, no less."""
+    import sys
+    import unicodedata
+
+    from kg.clean import INVISIBLE
+
+    every = [chr(c) for c in range(sys.maxunicode + 1)]
+    expected = [
+        c
+        for c in every
+        if unicodedata.category(c) == "Cf" or (unicodedata.category(c) == "Cc" and not c.isspace())
+    ]
+    assert [c for c in every if INVISIBLE.fullmatch(c)] == expected
+
+
+def test_half_a_surrogate_pair_becomes_a_replacement_character() -> None:
+    article = cleaned("Kota Blitar \ud83d menambah peserta.")
+    assert article.text == "Kota Blitar \ufffd menambah peserta."
+    article.text.encode("utf-8")
+
+
+def test_metadata_is_normalised_like_the_text() -> None:
+    article = cleaned(
+        BODY,
+        title="Blitar\u2028Tambah\u200e Peserta\x07",
+        outlet=" Warta\nBlitar ",
+        url=" https://contoh.id/berita/blitar tambah\u200b<1>\n",
+    )
+    assert article.title == "Blitar Tambah Peserta"
+    assert article.outlet == "Warta Blitar"
+    assert article.url == "https://contoh.id/berita/blitar%20tambah%3C1%3E"
+    assert cleaned(BODY, title="\u200b\u200e", outlet="\u2028").title is None
+
+
+@pytest.mark.parametrize("written", ["5 Aguſtus 2024", "5 Agustuſ 2024", "5 Meİ 2024", "5 AGUSTUS 2024"])
+def test_a_month_name_matches_by_ascii_case_only(written: str) -> None:
+    """Unicode case folding lets "ſ" match "s" and "İ" match "i"; the month table knows neither."""
+    expected = "2024-08-05" if written == "5 AGUSTUS 2024" else None
+    assert cleaned(f"Blitar, {written}\n{BODY}").date == expected

@@ -45,8 +45,8 @@ def _award_pattern() -> re.Pattern[str]:
 @cache
 def _year_after_award() -> re.Pattern[str]:
     return re.compile(
-        r"\)?(?:\s+(?:[Tt]ingkat\s+)?(?:[Pp]rovinsi\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z]+){0,2})?"
-        r"\s+(?:[Tt]ahun\s+(?:[Pp]enilaian\s+)?)?(?P<year>20\d{2})\b"
+        r"\)?(?: +(?:[Tt]ingkat +)?(?:[Pp]rovinsi +)?[A-Z][a-z]+(?: +[A-Z][a-z]+){0,2})?"
+        r" +(?:[Tt]ahun +(?:[Pp]enilaian +)?)?(?P<year>20\d{2})\b"
     )
 
 
@@ -85,7 +85,7 @@ def _province_round(doc: Document, start: int, end: int) -> str | None:
             continue
         before = doc.text[max(0, match.span.start - 40) : match.span.start]
         if re.search(
-            rf"(?:{_cues('level')})\s*(?:[Pp]rovinsi\s+)?$|Awards?\s+(?:[Tt]ahun\s+\d{{4}}\s+)?$|\d{{4}}\s+$",
+            rf"(?:{_cues('level')}) *(?:[Pp]rovinsi +)?$|Awards? +(?:[Tt]ahun +\d{{4}} +)?$|\d{{4}} +$",
             before,
         ):
             return match.code
@@ -137,7 +137,7 @@ def _locative(doc: Document, candidate: Recipient, earliest: int) -> bool:
     if candidate.ref.kind != "region" or Gazetteer.load().get(candidate.ref.key).level != "provinsi":
         return False
     before = doc.text[max(0, candidate.start - 5) : candidate.start]
-    return bool(re.search(r"\bdi\s+$", before)) and earliest < candidate.start
+    return bool(re.search(r"\bdi +$", before)) and earliest < candidate.start
 
 
 def _is_round(doc: Document, candidate: Recipient) -> bool:
@@ -145,13 +145,13 @@ def _is_round(doc: Document, candidate: Recipient) -> bool:
     if candidate.ref.kind != "region" or Gazetteer.load().get(candidate.ref.key).level != "provinsi":
         return False
     before = doc.text[max(0, candidate.start - 30) : candidate.start]
-    return bool(re.search(rf"(?:{_cues('level')})\s*(?:[Pp]rovinsi\s+)?$", before))
+    return bool(re.search(rf"(?:{_cues('level')}) *(?:[Pp]rovinsi +)?$", before))
 
 
 PASSIVE_REACH = 30  # characters between "kepada"/"adalah" and the recipient it introduces
-NEGATION = re.compile(r"\b(?:belum|tidak|gagal|bukan)\s+(?:\w+\s+)?$")
+NEGATION = re.compile(r"\b(?:belum|tidak|gagal|bukan) +(?:\w+ +)?$")
 
-COORDINATION = re.compile(r"\s*(?:,|,?\s*dan|,?\s*serta)\s+(?:[Pp]emerintah\s+|[Pp]em(?:kab|kot)\s+)?")
+COORDINATION = re.compile(r" *(?:,|,? *dan|,? *serta) +(?:[Pp]emerintah +|[Pp]em(?:kab|kot) +)?")
 
 
 def _coordinated(doc: Document, subject: Recipient, start: int) -> list[Recipient]:
@@ -168,8 +168,8 @@ def _coordinated(doc: Document, subject: Recipient, start: int) -> list[Recipien
     return found
 
 
-LIST_INTRO = re.compile(r"[^\n]*:\s*\n")  # the cue's line ends with a colon: the list follows
-LIST_LINES = re.compile(r"[^\n]*\n((?:\s*-?\s*\n|[^\n]{0,80}\n){1,8})")
+LIST_INTRO = re.compile(r"[^\n]*: *\n")  # the cue's line ends with a colon: the list follows
+LIST_LINES = re.compile(r"[^\n]*\n((?: *-? *\n|[^\n]{0,80}\n){1,8})")
 
 
 def _list_recipients(doc: Document, pos: int, end: int) -> list[Recipient]:
@@ -193,8 +193,9 @@ def _list_recipients(doc: Document, pos: int, end: int) -> list[Recipient]:
 def _rank_before() -> re.Pattern[str]:
     """A place written before its holder: "juara 2 Kabupaten Demak", "peringkat pertama diraih oleh X"."""
     return re.compile(
-        rf"(?:{_cues('rank')})\s+(?P<rank>\d+|[IVX]+\b|[a-z]+)\s*,?\s*"
-        r"(?:(?:diraih|ditempati|diduduki|disabet|jatuh|diberikan)(?:\s+(?:oleh|kepada|ke))?|adalah|yakni|yaitu|:)?\s*$"
+        rf"(?:{_cues('rank')}) +(?P<rank>\d+|[IVX]+\b|[a-z]+) *,? *"
+        r"(?:(?:diraih|ditempati|diduduki|disabet|jatuh|diberikan)(?: +(?:oleh|kepada|ke))?"
+        r"|adalah|yakni|yaitu|:)? *$"
     )
 
 
@@ -211,9 +212,9 @@ def _pair_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
 def _rank_after() -> re.Pattern[str]:
     """A place written after its holder: "Kabupaten Bintan menempati urutan kedua", "X sebagai juara II"."""
     return re.compile(
-        r"\s*,?\s*(?:(?:menempati|menduduki|meraih|sebagai|di|pada)\s+){1,2}"
-        rf"(?:{_cues('rank')})\s+(?:\d+|[IVX]+\b|(?:pertama|kedua|ketiga|keempat|kelima)\b)"
-        rf"|\s+(?:{_cues('rank')})\s+(?:\d+|[IVX]+\b|(?:pertama|kedua|ketiga|keempat|kelima)\b)"
+        r" *,? *(?:(?:menempati|menduduki|meraih|sebagai|di|pada) +){1,2}"
+        rf"(?:{_cues('rank')}) +(?:\d+|[IVX]+\b|(?:pertama|kedua|ketiga|keempat|kelima)\b)"
+        rf"| +(?:{_cues('rank')}) +(?:\d+|[IVX]+\b|(?:pertama|kedua|ketiga|keempat|kelima)\b)"
     )
 
 
@@ -251,7 +252,7 @@ def _ranks(doc: Document, start: int, end: int, recipients: list[Recipient]) -> 
     for index, recipient in enumerate(recipients):
         before = _rank_before().search(text[max(start, recipient.start - 45) : recipient.start])
         nxt = recipients[index + 1].start if index + 1 < len(recipients) else end
-        clause_end = re.search(r",\s+(?:sementara|sedangkan|dan)\b|;", text[recipient.end : nxt])
+        clause_end = re.search(r", +(?:sementara|sedangkan|dan)\b|;", text[recipient.end : nxt])
         clause = text[recipient.end : recipient.end + clause_end.start() if clause_end else nxt]
         rank = ordinal(before.group("rank")) if before else _rank(clause)
         gap = text[recipients[index - 1].end : recipient.start] if index else ""
@@ -263,13 +264,14 @@ def _ranks(doc: Document, start: int, end: int, recipients: list[Recipient]) -> 
 
 
 def _rank(clause: str) -> int | None:
-    match = re.search(rf"(?:{_cues('rank')})\s+(?P<rank>\d+|[IVX]+\b|[a-z]+)", clause)
+    match = re.search(rf"(?:{_cues('rank')}) +(?P<rank>\d+|[IVX]+\b|[a-z]+)", clause)
     return ordinal(match.group("rank")) if match else None
 
 
 def _category(text: str) -> str | None:
     match = re.search(
-        r"\b[Kk]ategori\s+(?P<cat>[^,.;:\n]+?)(?=\s+(?:karena|atas|untuk|yang|sementara|dengan|dari|di|pada|se-|tahun|sebagai|adalah|ialah|yakni|yaitu|diraih|diterima|jatuh|berhasil|meraih)\b|[,.;:\n]|$)",
+        r"\b[Kk]ategori +(?P<cat>[^,.;:\n]+?)(?= +(?:karena|atas|untuk|yang|sementara|dengan|dari|di|pada"
+        r"|se-|tahun|sebagai|adalah|ialah|yakni|yaitu|diraih|diterima|jatuh|berhasil|meraih)\b|[,.;:\n]|$)",
         text,
     )
     return " ".join(match.group("cat").split()) if match else None
@@ -356,7 +358,7 @@ class AwardExtractor:
         facts: list[Fact] = []
         for recipient, rank in zip(recipients, ranks, strict=True):
             own = max(0, recipient.end - start)
-            clause_end = re.search(r",\s+(?:sementara|sedangkan|dan)\b|;", text[own:])
+            clause_end = re.search(r", +(?:sementara|sedangkan|dan)\b|;", text[own:])
             clause = text[own : (own + clause_end.start()) if clause_end else None]
             category = (_category(clause) or _category(text)) if len(recipients) == 1 else None
             shortlisted = bool(nominee) and (rank is None or bool(re.search(_cues("nominee"), clause)))
@@ -377,7 +379,7 @@ class AwardExtractor:
         return facts
 
 
-ROUND_BREAK = re.compile(r";|,\s+(?=setelah\b|sebelum\b)|\s+(?=kini\b)")
+ROUND_BREAK = re.compile(r";|, +(?=setelah\b|sebelum\b)| +(?=kini\b)")
 
 
 def _rounds(doc: Document, start: int, end: int, editions: Positions[Edition]) -> list[tuple[int, int]]:
@@ -389,8 +391,8 @@ def _rounds(doc: Document, start: int, end: int, editions: Positions[Edition]) -
     """
     text = doc.text[start:end]
     years = {year for _, year, _ in editions.starting_in(start, end)}
-    national = re.search(r"tingkat\s+nasional", text, re.IGNORECASE)
-    provincial = re.search(r"tingkat\s+(?:provinsi|[A-Z])", text)
+    national = re.search(r"tingkat +nasional", text, re.IGNORECASE)
+    provincial = re.search(r"tingkat +(?:provinsi|[A-Z])", text)
     if len(years) < 2 and not (national and provincial):
         return [(start, end)]
     cuts = [start] + [start + m.start() for m in ROUND_BREAK.finditer(text)] + [end]
@@ -402,9 +404,9 @@ OWN_PROVINCE = "own province"
 
 def _clause_level(text: str, doc: Document) -> str | None:
     """The round a clause names without naming its province: national, or the recipient's province."""
-    if re.search(r"tingkat\s+nasional|Awards?\s+(?:20\d\d\s+)?[Nn]asional", text, re.IGNORECASE):
+    if re.search(r"tingkat +nasional|Awards? +(?:20\d\d +)?[Nn]asional", text, re.IGNORECASE):
         return "nasional"
-    if re.search(r"tingkat\s+provinsi\b", text, re.IGNORECASE):
+    if re.search(r"tingkat +provinsi\b", text, re.IGNORECASE):
         return OWN_PROVINCE
     return None
 
@@ -426,8 +428,8 @@ def _distinct(recipients: list[Recipient]) -> list[Recipient]:
 
 
 GOVERNMENT_CATEGORY = re.compile(
-    r"\b[Kk]ategori\s+(?P<cat>[Pp]emerintah\s+(?:[Kk]abupaten|[Kk]ota|[Pp]rovinsi|[Dd]aerah)[\w/ ]*?)"
-    r"(?=[,.;:\n]|\s+(?:dan|serta|yang|di|pada)\b|$)"
+    r"\b[Kk]ategori +(?P<cat>[Pp]emerintah +(?:[Kk]abupaten|[Kk]ota|[Pp]rovinsi|[Dd]aerah)[\w/ ]*?)"
+    r"(?=[,.;:\n]| +(?:dan|serta|yang|di|pada)\b|$)"
 )
 
 

@@ -131,4 +131,4 @@ WORD = re.compile(r"[A-Za-zÀ-ÿ’'`]+(?:-[A-Za-zÀ-ÿ]+)*|\d+(?:[.,/]\d+)*|\S"
 def alternation(phrases: list[str] | tuple[str, ...] | set[str] | frozenset[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any run of spaces."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    return "|".join(re.escape(p).replace(r"\ ", " +") for p in ordered)

@@ -25,11 +25,11 @@ from kg.model import Fact, FigureFact, Modality, Ref, Unit
 
 YEAR = re.compile(
     r"(?<!Nomor )(?<!No\. )"
-    r"(?:[Tt]ahun(?:\s+anggaran)?|hingga|pada|sampai|per|periode|di|akhir|awal|sepanjang|selama|[A-Z][a-z]+)"
-    r"\s+(?P<year>(?:19|20)\d{2})\b"
+    r"(?:[Tt]ahun(?: +anggaran)?|hingga|pada|sampai|per|periode|di|akhir|awal|sepanjang|selama|[A-Z][a-z]+)"
+    r" +(?P<year>(?:19|20)\d{2})\b"
 )
 SKIP_BEFORE = re.compile(
-    r"(?:Rp\.?\s*|ke-|Nomor\s+|No\.?\s*|Tahun\s+|tahun\s+|Tim\s+|poin\s+|peringkat\s+|juara\s+|terbaik\s+|HUT\s+ke-?)$",
+    r"(?:Rp\.? *|ke-|Nomor +|No\.? *|Tahun +|tahun +|Tim +|poin +|peringkat +|juara +|terbaik +|HUT +ke-?)$",
     re.I,
 )
 MONTHS = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
@@ -54,7 +54,7 @@ def _person_nouns() -> dict[str, bool]:
 
 @cache
 def _person_noun_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\s*\(?(?P<noun>{alternation(list(_person_nouns()))})(?![\w])", re.I)
+    return re.compile(rf" *\(?(?P<noun>{alternation(list(_person_nouns()))})(?![\w])", re.I)
 
 
 @cache
@@ -73,7 +73,7 @@ def _skip(doc: Document, q: Quantity) -> bool:
     text = doc.text
     before = text[max(0, q.start - 20) : q.start]
     after = text[q.end : q.end + 12]
-    if SKIP_BEFORE.search(before) or re.match(rf"\s+{MONTHS}", after):
+    if SKIP_BEFORE.search(before) or re.match(rf" +{MONTHS}", after):
         return True
     if (
         q.unit is None
@@ -85,17 +85,17 @@ def _skip(doc: Document, q: Quantity) -> bool:
     return bool(re.match(r"-\d", after) or re.search(r"\d-$", before))
 
 
-CLAUSE_BREAK = re.compile(r"[;:]|\b(?:sedangkan|sementara|adapun|namun|tetapi)\b|,\s+(?:dan|serta)\s", re.I)
+CLAUSE_BREAK = re.compile(r"[;:]|\b(?:sedangkan|sementara|adapun|namun|tetapi)\b|, +(?:dan|serta) ", re.I)
 # words that end the name of a counted group: function words, times, and verbs (ter-, di-, me-, ber-)
 PHRASE_STOP = (
     r"yang|di|dan|dari|telah|sudah|melalui|dengan|untuk|serta|atau|pada|se|sebagai|ke|kini|baru|mencapai"
     r"|tahun|bulan|hingga|sampai|se-\w+|(?:ter|di|mem|men|meng|meny|ber)[a-z]{3,}"
 )
-NOUN_PHRASE = re.compile(rf"[\w-]+(?:\s+(?!(?:{PHRASE_STOP})\b)[\w-]+){{0,2}}")
+NOUN_PHRASE = re.compile(rf"[\w-]+(?: +(?!(?:{PHRASE_STOP})\b)[\w-]+){{0,2}}")
 # a list of groups after the first ("kepala desa, perangkat desa, dan ketua RT") up to the clause's end
 GROUP_LIST = re.compile(
-    r"(?:,\s+[^\d,.;:()\n]{1,30}?)*,?\s+(?:dan|serta)\s+[^\d,.;:()\n]{1,30}?"
-    rf"(?=\s*[.;:\n\"”]|$|\s+(?:{PHRASE_STOP})\b)"
+    r"(?:, +[^\d,.;:()\n]{1,30}?)*,? +(?:dan|serta) +[^\d,.;:()\n]{1,30}?"
+    rf"(?= *[.;:\n\"”]|$| +(?:{PHRASE_STOP})\b)"
 )
 
 
@@ -186,9 +186,9 @@ def _noun_key(noun: str) -> str:
     return noun
 
 
-AWARD_ROUND_BEFORE = re.compile(r"Awards?\s+(?:[Tt]ingkat\s+)?(?:[Tt]ahun\s+\d{4}\s+)?(?:[Pp]rovinsi\s+)?$")
+AWARD_ROUND_BEFORE = re.compile(r"Awards? +(?:[Tt]ingkat +)?(?:[Tt]ahun +\d{4} +)?(?:[Pp]rovinsi +)?$")
 SPEECH_TAG = re.compile(
-    r"[\"”]?\s*,?\s*(?:kata|ujar|ucap|tutur|jelas|ungkap|sebut|terang|tegas)(?:nya)?\b", re.I
+    r"[\"”]? *,? *(?:kata|ujar|ucap|tutur|jelas|ungkap|sebut|terang|tegas)(?:nya)?\b", re.I
 )
 
 
@@ -241,7 +241,7 @@ def _speaker_region(doc: Document, start: int, end: int) -> Ref | None:
 
 
 SHARED_GAP = re.compile(
-    r"\s*(?:\([^()\n]{1,20}\)\s*)?(?:(?:sebesar|mencapai|sebanyak|yakni|yaitu|masing-masing)\s+)*$"
+    r" *(?:\([^()\n]{1,20}\) *)?(?:(?:sebesar|mencapai|sebanyak|yakni|yaitu|masing-masing) +)*$"
 )
 
 
@@ -253,7 +253,7 @@ def _sharing(doc: Document, subject: RegionMatch, q: Quantity) -> list[RegionMat
     partners: list[RegionMatch] = []
     while current is not None:
         joiner = re.search(
-            r"(?:,|\s+dan|\s+serta)\s+$", doc.text[max(0, current.span.start - 8) : current.span.start]
+            r"(?:,| +dan| +serta) +$", doc.text[max(0, current.span.start - 8) : current.span.start]
         )
         if not joiner:
             break
@@ -286,7 +286,7 @@ def _year(doc: Document, q: Quantity, start: int, end: int) -> int | None:
     candidates = [
         m
         for m in YEAR.finditer(doc.text, start, end)
-        if not re.search(r"Nomor\s+\d+\s+$|No\.?\s*\d+\s+$", doc.text[max(0, m.start() - 15) : m.start()])
+        if not re.search(r"Nomor +\d+ +$|No\.? *\d+ +$", doc.text[max(0, m.start() - 15) : m.start()])
     ]
     if not candidates:
         return None
@@ -328,7 +328,7 @@ class FigureExtractor:
         if unit is None:
             return []
         before = text[max(start, q.start - 60) : q.start]
-        clause_before = re.split(r"[,;]\s", before)[-1]
+        clause_before = re.split(r"[,;] ", before)[-1]
         if _is_total(before):
             return []
         # "5.000 pekerja dari potensi ..." is a total; "40 persen dari potensi ..." is a share of it
@@ -382,7 +382,7 @@ def _rounded_repeat(fact: FigureFact, rounded: set[tuple[Ref, float]]) -> bool:
     return fact.unit == "persons" and not fact.value % ROUNDING and (fact.subject, fact.value) in rounded
 
 
-ANAPHORA = re.compile(r"[\"“]?(?:Angka|Jumlah|Capaian|Persentase)\s+(?:itu|tersebut|ini)\b", re.I)
+ANAPHORA = re.compile(r"[\"“]?(?:Angka|Jumlah|Capaian|Persentase) +(?:itu|tersebut|ini)\b", re.I)
 
 
 def _continuing(fact: FigureFact, previous: FigureFact) -> FigureFact:
@@ -397,10 +397,11 @@ def _ref(subject: RegionMatch | Ref) -> Ref:
 
 
 COVERED_AFTER = re.compile(
-    r"\s+(?:yang\s+)?(?:(?:sudah|telah|kini)\s+)?(?:terlindungi|terdaftar|dilindungi|tercover|terkover|terjamin)\b"
+    r" +(?:yang +)?(?:(?:sudah|telah|kini) +)?"
+    r"(?:terlindungi|terdaftar|dilindungi|tercover|terkover|terjamin)\b"
 )
-TOTAL_BEFORE = re.compile(r"\bdari\s+(?:total\s+|jumlah\s+)?(?:potensi\s+|estimasi\s+|populasi\s+)?$", re.I)
-NOT_TOTAL_BEFORE = re.compile(r"(?:meningkat|naik|bertambah|turun|lebih|kurang)\s+dari\s+$", re.I)
+TOTAL_BEFORE = re.compile(r"\bdari +(?:total +|jumlah +)?(?:potensi +|estimasi +|populasi +)?$", re.I)
+NOT_TOTAL_BEFORE = re.compile(r"(?:meningkat|naik|bertambah|turun|lebih|kurang) +dari +$", re.I)
 
 
 def _is_total(before: str) -> bool:
@@ -438,7 +439,7 @@ def _modality(doc: Document, q: Quantity, start: int) -> Modality:
 
 
 YEAR_CONTEXT = re.compile(
-    rf"(?:(?i:hingga|sampai(?:\s+dengan)?|per|pada|sepanjang|selama|tahun|akhir|awal)|{MONTHS})\s+(?:tahun\s+)?"
+    rf"(?:(?i:hingga|sampai(?: +dengan)?|per|pada|sepanjang|selama|tahun|akhir|awal)|{MONTHS}) +(?:tahun +)?"
     r"(?P<year>(?:19|20)\d{2})\b"
 )
 
@@ -466,6 +467,6 @@ def _cite_years(text: str) -> set[int]:
     return {
         int(m.group(1))
         for m in re.finditer(
-            r"(?:Nomor\s+\d+\s+[Tt]ahun|No\.?\s*\d+\s*[Tt]ahun|/|Awards?)\s*((?:19|20)\d{2})", text
+            r"(?:Nomor +\d+ +[Tt]ahun|No\.? *\d+ *[Tt]ahun|/|Awards?) *((?:19|20)\d{2})", text
         )
     }

@@ -42,13 +42,18 @@ def _approximators() -> tuple[str, ...]:
 
 @cache
 def _number_pattern() -> re.Pattern[str]:
+    """A numeral with its multiplier and percent sign.
+
+    Multipliers are looked up lower-cased, so only ASCII letters may differ in case
+    ((?a:...)): under re.IGNORECASE alone "ſ" matches "s" and "İ" matches "i".
+    """
     multipliers = "|".join(sorted(_lexicon("multiplier"), key=len, reverse=True))
     return re.compile(
         r"(?<![\w.,/])"
         r"(?P<num>\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)"
         r"(?P<an>-an)?"
-        rf"(?:\s*(?P<mult>{multipliers})\b)?"
-        r"(?:\s*(?P<pct>%|persen\b|per\s?sen\b))?",
+        rf"(?: *(?P<mult>(?a:{multipliers}))\b)?"
+        r"(?: *(?P<pct>%|persen\b|per ?sen\b))?",
         re.IGNORECASE,
     )
 
@@ -71,8 +76,8 @@ def _word_number_pattern() -> re.Pattern[str]:
     words = "|".join(sorted([*_lexicon("number"), *_lexicon("scale")], key=len, reverse=True))
     multipliers = "|".join(sorted(_lexicon("multiplier"), key=len, reverse=True))
     return re.compile(
-        rf"(?<![\w-])(?P<words>(?:{words})(?:\s+(?:{words}))*)"
-        rf"\s+(?:(?P<mult>{multipliers})|(?P<pct>persen|per\s?sen))\b",
+        rf"(?<![\w-])(?P<words>(?:{words})(?: +(?:{words}))*)"
+        rf" +(?:(?P<mult>(?a:{multipliers}))|(?P<pct>persen|per ?sen))\b",
         re.IGNORECASE,
     )
 

@@ -23,11 +23,11 @@ from kg.model import Fact, OrganizationFact
 
 COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
 # office words after a known body's name; "wilayah" and "cabang" are often written in lower case
-OFFICE = r"(?:Kantor\s+Wilayah|Kantor\s+Cabang|Kanwil|[Cc]abang|[Ww]ilayah|Deputi\s+Wilayah|Kantor)"
+OFFICE = r"(?:Kantor +Wilayah|Kantor +Cabang|Kanwil|[Cc]abang|[Ww]ilayah|Deputi +Wilayah|Kantor)"
 PLACE_CUES = frozenset(
     {None, "kota", "kota administrasi", "kotamadya", "kabupaten", "kabupaten administrasi", "provinsi"}
 )
-TOKEN = re.compile(r"\s*([A-Z][\w'’.-]*(?:/[\w-]+)?|\d+/[A-Z]\w*|dan|&|,)")
+TOKEN = re.compile(r" *([A-Z][\w'’.-]*(?:/[\w-]+)?|\d+/[A-Z]\w*|dan|&|,)")
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def _known() -> dict[str, tuple[str, bool]]:
 @cache
 def _known_pattern() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:(?P<pre>Kantor\s+Wilayah|Kantor\s+Cabang|Kanwil|Kantor)\s+)?"
+        rf"(?:(?P<pre>Kantor +Wilayah|Kantor +Cabang|Kanwil|Kantor) +)?"
         rf"\b(?P<org>{alternation(list(_known()))})\b"
     )
 
@@ -171,7 +171,7 @@ def acronym_fits(acronym: str, expansion: str) -> bool:
     )
 
 
-PAREN = re.compile(r"\s*\((?P<inner>[^()\n]{1,80})\)")
+PAREN = re.compile(r" *\((?P<inner>[^()\n]{1,80})\)")
 
 
 def _with_parenthesis(doc: Document, start: int, end: int, company: bool) -> tuple[int, str, list[str]]:
@@ -208,9 +208,7 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
     when it is no region: BPJS names its regional offices after areas of its own.
     """
     text, line_end = doc.text, doc.line_of(pos)[1]
-    office = re.compile(rf"\s+{OFFICE}(?:\s+(?:Kota|Kabupaten|Kab\.|Provinsi))?\s+").match(
-        text, pos, line_end
-    )
+    office = re.compile(rf" +{OFFICE}(?: +(?:Kota|Kabupaten|Kab\.|Provinsi))? +").match(text, pos, line_end)
     start = office.end() if office else skip_spaces(text, pos)
     area = _area_pattern().match(text, start, line_end)
     region = _region_at(doc, start)
@@ -247,7 +245,7 @@ def _province_written_out(name: str, place: str | None) -> tuple[str, list[str]]
     Ketenagakerjaan Wilayah Jatim" is "BPJS Ketenagakerjaan Wilayah Jawa Timur". A
     branch keeps its place as written ("BPJS Ketenagakerjaan Kutim").
     """
-    if not place or not re.search(rf"\b(?:[Ww]ilayah|Kanwil)\s+{re.escape(place)}$", name):
+    if not place or not re.search(rf"\b(?:[Ww]ilayah|Kanwil) +{re.escape(place)}$", name):
         return name, []
     found = Gazetteer.load().lookup(place, "provinsi")
     if len(found) != 1 or name_key(found[0].name) == name_key(place):

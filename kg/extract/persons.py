@@ -23,10 +23,10 @@ from kg.lexicon import rows, words
 from kg.model import Fact, OrganizationFact, PersonFact, Ref
 
 # a name word, an initial ("M."), or a bare initial before another name word or a comma ("Nanda S,")
-NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’`]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|[A-Z](?=\s+[A-Z][a-z]|,))"
+NAME_WORD = r"(?:[A-Z][a-zà-ÿ'’`]+(?:-[A-Z]?[a-zà-ÿ]+)?|[A-Z]\.|[A-Z](?= +[A-Z][a-z]|,))"
 SECRETARIAT = (
     r"(?:Sekdaprov|Setdaprov|Setdakab|Setdakot|Setda|Sekda"
-    r"|Sekretariat\s+Daerah(?:\s+Provinsi|\s+Kabupaten|\s+Kota)?)"
+    r"|Sekretariat +Daerah(?: +Provinsi| +Kabupaten| +Kota)?)"
 )
 
 
@@ -34,7 +34,7 @@ SECRETARIAT = (
 def name_token() -> str:
     """A word of a person's name, abbreviated given names (name_abbreviations.txt) first."""
     abbreviated = alternation(list(words("name_abbreviations.txt")))
-    return rf"(?:(?:{abbreviated})(?=\s)|{NAME_WORD})"
+    return rf"(?:(?:{abbreviated})(?= )|{NAME_WORD})"
 
 
 TOKEN = re.compile(r"\S+")
@@ -67,7 +67,7 @@ def _acting() -> dict[str, str]:
 def _title_pattern() -> re.Pattern[str]:
     acting = alternation(list(_acting()))
     return re.compile(
-        rf"(?<![\w-])(?:(?P<acting>{acting})(?:\s*\([A-Z][A-Za-z.]{{1,5}}\))?\s+)?"
+        rf"(?<![\w-])(?:(?P<acting>{acting})(?: *\([A-Z][A-Za-z.]{{1,5}}\))? +)?"
         rf"(?P<title>{alternation(list(_titles()))})(?![a-z])"
     )
 
@@ -75,7 +75,7 @@ def _title_pattern() -> re.Pattern[str]:
 @cache
 def _honorific_pattern() -> re.Pattern[str]:
     forms = alternation([h.replace(".", "") for h in words("honorifics.txt")] + list(words("honorifics.txt")))
-    return re.compile(rf"(?:(?:{forms})\.?,?\s+)+")
+    return re.compile(rf"(?:(?:{forms})\.?,? +)+")
 
 
 @cache
@@ -163,10 +163,10 @@ def _only_honorifics(gap: str) -> bool:
 def _after_name(doc: Document, end: int) -> tuple[int, tuple[str, ...]]:
     """Skip academic suffixes (", M.K.M.") and read a parenthesised alias after a name."""
     text = doc.text
-    suffix = re.compile(r",\s*(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Z][A-Za-z]{0,3}\.?)*\s*,?\s*)+").match(text, end)
-    if suffix and not re.compile(r"\s*[A-Z][a-z]{3,}").match(text, suffix.end()):
+    suffix = re.compile(r", *(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Z][A-Za-z]{0,3}\.?)* *,? *)+").match(text, end)
+    if suffix and not re.compile(r" *[A-Z][a-z]{3,}").match(text, suffix.end()):
         end = suffix.end()
-    alias = re.compile(r"\s*\((?P<alias>[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+){0,3})\)").match(text, end)
+    alias = re.compile(r" *\((?P<alias>[A-Z][\w'’]+(?: +[A-Z][\w'’]+){0,3})\)").match(text, end)
     if alias and alias.group("alias") not in _not_name_words():
         return alias.end(), (alias.group("alias").replace("’", "'"),)
     return end, ()
@@ -196,7 +196,7 @@ def _unique_region_of_level(doc: Document, level: str) -> str | None:
 
 
 def _skip_paren(doc: Document, pos: int) -> int:
-    paren = re.compile(r"\s*\([^()\n]{1,40}\)").match(doc.text, pos)
+    paren = re.compile(r" *\([^()\n]{1,40}\)").match(doc.text, pos)
     return paren.end() if paren else pos
 
 
@@ -215,8 +215,8 @@ def _skip_short_form(doc: Document, pos: int) -> int:
     return short.end() if short else pos
 
 
-FIELD = r"[A-Z]\w+(?:\s+[A-Z]\w+)*"
-FIELD_LIST = re.compile(rf"\b[Bb]idang\s+{FIELD}(?:,\s+{FIELD})+,?\s+(?:dan|&)\s+[A-Z]\w+")
+FIELD = r"[A-Z]\w+(?: +[A-Z]\w+)*"
+FIELD_LIST = re.compile(rf"\b[Bb]idang +{FIELD}(?:, +{FIELD})+,? +(?:dan|&) +[A-Z]\w+")
 
 
 def _role_words(doc: Document, pos: int, stop: re.Pattern[str]) -> tuple[int, str]:
@@ -260,9 +260,9 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
     if title.org_mode == "none":
         return pos, role, None, None
     if title.org_mode == "secretariat":
-        stop = re.compile(rf"\s{SECRETARIAT}\b|,\s|\s(?=[A-Z][a-z]+\s+[A-Z][a-z]+\s*(?:,|$))")
+        stop = re.compile(rf" {SECRETARIAT}\b|, | (?=[A-Z][a-z]+ +[A-Z][a-z]+ *(?:,|$))")
         end, sub = _role_words(doc, pos, stop)
-        secretariat = re.compile(rf"\s*{SECRETARIAT}").match(text, end)
+        secretariat = re.compile(rf" *{SECRETARIAT}").match(text, end)
         region_match = None
         for match in regions_in(doc, pos, end):
             if match.code:
@@ -283,7 +283,7 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
             return secretariat.end(), role, None, None
         return end, role, None, None
     if title.org_mode == "subunit":
-        stop = re.compile(rf"\s(?={'|'.join(_org_starts())})|,\s")
+        stop = re.compile(rf" (?={'|'.join(_org_starts())})|, ")
         end, sub = _role_words(doc, pos, stop)
         role = _expand(f"{role} {sub}".strip())
         pos = end
@@ -389,7 +389,7 @@ def _ticket_pair(doc: Document, name: Span) -> tuple[Span, Span | None]:
 def _inverse_persons(doc: Document, titled: list[PersonMatch]) -> list[PersonMatch]:
     """ "Name, Title Org": the name comes first, the position after a comma."""
     found = []
-    pattern = re.compile(rf"(?P<name>{name_token()}(?:[ \t]+{name_token()}){{1,5}}),\s+(?=[A-Z])")
+    pattern = re.compile(rf"(?P<name>{name_token()}(?:[ \t]+{name_token()}){{1,5}}), +(?=[A-Z])")
     taken = Spans((p.start, p.end) for p in titled)
     for match in pattern.finditer(doc.text):
         title = _title_pattern().match(doc.text, match.end())

@@ -23,12 +23,12 @@ from kg.model import Fact, ProgramFact, Ref
 #: (start, end, name, aliases) of one programme name found in the text.
 ProgrammeSpan = tuple[int, int, str, tuple[str, ...]]
 
-BENEFIT_VERB = re.compile(r"(?:memperoleh|mendapatkan|mendapat|menerima|santunan|klaim|manfaat)\s+$", re.I)
-NAME = r"(?:[A-Z][\w'’-]*)(?:\s+(?:[A-Z][\w'’-]*|\d+))*"
-PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari|warga)|Desa|Kelurahan|Kecamatan|Dusun)\s+$")
-ACRONYM_FIRST = re.compile(r"(?P<acr>\b[A-Z][A-Z]{2,}(?:\s+[A-Z]{2,})?)\s*\((?P<exp>[A-Z][^()\n]{4,80})\)")
+BENEFIT_VERB = re.compile(r"(?:memperoleh|mendapatkan|mendapat|menerima|santunan|klaim|manfaat) +$", re.I)
+NAME = r"(?:[A-Z][\w'’-]*)(?: +(?:[A-Z][\w'’-]*|\d+))*"
+PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari|warga)|Desa|Kelurahan|Kecamatan|Dusun) +$")
+ACRONYM_FIRST = re.compile(r"(?P<acr>\b[A-Z][A-Z]{2,}(?: +[A-Z]{2,})?) *\((?P<exp>[A-Z][^()\n]{4,80})\)")
 OPERATOR_BPJS = re.compile(
-    r"program(?:\s+utama)?\s+(?:dari\s+)?BPJS|BPJS\s+Ketenagakerjaan\s+(?:menyelenggarakan|mengelola)", re.I
+    r"program(?: +utama)? +(?:dari +)?BPJS|BPJS +Ketenagakerjaan +(?:menyelenggarakan|mengelola)", re.I
 )
 
 
@@ -48,21 +48,21 @@ def _national_programs(doc: Document) -> list[ProgrammeSpan]:
     found: list[ProgrammeSpan] = []
     text = doc.text
     for row in _national():
-        named = re.compile(rf"\b{row['name']}\b(?:\s*\((?P<acr>{row['acronym']})\))?")
+        named = re.compile(rf"\b{row['name']}\b(?: *\((?P<acr>{row['acronym']})\))?")
         for match in named.finditer(text):
             if _combined(text, match.start()):
                 continue
             aliases = (row["acronym"],) if match.group("acr") else ()
             found.append((match.start(), match.end(), row["name"], aliases))
         after_program = re.compile(
-            rf"\bprogram\s+(?:{row['name'].lower()})\b(?:\s*\((?P<acr>{row['acronym']})\))?"
+            rf"\bprogram +(?:{row['name'].lower()})\b(?: *\((?P<acr>{row['acronym']})\))?"
         )
         for match in after_program.finditer(text):
             if not _combined(text, match.start()):
                 found.append((match.start(), match.end(), row["name"], ()))
     bare = "|".join(r["bare"] for r in _national())
     enumeration = re.compile(
-        rf"\bjaminan\s+(?:{bare})(?:\s*,\s*(?:jaminan\s+)?(?:{bare}))+\s*,?\s+dan\s+(?:jaminan\s+)?(?:{bare})\b"
+        rf"\bjaminan +(?:{bare})(?: *, *(?:jaminan +)?(?:{bare}))+ *,? +dan +(?:jaminan +)?(?:{bare})\b"
     )
     for match in enumeration.finditer(text):
         if BENEFIT_VERB.search(text[max(0, match.start() - 30) : match.start()]):
@@ -77,14 +77,14 @@ def _national_programs(doc: Document) -> list[ProgrammeSpan]:
 def _combined(text: str, start: int) -> bool:
     """Part of "jaminan kecelakaan kerja dan jaminan kematian (JKK-JKM)", a programme of its own."""
     window = text[start : start + 90]
-    return bool(re.match(r"[^()\n]*\(?(?:Pro\s+)?[A-Z]{2,}-[A-Z]{2,}", window))
+    return bool(re.match(r"[^()\n]*\(?(?:Pro +)?[A-Z]{2,}-[A-Z]{2,}", window))
 
 
 COMBINED = re.compile(
-    r"(?P<exp>(?:[Pp]rogram\s+)?[Jj]aminan\s+[\w\s]{3,40}?\s+dan\s+[Jj]aminan\s+[\w ]{3,30}?)"
-    r"\s*\(?\s*(?P<acr>(?:Pro\s+)?[A-Z]{2,}-[A-Z]{2,})\)?"
+    r"(?P<exp>(?:[Pp]rogram +)?[Jj]aminan +[\w ]{3,40}? +dan +[Jj]aminan +[\w ]{3,30}?)"
+    r" *\(? *(?P<acr>(?:Pro +)?[A-Z]{2,}-[A-Z]{2,})\)?"
 )
-COMBINED_NAME = re.compile(r"(?:\bPro\s+)?\b[A-Z]{2,}-[A-Z]{2,}\b")
+COMBINED_NAME = re.compile(r"(?:\bPro +)?\b[A-Z]{2,}-[A-Z]{2,}\b")
 
 
 def _combined_programs(doc: Document) -> list[ProgrammeSpan]:
@@ -97,7 +97,7 @@ def _combined_programs(doc: Document) -> list[ProgrammeSpan]:
     expansions: dict[str, str] = {}
     for match in COMBINED.finditer(doc.text):
         acr, expansion = match.group("acr"), " ".join(match.group("exp").split())
-        bare = re.sub(r"^[Pp]rogram\s+", "", expansion)
+        bare = re.sub(r"^[Pp]rogram +", "", expansion)
         if acronym_fits(acr.replace("Pro ", "").replace("-", ""), bare):
             expansions.setdefault(acr, expansion if acr.startswith("Pro ") else bare)
             found.append((match.start(), match.end(), acr, (expansions[acr],)))
@@ -113,11 +113,11 @@ def _combined_programs(doc: Document) -> list[ProgrammeSpan]:
 
 # a word-shaped acronym ("Perisai (Penggerak Jaminan Sosial Indonesia)") right after a naming cue
 NAMED_ACRONYM = re.compile(
-    r"\b(?:disebut|bernama|dinamakan|dikenal\s+(?:dengan|sebagai)|diberi\s+nama|bertajuk|berlabel)\s+"
-    r"(?:sebagai\s+)?(?P<acr>[A-Z][a-z]+[A-Za-z]*)\s*\((?P<exp>[A-Z][^()\n]{4,80})\)"
+    r"\b(?:disebut|bernama|dinamakan|dikenal +(?:dengan|sebagai)|diberi +nama|bertajuk|berlabel) +"
+    r"(?:sebagai +)?(?P<acr>[A-Z][a-z]+[A-Za-z]*) *\((?P<exp>[A-Z][^()\n]{4,80})\)"
 )
 PROGRAM_WORD = re.compile(r"\bprogram|\binovasi|\bgerakan", re.I)
-LIST_ITEM = re.compile(r"\s*(?:[-•*]|\d{1,2}[.)]|[A-Z][A-Z ]{1,20}\s*\()")
+LIST_ITEM = re.compile(r" *(?:[-•*]|\d{1,2}[.)]|[A-Z][A-Z ]{1,20} *\()")
 MAX_LIST_LINES = 30
 
 
@@ -156,8 +156,8 @@ def _heads() -> dict[str, dict[str, str]]:
 def _local_pattern() -> re.Pattern[str]:
     heads = alternation(list(_heads()))
     return re.compile(
-        rf"\b(?P<head>{heads})\s+(?P<name>{NAME})"
-        rf"(?:\s*\((?P<paren>[^()\n]{{2,80}})\)|\s+atau\s+(?P<other>{NAME}))?"
+        rf"\b(?P<head>{heads}) +(?P<name>{NAME})"
+        rf"(?: *\((?P<paren>[^()\n]{{2,80}})\)| +atau +(?P<other>{NAME}))?"
     )
 
 

@@ -34,9 +34,9 @@ class RegionMatch:
 def _org_name_before() -> re.Pattern[str]:
     """Text right before a place that makes the place part of a company's, hotel's or BPJS office's name."""
     heads = [row["head"] for row in rows("region_blockers.csv")]
-    words = "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in sorted(heads, key=len, reverse=True))
+    words = "|".join(re.escape(h).replace(r"\ ", " +") for h in sorted(heads, key=len, reverse=True))
     return re.compile(
-        rf"(?:{words})(?:\s+(?:Kantor\s+)?(?:Cabang|Wilayah|Kanwil))?(?:\s+[A-Z][\w.'’&-]*){{0,3}}\s*$"
+        rf"(?:{words})(?: +(?:Kantor +)?(?:Cabang|Wilayah|Kanwil))?(?: +[A-Z][\w.'’&-]*){{0,3}} *$"
     )
 
 

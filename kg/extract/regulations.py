@@ -24,12 +24,13 @@ TITLE_WORD = r"(?:[A-Z][\w'’/-]*|\d[\w/.-]*)"
 TITLE_JOINER = (
     r"(?:dan|di|yang|bagi|oleh|atas|dalam|untuk|ke|dari|pada|serta|tentang|terhadap|melalui|sebagai|,)"
 )
-TITLE_RUN = rf"{TITLE_WORD}(?:\s+(?:{TITLE_JOINER}\s+)*{TITLE_WORD})*"
+TITLE_RUN = rf"{TITLE_WORD}(?: +(?:{TITLE_JOINER} +)*{TITLE_WORD})*"
 # a title that lists ("Bagi Pegawai Honorer, Aparat Desa, dan Pekerja Rentan"): its commas are part of it
 # only when the list ends with "dan"/"serta" and a capitalised item
-TITLE_CASE = re.compile(rf"{TITLE_RUN}(?:(?:,\s+{TITLE_RUN})*,?\s+(?:dan|serta)\s+{TITLE_RUN})?")
+TITLE_CASE = re.compile(rf"{TITLE_RUN}(?:(?:, +{TITLE_RUN})*,? +(?:dan|serta) +{TITLE_RUN})?")
 LOWER_STOP = re.compile(
-    r"\s(?:dengan|yang|untuk|guna|agar|sebagai|maka|sehingga|karena|melalui|oleh|serta|dan\s+(?=[A-Z]))|[,.;:!?\"”)]|$",
+    r" (?:dengan|yang|untuk|guna|agar|sebagai|maka|sehingga|karena|melalui|oleh|serta|dan +(?=[A-Z]))"
+    r"|[,.;:!?\"”)]|$",
     re.M,
 )
 
@@ -52,10 +53,10 @@ def _kinds() -> dict[str, Kind]:
 def _pattern() -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w-])(?P<kind>{alternation(list(_kinds()))})(?![\w-])"
-        r"(?:\s*\((?P<short>[A-Z][A-Za-z]{1,15})\))?"
-        r"(?P<between>(?:\s+(?!Nomor|No\b|Nomer)(?:[A-Z][\w.-]*|RI)){0,5}?)"
-        r"\s*(?:(?:Nomor|Nomer|No|Nr)\s*\.?\s*)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z.-]*[\dA-Za-z])*?)"
-        r"\s*(?:[Tt]ahun|Th\.?|/)\s*(?P<year>(?:19|20)\d{2})(?![\d/])"
+        r"(?: *\((?P<short>[A-Z][A-Za-z]{1,15})\))?"
+        r"(?P<between>(?: +(?!Nomor|No\b|Nomer)(?:[A-Z][\w.-]*|RI)){0,5}?)"
+        r" *(?:(?:Nomor|Nomer|No|Nr) *\.? *)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z.-]*[\dA-Za-z])*?)"
+        r" *(?:[Tt]ahun|Th\.?|/) *(?P<year>(?:19|20)\d{2})(?![\d/])"
     )
 
 
@@ -66,11 +67,12 @@ def _modality_cues() -> dict[str, str]:
 
 @cache
 def _modality_pattern() -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-])(?:{alternation(list(_modality_cues()))})(?![\w-])", re.I)
+    """The modality cues in any case; (?a:...) folds ASCII letters only, as the table's lower-case keys do."""
+    return re.compile(rf"(?<![\w-])(?a:{alternation(list(_modality_cues()))})(?![\w-])", re.I)
 
 
 CLAUSE_START = re.compile(
-    r"[;:!?]|,\s+(?:dan|serta|sedangkan|sementara|namun)\s|\b(?:berdasarkan|sesuai|mengacu)\b", re.I
+    r"[;:!?]|, +(?:dan|serta|sedangkan|sementara|namun) |\b(?:berdasarkan|sesuai|mengacu)\b", re.I
 )
 
 
@@ -97,7 +99,7 @@ def _modality(doc: Document, kind: Kind, start: int) -> Modality:
 def _title(doc: Document, pos: int) -> tuple[str | None, int]:
     """The `tentang ...` part after a citation, as written, and where it ends."""
     text = doc.text
-    intro = re.compile(r",?\s+tentang\s+", re.I).match(text, pos)
+    intro = re.compile(r",? +tentang +", re.I).match(text, pos)
     if not intro:
         return None, pos
     start, line_end = intro.end(), doc.line_of(intro.end())[1]
@@ -109,7 +111,7 @@ def _title(doc: Document, pos: int) -> tuple[str | None, int]:
         end = stop.start() if stop else line_end
     nxt = _pattern().search(text, start, end)
     if nxt:
-        end = start + len(re.sub(r"\s+(?:dan|serta)\s*$", "", text[start : nxt.start()]))
+        end = start + len(re.sub(r" +(?:dan|serta) *$", "", text[start : nxt.start()]))
     title = " ".join(text[start:end].split()).strip(" ,")
     return title or None, end
 
@@ -176,7 +178,7 @@ def _title_spans(doc: Document) -> list[tuple[int, int]]:
 
 
 BARE_CITATION = re.compile(
-    r"\b(?:Perda|Raperda|Ranperda|Perbup|Perwal|Perwali|Pergub|Peraturan\s+\w+)(?=,?\s+tentang\s)"
+    r"\b(?:Perda|Raperda|Ranperda|Perbup|Perwal|Perwali|Pergub|Peraturan +\w+)(?=,? +tentang )"
 )
 
 

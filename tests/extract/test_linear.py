@@ -14,25 +14,12 @@ from types import FrameType
 from typing import Any
 
 import pytest
+from sample_article import PARAGRAPH
 
 from kg.clean import clean
 from kg.extract import extract
 from kg.model import Article, AwardFact, FigureFact, PersonFact, ProgramFact, RawDocument, RegulationFact
 
-PARAGRAPH = (
-    "Pemkab Sleman Raih Paritrana Award 2024\n"
-    "SLEMAN - Pemerintah Kabupaten Sleman meraih juara 2 Paritrana Award 2024"
-    " tingkat Provinsi DI Yogyakarta.\n"
-    "Bupati Sleman, Harda Wiyana, mengatakan sebanyak 12.345 pekerja informal telah terdaftar sebagai peserta"
-    " BPJS Ketenagakerjaan hingga akhir 2023.\n"
-    "Kepala Dinas Tenaga Kerja Kabupaten Sleman Rina Marlina menyebut cakupan kepesertaan"
-    " mencapai 45,6 persen pada tahun 2023.\n"
-    "Perlindungan itu diatur dalam Peraturan Bupati Nomor 12 Tahun 2023"
-    " tentang Perlindungan Pekerja Rentan.\n"
-    "Pekerja rentan mendapat program Jaminan Kecelakaan Kerja (JKK) dan Jaminan Kematian (JKM) dari"
-    " BPJS Ketenagakerjaan Cabang Yogyakarta.\n"
-    "Sementara itu, Kota Blitar menempati urutan ketiga, disusul Kabupaten Kulon Progo."
-)
 LINEAR = 2.2  # lines(2n) / lines(n): 2 plus a margin for work done once per article
 
 
