@@ -23,7 +23,7 @@ class RawDocument:
     source: str  # path of the file it came from (with ":line" for JSON Lines)
     text: str | None = None  # plain text, when the input was text
     html: str | None = None  # markup, when the input was HTML
-    url: str | None = None
+    url: str | None = None  # an absolute http(s) IRI: ingest leaves out any other url
     title: str | None = None
     date: str | None = None  # as given by the input (ISO or free text)
     outlet: str | None = None
@@ -188,8 +188,10 @@ class Notice(Problem):
 class BuildReport:
     """What a build did: counts for the one-line summary and the problems met."""
 
-    articles: int = 0
+    articles: int = 0  # articles built (new or changed)
     facts_by_type: dict[str, int] = field(default_factory=dict)
     triples: int = 0
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
+    unchanged: int = 0  # articles whose graph was kept: same content, same rules
+    removed: int = 0  # articles gone from a folder this build read again
