@@ -25,6 +25,8 @@ from kg.explain import Evidence as ExplainedEvidence
 from kg.explain import Explanation
 from kg.export.atomic import write_output
 from kg.facts import facts_jsonl
+from kg.ingest import MB
+from kg.model import Notice, Problem
 from kg.namespaces import PREFIXES
 from kg.queries import expand_prefixed_names, query_form, resolve_query, saved_queries
 from kg.store import KnowledgeStore
@@ -136,13 +138,21 @@ def build(
     store: StoreOption = Path(".kg"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     full: Annotated[
-        bool, typer.Option("--full", help="Keep only these articles: drop every other article's graph.")
+        bool, typer.Option("--full", help="Build from nothing: keep only these articles' graphs.")
     ] = False,
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes for extraction (default: the cores).", min=1)
+    ] = None,
+    max_article_mb: Annotated[
+        float, typer.Option(help="Skip an article (a file or a JSON line) larger than this.", min=0.001)
+    ] = 5.0,
 ) -> None:
     """Read articles, extract their facts and write the graph into the store.
 
-    The new graph replaces the old one all at once when the build ends; readers (and
-    `kg serve`) see the old graph until then, and an interrupted build changes nothing.
+    Only new and changed articles are built again; articles gone from a folder named
+    again lose their graph. The new graph replaces the old one all at once when the
+    build ends: readers (and `kg serve`) see the old graph until then, and an
+    interrupted build changes nothing.
 
     Example: kg build seeds/ --store .kg
     """
@@ -160,18 +170,29 @@ def build(
             progress=lambda _doc: bar.advance(task),
             on_total=lambda n: bar.update(task, total=n),
             full=full,
+            workers=workers,
+            max_bytes=max(1, int(max_article_mb * MB)),
         )
-    for problem in report.problems:
-        err.print(f"[yellow]skipped:[/] {escape(problem.source)}: {escape(problem.message)}", highlight=False)
+    _print_problems(report.problems)
+    skipped = [p for p in report.problems if not isinstance(p, Notice)]
     facts = ", ".join(f"{n} {kind}" for kind, n in report.facts_by_type.items()) or "no facts"
     out.print(
         f"built {_plural(report.articles, 'article')}: {escape(facts)};"
         f" {_plural(report.triples, 'triple')} in {report.seconds:.1f} s"
-        + (f"; {_plural(len(report.problems), 'input')} skipped" if report.problems else ""),
+        + (f"; {report.unchanged} unchanged" if report.unchanged else "")
+        + (f"; {_plural(report.removed, 'article')} gone, removed" if report.removed else "")
+        + (f"; {_plural(len(skipped), 'input')} skipped" if skipped else ""),
         highlight=False,
     )
     if report.problems:
         raise typer.Exit(1)
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    """Skipped inputs, and warnings for what was left out of an input that is still used."""
+    for problem in problems:
+        kind = "[yellow]warning:[/]" if isinstance(problem, Notice) else "[yellow]skipped:[/]"
+        err.print(f"{kind} {escape(problem.source)}: {escape(problem.message)}", highlight=False)
 
 
 def _table(solutions: ox.QuerySolutions) -> Table:
@@ -441,8 +462,7 @@ def publish(
         raise UserError(f"{out_dir} is a file: --out names the folder to publish into")
     kg_store = KnowledgeStore(None)
     report = run_build(paths, kg_store)
-    for problem in report.problems:
-        err.print(f"[yellow]skipped:[/] {escape(problem.source)}: {escape(problem.message)}", highlight=False)
+    _print_problems(report.problems)
     written = publish_all(kg_store, out_dir)
     out.print(
         f"published {_plural(report.articles, 'article')}, {_plural(report.triples, 'triple')}:"

@@ -14,6 +14,8 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.gazetteer import Gazetteer, Region
+from kg.ids import slug
+from kg.ingest import is_web_iri
 from kg.model import (
     Article,
     AwardFact,
@@ -27,7 +29,7 @@ from kg.model import (
     RegulationFact,
 )
 from kg.namespaces import KG, QB, RESOURCE_BASE, SCHEMA
-from kg.resolve import Group, ResolvedArticle, slug
+from kg.resolve import Group, ResolvedArticle
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
@@ -127,7 +129,7 @@ class ArticleGraph:
             self.add(node, DCTERMS.title, label(article.title))
         if article.url:
             self.add(
-                node, DCTERMS.source, URIRef(article.url) if "://" in article.url else Literal(article.url)
+                node, DCTERMS.source, URIRef(article.url) if is_web_iri(article.url) else Literal(article.url)
             )
         if article.date:
             self.add(node, DCTERMS.date, Literal(article.date, datatype=XSD.date))

@@ -1,43 +1,163 @@
-"""The whole path once: ingest -> clean -> extract -> resolve -> graph -> store.
+"""The whole path: ingest -> clean -> extract -> resolve -> graph -> store, streamed.
 
-Every article is read, cleaned, extracted and turned into quads before anything is
-written, and the writes go into a new store generation that becomes live only when
-complete, so a failure (or a kill) part-way leaves the store as it was. Inputs that cannot be
-used become `Problem`s and the build goes on without them.
+Articles flow through the stages in batches and are written batch by batch into a new
+store generation, which becomes live only when the build is complete: a failure (or a
+kill) part-way leaves the store as it was, and memory stays flat however many articles
+there are. Everything from cleaning to the article's quads depends on the article alone
+(identity keys are global by construction: a region's code, a person's normalised
+name), so that work runs in a pool of worker processes; the store's content, and so
+every export, is the same whatever the number of workers.
+
+A build is incremental: an article whose content (and the builder's own rules) did not
+change since the live generation keeps its graph untouched; an article gone from a
+folder that this build reads again loses its graph. `full` rebuilds from nothing.
+Inputs that cannot be used become `Problem`s and the build goes on without them.
 """
 
 from __future__ import annotations
 
+import hashlib
+import multiprocessing
+import os
 import time
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 from pathlib import Path
+
+import pyoxigraph as ox
 
 from kg.clean import CleanError, clean
 from kg.extract import extract
 from kg.graph import GAZETTEER_GRAPH, article_graph_iri, article_quads, gazetteer_quads, iri
-from kg.ingest import read_inputs
-from kg.model import BuildReport, ExtractedArticle, Problem, RawDocument
-from kg.resolve import resolve
-from kg.store import KnowledgeStore
+from kg.ingest import DEFAULT_MAX_BYTES, read_inputs
+from kg.model import BuildReport, Problem, RawDocument
+from kg.resolve import resolve_article
+from kg.store import KnowledgeStore, ManifestEntry, to_ox
 
 Progress = Callable[[str], None]
+BATCH = 64  # articles per write (and per round of the pool)
+POOL_FROM = 2 * BATCH  # fewer changed articles than this are done in this process: a pool costs a start-up
 
 
-def _extract_all(
-    raws: list[RawDocument], report: BuildReport, progress: Progress | None
-) -> list[ExtractedArticle]:
-    extracted = []
-    for raw in raws:
-        try:
-            article = clean(raw)
-        except CleanError as error:
-            report.problems.append(Problem(raw.source, str(error)))
-            continue
-        extracted.append(extract(article))
-        if progress:
-            progress(raw.doc_id)
-    return extracted
+@dataclass(frozen=True)
+class Processed:
+    """One article through every stage: its graph as N-Quads, or why it was left out."""
+
+    doc_id: str
+    source: str
+    graph: str
+    digest: str
+    nquads: bytes = b""
+    facts: dict[str, int] = field(default_factory=dict)
+    problem: str | None = None
+
+
+@cache
+def builder_fingerprint() -> str:
+    """A digest of the builder's rules (its code and lexicons), so that new rules rebuild everything."""
+    digest = hashlib.sha256()
+    package = resources.files("kg")
+    for folder, suffixes in (("", (".py",)), ("extract", (".py",)), ("data", (".csv", ".txt"))):
+        entries = package.joinpath(folder).iterdir() if folder else package.iterdir()
+        for entry in sorted((e for e in entries if e.name.endswith(suffixes)), key=lambda e: e.name):
+            digest.update(f"{folder}/{entry.name}".encode())
+            digest.update(entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def content_digest(raw: RawDocument) -> str:
+    """What decides whether an article must be built again: its content, metadata and the rules."""
+    digest = hashlib.sha256(builder_fingerprint().encode())
+    for part in (raw.doc_id, raw.source, raw.text, raw.html, raw.url, raw.title, raw.date, raw.outlet):
+        digest.update(b"\x00" + (part or "").encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def process(raw: RawDocument) -> Processed:
+    """clean -> extract -> resolve -> graph for one article (runs in a worker process)."""
+    graph = str(article_graph_iri(raw.doc_id))
+    digest = content_digest(raw)
+    try:
+        article = clean(raw)
+    except CleanError as error:
+        return Processed(raw.doc_id, raw.source, graph, digest, problem=str(error))
+    extracted = extract(article)
+    quads = article_quads(resolve_article(extracted))
+    named = ox.NamedNode(graph)
+    data = ox.serialize(
+        [ox.Quad(to_ox(s), to_ox(p), to_ox(o), named) for s, p, o, _ in quads],  # type: ignore[arg-type]
+        format=ox.RdfFormat.N_QUADS,
+    )
+    facts = Counter(type(f).__name__.removesuffix("Fact").lower() for f in extracted.facts)
+    return Processed(raw.doc_id, raw.source, graph, digest, data or b"", dict(facts))
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+class _Runner:
+    """Runs `process` over a stream of documents, in order: here for a few, in a process pool for many."""
+
+    def __init__(self, workers: int) -> None:
+        self.workers = max(1, workers)
+        self.pool: ProcessPoolExecutor | None = None
+
+    def run(self, raws: Iterable[RawDocument]) -> Iterator[Processed]:
+        pending: deque[RawDocument] = deque()
+        iterator = iter(raws)
+        for raw in iterator:
+            pending.append(raw)
+            if self.workers > 1 and len(pending) >= POOL_FROM:
+                yield from self._pooled(pending, iterator)
+                return
+        yield from map(process, pending)
+
+    def _pooled(self, first: deque[RawDocument], rest: Iterator[RawDocument]) -> Iterator[Processed]:
+        context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        in_flight: deque[Future[list[Processed]]] = deque()
+        chunks = _chunks(_chain(first, rest), 16)
+        for chunk in chunks:
+            in_flight.append(self.pool.submit(_process_all, chunk))
+            if len(in_flight) >= 4 * self.workers:
+                yield from in_flight.popleft().result()
+        while in_flight:
+            yield from in_flight.popleft().result()
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(cancel_futures=True)
+
+
+def _process_all(raws: list[RawDocument]) -> list[Processed]:
+    return [process(raw) for raw in raws]
+
+
+def _chain(first: Iterable[RawDocument], rest: Iterable[RawDocument]) -> Iterator[RawDocument]:
+    yield from first
+    yield from rest
+
+
+def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocument]]:
+    chunk: list[RawDocument] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _folder_root(path: Path) -> str:
+    """The key under which a folder input's articles are remembered ('' for a single file)."""
+    return str(path.resolve()) if path.is_dir() else ""
 
 
 def build(
@@ -46,34 +166,99 @@ def build(
     progress: Progress | None = None,
     on_total: Callable[[int], None] | None = None,
     full: bool = False,
+    workers: int | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> BuildReport:
     """Build the graph of the given files and folders into a store.
 
     The articles' graphs replace those of the same articles in the store and the rest
-    stays; with `full` the store holds only these articles afterwards. Either way the
-    store changes all at once, when every graph is written (see KnowledgeStore.writing).
+    stays, except the articles gone from a folder named here again; with `full` the
+    store holds only these articles afterwards. Either way the store changes all at
+    once, when every graph is written (see KnowledgeStore.writing). `on_total` is told
+    the number of articles to build once it is known (after reading every input).
     """
     started = time.perf_counter()
     report = BuildReport()
-    raws: list[RawDocument] = []
-    for item in read_inputs(paths):
-        if isinstance(item, Problem):
-            report.problems.append(item)
-        else:
-            raws.append(item)
-    if on_total:
-        on_total(len(raws))
-    extracted = _extract_all(raws, report, progress)
-    graphs = [
-        (str(article_graph_iri(r.extracted.article.doc_id)), article_quads(r)) for r in resolve(extracted)
-    ]
-    with store.writing(fresh=full):
-        store.replace_graph(str(iri(GAZETTEER_GRAPH)), gazetteer_quads())
-        for graph, quads in graphs:
-            store.replace_graph(graph, quads)
-            report.triples += len(quads)
-    report.articles = len(extracted)
-    counts = Counter(type(f).__name__.removesuffix("Fact").lower() for e in extracted for f in e.facts)
-    report.facts_by_type = dict(sorted(counts.items()))
+    runner = _Runner(default_workers() if workers is None else workers)
+    try:
+        with store.writing(fresh=full):
+            _build_into(paths, store, report, runner, progress, on_total, full, max_bytes)
+    finally:
+        runner.close()
+    report.facts_by_type = dict(sorted(report.facts_by_type.items()))
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _build_into(
+    paths: Sequence[Path],
+    store: KnowledgeStore,
+    report: BuildReport,
+    runner: _Runner,
+    progress: Progress | None,
+    on_total: Callable[[int], None] | None,
+    full: bool,
+    max_bytes: int,
+) -> None:
+    known = {} if full else store.manifest()
+    manifest: dict[str, ManifestEntry] = dict(known)
+    seen: dict[str, str] = {}  # graph -> source, across the named inputs
+    todo: list[RawDocument] = []
+    roots: set[str] = set()
+    for path in paths:
+        root = _folder_root(Path(path))
+        roots.add(root)
+        for item in read_inputs([Path(path)], max_bytes=max_bytes):
+            if isinstance(item, Problem):
+                report.problems.append(item)
+                continue
+            graph = str(article_graph_iri(item.doc_id))
+            if graph in seen:
+                message = f"duplicate document id {item.doc_id!r} (first read from {seen[graph]})"
+                report.problems.append(Problem(item.source, message))
+                continue
+            seen[graph] = item.source
+            digest = content_digest(item)
+            old = known.get(graph)
+            if old is not None and old.digest == digest:
+                manifest[graph] = ManifestEntry(graph, digest, root or old.root, old.facts)
+                report.unchanged += 1
+                continue
+            todo.append(item)
+            manifest[graph] = ManifestEntry(graph, digest, root, {})
+    gone = [g for g, entry in known.items() if entry.root and entry.root in roots and g not in seen]
+    if on_total:
+        on_total(len(todo))
+    gazetteer = str(iri(GAZETTEER_GRAPH))
+    if full or not store.has_graph(gazetteer) or store.manifest_fingerprint() != builder_fingerprint():
+        store.write_graphs([(gazetteer, [_ox_quad(q) for q in gazetteer_quads()])])
+    store.remove_graphs(gone)
+    for graph in gone:
+        manifest.pop(graph, None)
+    report.removed = len(gone)
+    batch: list[tuple[str, list[ox.Quad]]] = []
+    for done in runner.run(todo):
+        if done.problem is not None:
+            report.problems.append(Problem(done.source, done.problem))
+            manifest.pop(done.graph, None)
+            batch.append((done.graph, []))  # an article that no longer builds loses its old graph
+            continue
+        quads = list(ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))
+        batch.append((done.graph, quads))
+        report.triples += len(quads)
+        report.articles += 1
+        for kind, count in done.facts.items():
+            report.facts_by_type[kind] = report.facts_by_type.get(kind, 0) + count
+        manifest[done.graph] = ManifestEntry(done.graph, done.digest, manifest[done.graph].root, done.facts)
+        if progress:
+            progress(done.doc_id)
+        if len(batch) >= BATCH:
+            store.write_graphs(batch)
+            batch = []
+    store.write_graphs(batch)
+    store.set_manifest(list(manifest.values()), builder_fingerprint())
+
+
+def _ox_quad(quad: tuple[object, object, object, object]) -> ox.Quad:
+    s, p, o, g = quad
+    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))  # type: ignore[arg-type]

@@ -26,11 +26,14 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import gc
+import json
 import os
 import shutil
 import weakref
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -81,6 +84,28 @@ class StoreError(UserFacingError, RuntimeError):
 
 class StoreBusy(StoreError):
     """Another build holds the store's write lock."""
+
+
+@dataclass(frozen=True)
+class ManifestEntry:
+    """What a generation remembers of one article's graph, for the next incremental build."""
+
+    graph: str
+    digest: str  # of the article's content and the rules that built it
+    root: str  # the folder input it was read from ('' for a file named on its own)
+    facts: dict[str, int]
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"graph": self.graph, "digest": self.digest, "root": self.root, "facts": self.facts},
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+
+    @classmethod
+    def from_json(cls, line: str) -> ManifestEntry:
+        data = json.loads(line)
+        return cls(data["graph"], data["digest"], data["root"], dict(data["facts"]))
 
 
 # --- the folder layout -------------------------------------------------------------------------
@@ -147,6 +172,31 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
+
+
+def _manifest_path(root: Path, name: str) -> Path:
+    return root / GENERATIONS / f"{name}.manifest.jsonl"
+
+
+def read_manifest(root: Path, name: str) -> tuple[str, dict[str, ManifestEntry]]:
+    """The builder fingerprint and the per-article entries a generation was written with."""
+    try:
+        lines = _manifest_path(root, name).read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return "", {}
+    if not lines:
+        return "", {}
+    fingerprint = json.loads(lines[0]).get("fingerprint", "")
+    entries = (ManifestEntry.from_json(line) for line in lines[1:] if line.strip())
+    return fingerprint, {e.graph: e for e in entries}
+
+
+def _write_manifest(path: Path, fingerprint: str, entries: Iterable[ManifestEntry]) -> None:
+    lines = [json.dumps({"fingerprint": fingerprint}), *sorted(e.to_json() for e in entries)]
+    with open(path, "w", encoding="utf-8") as file:
+        file.write("\n".join(lines) + "\n")
+        file.flush()
+        os.fsync(file.fileno())
 
 
 def _point_at(root: Path, name: str) -> None:
@@ -218,6 +268,7 @@ def collect_generations(root: Path) -> list[str]:
             except BlockingIOError:
                 continue
             shutil.rmtree(_generation_dir(root, name), ignore_errors=True)
+            _manifest_path(root, name).unlink(missing_ok=True)
             lease_path.unlink(missing_ok=True)
             removed.append(name)
     return removed
@@ -240,6 +291,7 @@ class KnowledgeStore:
         self._lease: Lease | None = None
         self._writing = False
         self._fresh = False
+        self._manifest: tuple[str, dict[str, ManifestEntry]] = ("", {})
         if path is None:
             self.store = ox.Store()
             return
@@ -286,6 +338,7 @@ class KnowledgeStore:
         if self.path is None:
             if fresh:
                 self.store.clear()
+                self._manifest = ("", {})
             yield self
             return
         if self.read_only:
@@ -298,6 +351,7 @@ class KnowledgeStore:
             folder = _generation_dir(root, name)
             live = live_generation(root)
             self._fresh = fresh or live is None
+            self._manifest = ("", {}) if self._fresh else read_manifest(root, live)  # type: ignore[arg-type]
             try:
                 self._start_generation(folder, live)
                 self._writing = True
@@ -305,11 +359,13 @@ class KnowledgeStore:
                 self.store.flush()  # a sealed generation: everything in table files, nothing in the log
                 self.store = ox.Store()  # drops (closes) the writer before the switch
                 gc.collect()
+                _write_manifest(_manifest_path(root, name), self._manifest[0], self._manifest[1].values())
                 _point_at(root, name)
             except BaseException:
                 self.store = ox.Store()
                 gc.collect()
                 shutil.rmtree(folder, ignore_errors=True)
+                _manifest_path(root, name).unlink(missing_ok=True)
                 raise
             finally:
                 self._writing = False
@@ -373,6 +429,61 @@ class KnowledgeStore:
         self.store.extend(new)
         self.store.extend(merged)
         return len(new)
+
+    def has_graph(self, graph: str) -> bool:
+        return self.store.contains_named_graph(ox.NamedNode(graph))
+
+    def manifest(self) -> dict[str, ManifestEntry]:
+        """Per article graph: the digest it was built from, and the folder it was read from."""
+        return dict(self._manifest[1])
+
+    def manifest_fingerprint(self) -> str:
+        """The builder fingerprint the live graph was written with."""
+        return self._manifest[0]
+
+    def set_manifest(self, entries: list[ManifestEntry], fingerprint: str) -> None:
+        """What this write session's generation will remember (written when the session ends)."""
+        self._require_writable()
+        self._manifest = (fingerprint, {e.graph: e for e in entries})
+
+    def write_graphs(self, graphs: list[tuple[str, list[ox.Quad]]]) -> None:
+        """Put each named graph in place of the store's graph of that name, in one transaction.
+
+        A fresh generation is filled through Oxigraph's bulk loader instead (table files
+        written directly; nothing to replace). An empty list of quads removes the graph.
+        """
+        self._require_writable()
+        if not graphs:
+            return
+        merged = [ox.Quad(q.subject, q.predicate, q.object, DEFAULT) for _, quads in graphs for q in quads]
+        named = [q for _, quads in graphs for q in quads]
+        if self._fresh and self.path is not None:
+            self.store.bulk_extend(named + merged)
+            return
+        self.remove_graphs([graph for graph, _ in graphs])
+        self.store.extend(named + merged)
+
+    def remove_graphs(self, graphs: list[str]) -> None:
+        """Remove named graphs, and from the merged graph the triples no remaining graph holds."""
+        self._require_writable()
+        present = [ox.NamedNode(g) for g in graphs if self.store.contains_named_graph(ox.NamedNode(g))]
+        if not present:
+            return
+        candidates = {
+            (q.subject, q.predicate, q.object)
+            for name in present
+            for q in self.store.quads_for_pattern(None, None, None, name)
+        }
+        for name in present:
+            self.store.remove_graph(name)
+        orphans = [ox.Quad(s, p, o, DEFAULT) for s, p, o in candidates if not self._held_elsewhere(s, p, o)]
+        for quad in orphans:
+            self.store.remove(quad)
+
+    def _held_elsewhere(self, s: Any, p: Any, o: Any) -> bool:
+        """Whether a named graph (not the merged default graph) still holds the triple."""
+        found = self.store.quads_for_pattern(s, p, o, None)
+        return any(not isinstance(q.graph_name, ox.DefaultGraph) for q in found)
 
     def remove_graph(self, graph: str) -> None:
         """Remove a named graph and those of its triples that no other named graph holds."""

@@ -117,5 +117,60 @@ def test_a_build_that_fails_halfway_leaves_the_store_as_it_was(
 
     monkeypatch.setattr("kg.pipeline.extract", broken)
     with pytest.raises(RuntimeError, match="extractor crashed"):
-        build([ROOT / "seeds"], store)
+        build([ROOT / "seeds"], store, full=True, workers=1)
     assert serialize(store, "nquads") == before
+
+
+def test_an_unchanged_article_is_not_built_again(tmp_path: Path) -> None:
+    corpus = tmp_path / "berita"
+    _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
+    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    store = KnowledgeStore(tmp_path / "kg")
+    first = build([corpus], store)
+    before = serialize(store, "nquads")
+    again = build([corpus], store)
+    assert (first.articles, again.articles, again.unchanged) == (2, 0, 2)
+    assert serialize(store, "nquads") == before
+    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima Paritrana Award 2024.")
+    changed = build([corpus], store)
+    assert (changed.articles, changed.unchanged) == (1, 1)
+
+
+def test_an_article_gone_from_a_folder_read_again_loses_its_graph(tmp_path: Path) -> None:
+    corpus = tmp_path / "berita"
+    _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
+    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    store = KnowledgeStore(tmp_path / "kg")
+    build([corpus], store)
+    (corpus / "b.txt").unlink()
+    report = build([corpus], store)
+    assert report.removed == 1
+    assert "https://w3id.org/jamsostek-kg/id/graph/b" not in store.graphs()
+    reference = KnowledgeStore(tmp_path / "fresh")
+    build([corpus], reference)
+    assert serialize(store, "nquads") == serialize(reference, "nquads")
+    assert serialize(store, "turtle") == serialize(reference, "turtle")
+
+
+def test_a_file_named_alone_leaves_the_rest_of_the_store_alone(tmp_path: Path) -> None:
+    corpus = tmp_path / "berita"
+    _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
+    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    store = KnowledgeStore(tmp_path / "kg")
+    build([corpus], store)
+    report = build([corpus / "a.txt"], store, full=True)
+    assert report.articles == 1
+    assert store.graphs() == [
+        "https://w3id.org/jamsostek-kg/id/graph/a",
+        "https://w3id.org/jamsostek-kg/id/graph/gazetteer",
+    ]
+
+
+def test_the_graph_is_the_same_whatever_the_number_of_workers(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, seed_store: KnowledgeStore
+) -> None:
+    monkeypatch.setattr("kg.pipeline.POOL_FROM", 2)  # the pool even for five articles
+    pooled = KnowledgeStore(tmp_path / "pooled")
+    report = build([ROOT / "seeds"], pooled, workers=2)
+    assert report.articles == 5
+    assert serialize(pooled, "nquads") == serialize(seed_store, "nquads")
