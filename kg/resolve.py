@@ -76,24 +76,28 @@ class ResolvedArticle:
         return None
 
 
+OFFICE_PREFIX = r"(?:(?:kantor wilayah|kantor cabang|kanwil|kantor)\s+)?"
+
+
 @cache
-def _known_orgs() -> list[tuple[str, str]]:
-    """(written form, canonical name) of known organisations, longest written form first."""
+def _known_orgs() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern of a written form, canonical name) of known organisations, longest written form first."""
     pairs = []
     for row in rows("organizations.csv"):
         for name in [row["name"], *[a for a in row["aliases"].split("|") if a]]:
             pairs.append((name, row["name"]))
-    return sorted(pairs, key=lambda p: -len(p[0]))
+    ordered = sorted(pairs, key=lambda p: -len(p[0]))
+    return [(re.compile(rf"^{OFFICE_PREFIX}{re.escape(normal(w))}\b(?P<rest>.*)$"), c) for w, c in ordered]
 
 
+@cache
 def org_identity(name: str) -> str:
     """The cross-article key of an organisation: its known body and office place, else its name."""
-    for written, canonical in _known_orgs():
-        office_prefix = r"(?:(?:kantor wilayah|kantor cabang|kanwil|kantor)\s+)?"
-        pattern = rf"^{office_prefix}{re.escape(normal(written))}\b(?P<rest>.*)$"
-        match = re.match(pattern, normal(name))
+    written = normal(name)
+    for pattern, canonical in _known_orgs():
+        match = pattern.match(written)
         if match:
-            prefix = normal(name)[: match.start("rest")]
+            prefix = written[: match.start("rest")]
             place = _place_key(OFFICE_WORDS.sub(" ", match.group("rest")))
             office = bool(place) or prefix.startswith(("kantor wilayah", "kanwil", "kantor cabang"))
             return f"org/{slug(canonical)}" + (f"/{slug(place) or 'office'}" if office else "")
