@@ -111,8 +111,10 @@ def _date_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     return in_words, in_digits, weekday
 
 
+@cache
 def _abbreviations() -> frozenset[str]:
-    return words("abbreviations.txt")
+    """What ends in a dot but no sentence: abbreviations, and given names abbreviated in a person's name."""
+    return words("abbreviations.txt") | words("name_abbreviations.txt")
 
 
 # -- cleaning ---------------------------------------------------------------------------------

@@ -483,3 +483,11 @@ def test_a_month_name_matches_by_ascii_case_only(written: str) -> None:
     """Unicode case folding lets "ſ" match "s" and "İ" match "i"; the month table knows neither."""
     expected = "2024-08-05" if written == "5 AGUSTUS 2024" else None
     assert cleaned(f"Blitar, {written}\n{BODY}").date == expected
+
+
+@pytest.mark.parametrize("given", sorted(words("name_abbreviations.txt")))
+def test_an_abbreviated_given_name_ends_no_sentence(given: str) -> None:
+    """ "Kepala Dinas Moch. Hasan": a title and its holder's name stay in one sentence."""
+    assert [s.text for s in split_sentences(f"Kepala Dinas {given} Hasan hadir.")] == [
+        f"Kepala Dinas {given} Hasan hadir."
+    ]

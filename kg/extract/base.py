@@ -97,6 +97,15 @@ class Document:
             return sentences[index]
         return sentences[-1]
 
+    def in_one_sentence(self, start: int, end: int) -> bool:
+        """Whether a span lies inside the sentence that holds its start.
+
+        A pattern may read past a sentence break the splitter saw ("Asisten Pemerintahan.
+        Rakyat ... Benny"): what it found is no mention, since a mention lies in one sentence.
+        """
+        sentence = self.sentence_of(start)
+        return sentence.start <= start and end <= sentence.end
+
     def sentences_starting_in(self, start: int, end: int) -> tuple[Sentence, ...]:
         """The sentences that start in [start, end), in text order."""
         starts = self._sentence_starts

@@ -8,10 +8,15 @@ words come from kg/data/number_words.csv.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import cache
 
 from kg.lexicon import rows
+
+# a numeral of hundreds of digits reads as infinity, which no graph literal can hold, and a
+# long compound of number words as an integer no float can hold: neither is a quantity
+MAX_VALUE = sys.float_info.max
 
 
 @dataclass(frozen=True)
@@ -110,6 +115,8 @@ def _word_quantities(text: str) -> list[Quantity]:
             continue
         if match.group("mult"):
             value *= _lexicon("multiplier")[match.group("mult").lower()]
+        if value > MAX_VALUE:
+            continue
         unit = "percent" if match.group("pct") else None
         approximate = _preceded_by_approximator(text, match.start())
         found.append(Quantity(float(value), match.start(), match.end(), unit, approximate))
@@ -126,6 +133,8 @@ def find_quantities(text: str) -> list[Quantity]:
         multiplier = match.group("mult")
         if multiplier:
             value *= _lexicon("multiplier")[multiplier.lower()]
+        if value > MAX_VALUE:
+            continue
         unit = "percent" if match.group("pct") else None
         approximate = bool(match.group("an")) or _preceded_by_approximator(text, match.start())
         found.append(Quantity(round(value, 6), match.start(), match.end(), unit, approximate))

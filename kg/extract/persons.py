@@ -455,7 +455,8 @@ def _capitalised_names(doc: Document) -> list[tuple[int, int, str]]:
 def find_persons(doc: Document) -> list[PersonMatch]:
     titled = _titled_persons(doc)
     titled += _inverse_persons(doc, titled)
-    return sorted(titled + _cued_persons(doc, titled), key=lambda p: p.start)
+    found = [p for p in titled + _cued_persons(doc, titled) if doc.in_one_sentence(p.start, p.end)]
+    return sorted(found, key=lambda p: p.start)
 
 
 def persons(doc: Document) -> list[PersonMatch]:

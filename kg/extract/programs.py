@@ -268,7 +268,11 @@ class ProgramExtractor:
     def __call__(self, doc: Document) -> list[Fact]:
         facts: list[Fact] = []
         national = {r["name"] for r in _national()}
-        found = _national_programs(doc) + _combined_programs(doc) + _local_programs(doc)
+        found = [
+            span
+            for span in _national_programs(doc) + _combined_programs(doc) + _local_programs(doc)
+            if doc.in_one_sentence(span[0], span[1])
+        ]
         titles = Spans(title_spans(doc))
         for start, end, name, aliases in sorted(found):
             if name not in national and titles.holds(start):

@@ -55,7 +55,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?<![\w-])(?P<kind>{alternation(list(_kinds()))})(?![\w-])"
         r"(?: *\((?P<short>[A-Z][A-Za-z]{1,15})\))?"
         r"(?P<between>(?: +(?!Nomor|No\b|Nomer)(?:[A-Z][\w.-]*|RI)){0,5}?)"
-        r" *(?:(?:Nomor|Nomer|No|Nr) *\.? *)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z.-]*[\dA-Za-z])*?)"
+        r" *(?:(?:Nomor|Nomer|No|Nr) *\.? *)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z./-]*[\dA-Za-z])??)"
         r" *(?:[Tt]ahun|Th\.?|/) *(?P<year>(?:19|20)\d{2})(?![\d/])"
     )
 

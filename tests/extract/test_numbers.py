@@ -90,3 +90,18 @@ def test_every_approximation_word(row: dict[str, str]) -> None:
 )
 def test_every_ordinal(row: dict[str, str]) -> None:
     assert ordinal(row["word"]) == int(row["value"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"sebanyak {'9' * 400} pekerja",
+        f"sebanyak {'9' * 300} triliun pekerja",
+        f"sebanyak 1{'.000' * 120} pekerja",
+        f"cakupan {'7' * 500},5 persen",
+        f"satu {'ratus ' * 160}persen",
+    ],
+)
+def test_a_number_no_float_can_hold_is_no_quantity(text: str) -> None:
+    """Hundreds of digits read as infinity (or an integer too large for a float): no graph literal."""
+    assert find_quantities(text) == []

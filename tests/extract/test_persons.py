@@ -290,3 +290,11 @@ def test_a_title_in_a_buildings_name_introduces_no_one(sentence: str) -> None:
 def test_a_building_of_a_named_office_holder_keeps_the_holder() -> None:
     sentence = "Acara digelar di Rumah Dinas Wali Kota Blitar Santoso Hadi dan dihadiri warga."
     assert posts(sentence)["Santoso Hadi"] == ("Wali Kota", "35.72")
+
+
+@pytest.mark.parametrize("given", ["Moch.", "Abd.", "Mhd."])
+def test_a_name_with_an_abbreviated_given_name_after_a_title(given: str) -> None:
+    """The sentence splitter knows these abbreviations, so the title and the name share a sentence."""
+    assert posts(f"Kepala Dinas Tenaga Kerja Kabupaten Sleman {given} Hasan membuka acara.") == {
+        f"{given} Hasan": ("Kepala", "Dinas Tenaga Kerja Kabupaten Sleman")
+    }

@@ -60,3 +60,19 @@ def test_a_shared_bare_name_takes_the_unit_named_elsewhere(name: str, level: str
 @pytest.mark.parametrize("name", SHARED)
 def test_a_title_of_a_level_names_the_unit_of_that_level(name: str) -> None:
     assert len(set(codes(f"Wali Kota {name} dan Bupati {name} hadir."))) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [
+        ("BUPATİ SLEMAN menyerahkan santunan.", "34.04"),
+        ("Pemerıntah Kota Blitar menambah peserta.", "35.72"),
+        ("Pemkab \u212aulon Progo menambah peserta.", "34.01"),
+        ("Pemkab Slemaſ menambah peserta.", None),
+    ],
+)
+def test_letters_that_case_folding_takes_for_ascii_ones_crash_nothing(
+    sentence: str, code: str | None
+) -> None:
+    """ "İ", "ı", "ſ" and the Kelvin sign match "i", "i", "s" and "k" under re.IGNORECASE."""
+    assert codes(sentence)[:1] == ([code] if code else [])

@@ -155,3 +155,27 @@ def test_an_enacted_regulation_cited_as_a_basis_is_asserted() -> None:
 def test_issuer_from_the_sentence_before(text: str, issuer: str) -> None:
     [fact] = regulations(text)
     assert fact.issuer is not None and fact.issuer.key == issuer
+
+
+@pytest.mark.parametrize(
+    ("number", "found"),
+    [("1" + ".000" * 60, []), ("842.2/5193/SJ", ["842.2/5193/SJ"]), ("4-A.1", ["4-A.1"])],
+)
+def test_a_long_dotted_number_is_read_in_linear_time(number: str, found: list[str]) -> None:
+    """The number's segments were a repeated group that could split "1.000.000..." in exponentially many
+    ways when no year follows; a case of sixty groups never finished. Five seconds is plenty."""
+    import signal
+
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError("the regulation pattern backtracks")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, 5)
+    try:
+        numbers = [f.number for f in regulations(f"Pemkot menetapkan Perda No. {number} tentang Iuran.")]
+        dated = [f.number for f in regulations(f"Pemkot menetapkan Perda No. {number} Tahun 2020.")]
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert numbers == []
+    assert dated == (found or [number])

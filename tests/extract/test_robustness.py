@@ -67,6 +67,18 @@ def test_unicode_case_folding_in_a_cue_is_no_crash(text: str) -> None:
     assert mention_problems(extracted(text)) == []
 
 
+@pytest.mark.parametrize(
+    "number", ["9" * 400, "1" + ".000" * 120, f"{'7' * 350},5", f"{'9' * 305} juta", f"satu {'ratus ' * 160}"]
+)
+def test_a_huge_number_is_no_crash_and_no_figure(number: str) -> None:
+    """A figure's value once became infinity, and int(inf) raised OverflowError in figures._skip."""
+    result = extracted(
+        f"Sebanyak {number} pekerja di Kota Blitar terdaftar sebagai peserta BPJS Ketenagakerjaan."
+    )
+    assert mention_problems(result) == []
+    assert [f for f in result.facts if type(f).__name__ == "FigureFact"] == []
+
+
 def test_the_cues_match_in_ascii_case_only() -> None:
     facts = extracted(
         "Sebanyak 2 JUTA pekerja di Kota Blitar terdaftar sebagai peserta BPJS Ketenagakerjaan."
@@ -76,6 +88,20 @@ def test_the_cues_match_in_ascii_case_only() -> None:
     assert [getattr(f, "modality", None) for f in drafts.facts if type(f).__name__ == "RegulationFact"] == [
         "draft"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Asisten Perekonomian dan Pembangunan. Rakyat Setdaprov Jateng Harda Wiyana hadir.",
+        "Deputi Direktur... BPJS Ketenagakerjaan Wilayah Jateng, Harda Wiyana, hadir.",
+        "Pemkot Blitar meluncurkan inovasi SIAGA (Sistem Aman? Gerakan Andal) bagi pekerja rentan.",
+    ],
+)
+def test_a_title_or_an_expansion_cut_by_a_sentence_break_gives_no_mention(text: str) -> None:
+    """The title's or the parenthesis' pattern read across ". " or "? ", where the splitter ended the
+    sentence: the person or programme would have had a mention in two sentences."""
+    assert mention_problems(extracted(text)) == []
 
 
 @pytest.mark.parametrize(
