@@ -1,0 +1,87 @@
+"""Score the builder on every labelled set: seeds, dev, and the training set split in two.
+
+    .venv/bin/python tools/eval_sets.py                 # every set, the scorer's tables
+    .venv/bin/python tools/eval_sets.py tune --errors   # one set, with every miss listed
+
+The training set (../shared/eval/train) is split once and for all by position: of its
+articles in sorted order, every third one (index % 3 == 2) is held out. Rules are tuned
+on `tune` (about two thirds); `held` is scored but its errors are not read, so its score
+stays an honest estimate of the builder on articles it has not seen. `--errors` refuses
+to list the held-out set's errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+KG = ROOT / ".venv" / "bin" / "kg"
+SCORER = EVAL / "score.py"
+
+
+def held_out(docs: list[str]) -> set[str]:
+    """The held-out third of the training set: every third article in sorted order."""
+    return {doc for index, doc in enumerate(sorted(docs)) if index % 3 == 2}
+
+
+def _gold_lines(path: Path) -> dict[str, str]:
+    return {json.loads(line)["doc"]: line for line in path.read_text(encoding="utf-8").splitlines() if line}
+
+
+def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
+    train_gold = EVAL / "train" / "gold.jsonl"
+    held = held_out(list(_gold_lines(train_gold)))
+    tune = set(_gold_lines(train_gold)) - held
+    return {
+        "seeds": (ROOT / "seeds", EVAL / "gold" / "seeds.jsonl", None),
+        "dev": (EVAL / "dev" / "corpus", EVAL / "dev" / "gold.jsonl", None),
+        "tune": (EVAL / "train" / "corpus", train_gold, tune),
+        "held": (EVAL / "train" / "corpus", train_gold, held),
+    }
+
+
+def score(name: str, errors: bool, work: Path) -> str:
+    """Build one set's articles, export their facts and run the shared scorer on them."""
+    corpus, gold, docs = _sets()[name]
+    inputs = [corpus] if docs is None else sorted(p for p in corpus.iterdir() if p.stem in docs)
+    store, facts, subset = work / f"{name}-store", work / f"{name}.facts.jsonl", work / f"{name}.gold.jsonl"
+    subprocess.run(
+        [str(KG), "build", *map(str, inputs), "--store", str(store), "-q", "--full"],
+        check=True,
+        capture_output=True,
+    )
+    subprocess.run(
+        [str(KG), "facts", "--store", str(store), "-o", str(facts)], check=True, capture_output=True
+    )
+    lines = _gold_lines(gold)
+    subset.write_text("".join(lines[d] + "\n" for d in sorted(lines) if docs is None or d in docs), "utf-8")
+    command = [sys.executable, str(SCORER), str(facts), str(subset)] + (["--show-errors"] if errors else [])
+    return subprocess.run(command, check=True, capture_output=True, text=True).stdout
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("sets", nargs="*", help="any of seeds, dev, tune, held (default: all)")
+    parser.add_argument("--errors", action="store_true", help="List every miss (not for the held-out set).")
+    options = parser.parse_args()
+    options.sets = options.sets or list(_sets())
+    if unknown := set(options.sets) - set(_sets()):
+        parser.error(f"unknown set {', '.join(sorted(unknown))}: choose from {', '.join(_sets())}")
+    if options.errors and "held" in options.sets:
+        parser.error("the held-out set is scored, not read: leave it out of --errors")
+    with tempfile.TemporaryDirectory() as work:
+        for name in options.sets:
+            print(f"== {name}")
+            print(score(name, options.errors, Path(work)), flush=True)
+
+
+if __name__ == "__main__":
+    main()
