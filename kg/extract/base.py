@@ -81,6 +81,14 @@ class Document:
             self._memo[key] = compute(self)
         return self._memo[key]
 
+    def memo_span(self, key: str, start: int, end: int, compute: Callable[[int, int], T]) -> T:
+        """The result of `compute(start, end)`, computed on first use for that span (a sentence's
+        numbers, read once for all the numbers in it)."""
+        table: dict[tuple[int, int], T] = self._memo.setdefault(key, {})
+        if (start, end) not in table:
+            table[start, end] = compute(start, end)
+        return table[start, end]
+
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for a span of the article's text."""
         sentence = self.sentence_of(start)
@@ -105,6 +113,11 @@ class Document:
         """
         sentence = self.sentence_of(start)
         return sentence.start <= start and end <= sentence.end
+
+    def sentence_end(self, offset: int) -> int:
+        """Where the sentence that holds an offset, or ends at it, ends (the offset itself between two)."""
+        index = bisect_right(self._sentence_starts, offset) - 1
+        return max(offset, self.article.sentences[index].end) if index >= 0 else offset
 
     def sentences_starting_in(self, start: int, end: int) -> tuple[Sentence, ...]:
         """The sentences that start in [start, end), in text order."""

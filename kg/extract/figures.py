@@ -124,10 +124,7 @@ def _clause_bounds(doc: Document, q: Quantity, start: int, end: int, commas: boo
 
 def _quantities(doc: Document, start: int, end: int) -> list[Quantity]:
     """The quantities of a sentence (offsets relative to its start), read once for all its numbers."""
-    read: dict[tuple[int, int], list[Quantity]] = doc.memo("sentence quantities", lambda _: {})
-    if (start, end) not in read:
-        read[start, end] = find_quantities(doc.text[start:end])
-    return read[start, end]
+    return doc.memo_span("quantities", start, end, lambda a, b: find_quantities(doc.text[a:b]))
 
 
 def _segment_terms(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
@@ -283,15 +280,28 @@ def _long_form(doc: Document, match: RegionMatch) -> RegionMatch:
 
 
 def _year(doc: Document, q: Quantity, start: int, end: int) -> int | None:
-    candidates = [
-        m
-        for m in YEAR.finditer(doc.text, start, end)
-        if not re.search(r"Nomor +\d+ +$|No\.? *\d+ +$", doc.text[max(0, m.start() - 15) : m.start()])
-    ]
+    """The year written nearest the number in its sentence."""
+    candidates = _years(doc, start, end)
     if not candidates:
         return None
-    nearest = min(candidates, key=lambda m: min(abs(m.start() - q.end), abs(q.start - m.end())))
-    return int(nearest.group("year"))
+    nearest = min(candidates, key=lambda m: min(abs(m[0] - q.end), abs(q.start - m[1])))
+    return nearest[2]
+
+
+def _years(doc: Document, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the years a sentence names as a time, not as a regulation's; read once."""
+
+    def read(start: int, end: int) -> list[tuple[int, int, int]]:
+        return [
+            (m.start(), m.end(), int(m.group("year")))
+            for m in YEAR.finditer(doc.text, start, end)
+            if not CITED.search(doc.text[max(0, m.start() - 15) : m.start()])
+        ]
+
+    return doc.memo_span("years", start, end, read)
+
+
+CITED = re.compile(r"Nomor +\d+ +$|No\.? *\d+ +$")  # the year of "Nomor 5 Tahun 2020"
 
 
 class FigureExtractor:

@@ -98,11 +98,12 @@ def _region_at(doc: Document, offset: int, place_only: bool = False) -> tuple[in
 
 
 def continue_name(doc: Document, pos: int, company: bool, limit: int) -> int:
-    """Where an organisation's name that has reached `pos` ends."""
+    """Where an organisation's name that has reached `pos` ends: by `limit`, and in its sentence."""
     text, org_words, taken = doc.text, words("org_words.txt"), 0
+    limit = min(limit, doc.sentence_end(pos))
     while taken < 12:
         region = _region_at(doc, skip_spaces(text, pos), place_only=True)
-        if region and not company:
+        if region and not company and region[1] <= limit:
             return region[1]
         match = TOKEN.match(text, pos, limit)
         if not match:
@@ -177,7 +178,9 @@ PAREN = re.compile(r" *\((?P<inner>[^()\n]{1,80})\)")
 def _with_parenthesis(doc: Document, start: int, end: int, company: bool) -> tuple[int, str, list[str]]:
     """Extend a name over "(ACRONYM) Tail": the name drops the parenthesis, the alias uses it."""
     text = doc.text
-    paren = PAREN.match(text, end)
+    paren = PAREN.match(
+        text, end, doc.sentence_end(start)
+    )  # "(PMK. RI)" ends no name: the sentence ends in it
     name = _clean(text[start:end])
     if not paren:
         return end, name, []
@@ -294,7 +297,10 @@ def _excluded(match: OrgMatch) -> bool:
 
 def find_orgs(doc: Document) -> list[OrgMatch]:
     """Non-overlapping organisation names, longest first."""
-    candidates = sorted(_known_orgs(doc) + _headed_orgs(doc), key=lambda m: (-(m.end - m.start), m.start))
+    candidates = sorted(
+        (m for m in _known_orgs(doc) + _headed_orgs(doc) if doc.in_one_sentence(m.start, m.end)),
+        key=lambda m: (-(m.end - m.start), m.start),
+    )
     starts: list[int] = []  # the chosen names' starts and ends, both ascending: the names never overlap
     ends: list[int] = []
     chosen: list[OrgMatch] = []

@@ -144,3 +144,23 @@ def test_offices_areas_and_councils(sentence: str, name: str) -> None:
 def test_kota_that_begins_a_region_is_not_the_branchs() -> None:
     sentence = "Kepala BPJS Ketenagakerjaan Cabang Malang, Kota Batu dan Kabupaten Malang hadir."
     assert "BPJS Ketenagakerjaan Cabang Malang" in names(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Dinas Tenaga Kerja Kota Blitar (DTK. KB) menggelar sosialisasi.",
+            ["Dinas Tenaga Kerja Kota Blitar"],
+        ),
+        ("Dinas Tenaga Kerja Kota Blitar (DTKKB) menggelar sosialisasi.", ["Dinas Tenaga Kerja Kota Blitar"]),
+    ],
+)
+def test_a_name_ends_where_its_sentence_does(sentence: str, expected: list[str]) -> None:
+    """A parenthesis that holds a sentence break ("(DTK. KB)") is no short form of the name: the name
+    stops before it, so its mention lies in one sentence."""
+    matches = found(sentence)
+    assert [m.name for m in matches] == expected
+    article = clean(RawDocument(doc_id="t", source="test", text=sentence))
+    first = article.sentences[0]
+    assert all(first.start <= m.start < m.end <= first.end for m in matches)
