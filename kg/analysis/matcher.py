@@ -1,0 +1,258 @@
+"""Two matchers over tokens, fed by data: phrases from lexicons, and token patterns.
+
+`PhraseMatcher` finds the phrases of lexicons (titles, organisation heads, award names,
+cue words, ...) and turns them into typed `Span`s, longest first. `TokenMatcher` runs
+token patterns written as spaCy's Matcher takes them, a list of token specs each with
+attributes and an optional operator:
+
+    [{"SPAN": "title"}, {"SPAN": "region", "OP": "?"}, {"LOWER": ","},
+     {"IS_TITLE": true, "OP": "+", "NAME": "holder"}]
+
+Attributes: LOWER and TEXT (a string, or {"IN": [...]}), IS_TITLE, IS_UPPER, IS_NUMBER,
+IS_PUNCT (booleans), REGEX (on the token's text), SPAN (a typed span of that label: the
+spec then consumes the whole span). OP is "?", "*", "+" or "!" (one token that does not
+match). NAME captures the tokens its spec matched, so a rule can say which part of a
+match is the holder, the title or the organisation. A pattern's match is the longest
+one from its first token; matching is memoised on (spec, token), so it stays linear in
+the text for the patterns the project writes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from kg.analysis.tokens import Token, tokenize
+
+SPEC_KEYS = {"LOWER", "TEXT", "IS_TITLE", "IS_UPPER", "IS_NUMBER", "IS_PUNCT", "REGEX", "SPAN", "OP", "NAME"}
+OPS = {"?", "*", "+", "!", "1"}
+
+
+@dataclass(frozen=True)
+class Span:
+    """A typed stretch of tokens: [start, end) token indices, with character offsets and a payload."""
+
+    label: str
+    start: int
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    data: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
+
+
+@dataclass(frozen=True)
+class Match:
+    """A token pattern's match: the tokens [start, end) and its named parts."""
+
+    label: str
+    start: int
+    end: int
+    groups: Mapping[str, tuple[int, int]]
+
+
+class PatternError(ValueError):
+    """A token pattern in a data file that cannot be used; the message names it."""
+
+
+# --- phrases -------------------------------------------------------------------------------------
+
+
+def _key(tokens: Sequence[Token]) -> tuple[str, ...]:
+    return tuple(t.lower for t in tokens)
+
+
+class PhraseMatcher:
+    """Phrases of lexicons, found case-insensitively (or with the case of their first letter)."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str, dict[str, str], bool]]] = defaultdict(list)
+
+    def add(self, label: str, phrase: str, data: dict[str, str] | None = None, cased: bool = False) -> None:
+        """Add one phrase; `cased` requires its first letter as written (a title's capital)."""
+        tokens = tokenize(phrase)
+        if not tokens:
+            return
+        entry = (_key(tokens), label, dict(data or {}), cased)
+        self._by_first[tokens[0].lower].append(entry)
+        self._by_first[tokens[0].lower].sort(key=lambda e: -len(e[0]))
+
+    def __call__(self, tokens: Sequence[Token], text: str) -> list[Span]:
+        """Every phrase found, longest first at each token; phrases of one label do not overlap."""
+        found: list[Span] = []
+        taken: dict[str, int] = {}  # label -> first token free again
+        for token in tokens:
+            for words, label, data, cased in self._by_first.get(token.lower, ()):
+                if token.index < taken.get(label, 0):
+                    continue
+                end = token.index + len(words)
+                if end > len(tokens) or _key(tokens[token.index : end]) != words:
+                    continue
+                if cased and not token.is_title:
+                    continue
+                last = tokens[end - 1]
+                found.append(
+                    Span(label, token.index, end, token.start, last.end, text[token.start : last.end], data)
+                )
+                taken[label] = end
+        return found
+
+
+# --- token patterns ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Spec:
+    op: str
+    name: str | None
+    span: str | None
+    tests: tuple[tuple[str, Any], ...]
+
+
+def _compile_spec(spec: Mapping[str, Any], where: str) -> _Spec:
+    unknown = set(spec) - SPEC_KEYS
+    if unknown:
+        raise PatternError(f"{where}: unknown token attribute {', '.join(sorted(unknown))}")
+    op = spec.get("OP", "1")
+    if op not in OPS:
+        raise PatternError(f"{where}: unknown OP {op!r} (use ?, *, +, !)")
+    tests: list[tuple[str, Any]] = []
+    for key in ("LOWER", "TEXT"):
+        if key in spec:
+            value = spec[key]
+            allowed = frozenset(value["IN"]) if isinstance(value, dict) else frozenset([value])
+            if key == "LOWER":
+                allowed = frozenset(v.casefold() for v in allowed)
+            tests.append((key, allowed))
+    for key in ("IS_TITLE", "IS_UPPER", "IS_NUMBER", "IS_PUNCT"):
+        if key in spec:
+            tests.append((key, bool(spec[key])))
+    if "REGEX" in spec:
+        tests.append(("REGEX", re.compile(spec["REGEX"])))
+    return _Spec(op, spec.get("NAME"), spec.get("SPAN"), tuple(tests))
+
+
+def _token_passes(token: Token, tests: tuple[tuple[str, Any], ...]) -> bool:
+    for key, value in tests:
+        if key == "LOWER":
+            ok = token.lower in value
+        elif key == "TEXT":
+            ok = token.text in value
+        elif key == "IS_TITLE":
+            ok = token.is_title == value
+        elif key == "IS_UPPER":
+            ok = token.is_upper == value
+        elif key == "IS_NUMBER":
+            ok = token.is_number == value
+        elif key == "IS_PUNCT":
+            ok = token.is_punct == value
+        else:
+            ok = value.search(token.text) is not None
+        if not ok:
+            return False
+    return True
+
+
+class TokenMatcher:
+    """Token patterns by label; `__call__` gives every label's longest match from each token."""
+
+    def __init__(self) -> None:
+        self.patterns: list[tuple[str, tuple[_Spec, ...]]] = []
+
+    def add(self, label: str, pattern: Sequence[Mapping[str, Any]], where: str = "") -> None:
+        where = where or label
+        if not pattern:
+            raise PatternError(f"{where}: an empty pattern")
+        self.patterns.append((label, tuple(_compile_spec(s, f"{where}[{i}]") for i, s in enumerate(pattern))))
+
+    def __call__(self, tokens: Sequence[Token], spans: Iterable[Span] = ()) -> list[Match]:
+        by_start: dict[tuple[str, int], list[int]] = defaultdict(list)
+        for span in spans:
+            by_start[span.label, span.start].append(span.end)
+        matches = []
+        for label, specs in self.patterns:
+            run = _Run(tokens, specs, by_start)
+            for start in range(len(tokens)):
+                found = run.longest(start)
+                if found is not None:
+                    end, groups = found
+                    matches.append(Match(label, start, end, groups))
+        return matches
+
+
+class _Run:
+    """One pattern over one token list: which ends each (spec, token) can reach, memoised."""
+
+    def __init__(
+        self, tokens: Sequence[Token], specs: tuple[_Spec, ...], spans: dict[tuple[str, int], list[int]]
+    ):
+        self.tokens, self.specs, self.spans = tokens, specs, spans
+        self.memo: dict[tuple[int, int], tuple[int, dict[str, tuple[int, int]]] | None] = {}
+
+    def longest(self, start: int) -> tuple[int, dict[str, tuple[int, int]]] | None:
+        return self._from(0, start)
+
+    def _steps(self, spec: _Spec, at: int) -> list[int]:
+        """The token positions one application of `spec` at `at` can end at."""
+        if spec.span is not None:
+            return list(self.spans.get((spec.span, at), ()))
+        if at >= len(self.tokens):
+            return []
+        passes = _token_passes(self.tokens[at], spec.tests)
+        return [at + 1] if passes != (spec.op == "!") else []
+
+    def _from(self, index: int, at: int) -> tuple[int, dict[str, tuple[int, int]]] | None:
+        """The longest match of specs[index:] from token `at`, with its named parts."""
+        if index == len(self.specs):
+            return at, {}
+        key = (index, at)
+        if key in self.memo:
+            return self.memo[key]
+        self.memo[key] = None  # a cycle (an empty repetition) finds nothing new
+        spec = self.specs[index]
+        best: tuple[int, dict[str, tuple[int, int]]] | None = None
+        for end in self._ends(spec, at):
+            rest = self._from(index + 1, end)
+            if rest is not None and (best is None or rest[0] > best[0]):
+                groups = dict(rest[1])
+                if spec.name and end > at:
+                    groups[spec.name] = (at, end)
+                best = (rest[0], groups)
+        self.memo[key] = best
+        return best
+
+    def _ends(self, spec: _Spec, at: int) -> list[int]:
+        if spec.op in ("1", "!"):
+            return self._steps(spec, at)
+        ends = [at] if spec.op in ("?", "*") else []
+        frontier = self._steps(spec, at)
+        while frontier:
+            ends.extend(frontier)
+            if spec.op == "?":
+                break
+            frontier = [step for end in frontier for step in self._steps(spec, end) if step > end]
+        return sorted(set(ends), reverse=True)
+
+
+@cache
+def load_patterns(text: str, source: str) -> TokenMatcher:
+    """A TokenMatcher from JSON Lines of {"label": ..., "pattern": [...]}; errors name the line."""
+    import json
+
+    matcher = TokenMatcher()
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        where = f"{source}:{number}"
+        try:
+            entry = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise PatternError(f"{where}: not JSON: {error.msg}") from error
+        if not isinstance(entry, dict) or "label" not in entry or "pattern" not in entry:
+            raise PatternError(f"{where}: each line is an object with a label and a pattern")
+        matcher.add(entry["label"], entry["pattern"], where)
+    return matcher

@@ -1,0 +1,256 @@
+"""Sentence structure, each written once for every extractor: clauses, lists, ranks, "masing-masing".
+
+The readers here know no fact type. What an item is (a region, an organisation, a
+number) is the caller's to say, as a function from a token position to the end of the
+item that starts there (or None); the readers find how items are strung together:
+
+- `clauses`: a sentence cut at ";" and at clause-break words ("sedangkan", "namun").
+- `coordinated`: "A, B dan C", "A; B; serta C", items after an intro ("yaitu", ":").
+- `ranked`: places given to items ("peringkat I Kota X, peringkat II Kabupaten Y",
+  "Juara 1: X", "X ... disusul Y dan Z").
+- `respectively`: "A, B dan C masing-masing 10, 20 dan 30": items paired with values in order.
+
+Cue words are data (kg/data/structure.jsonl), read once.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kg.analysis.tokens import Token, tokenize
+from kg.lexicon import data_text
+
+ItemReader = Callable[[int], int | None]  # token position -> end of the item starting there
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The structural cue words, as token sequences (lower-cased) by kind."""
+
+    phrases: dict[str, tuple[tuple[str, ...], ...]]
+    ordinals: dict[str, int]
+
+    def at(self, kind: str, tokens: Sequence[Token], position: int) -> int | None:
+        """The end of the longest cue of `kind` that starts at `position`, if one does."""
+        for words in self.phrases.get(kind, ()):
+            end = position + len(words)
+            if end <= len(tokens) and tuple(t.lower for t in tokens[position:end]) == words:
+                return end
+        return None
+
+
+@cache
+def cues() -> Cues:
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    ordinals: dict[str, int] = {}
+    for number, line in enumerate(data_text("structure.jsonl").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        entry = json.loads(line)
+        if "values" in entry:
+            ordinals.update({k.casefold(): int(v) for k, v in entry["values"].items()})
+            continue
+        words = [tuple(t.lower for t in tokenize(p)) for p in entry["phrases"]]
+        if not all(words):
+            raise ValueError(f"kg/data/structure.jsonl:{number}: an empty phrase")
+        phrases.setdefault(entry["kind"], []).extend(words)
+    ordered = {kind: tuple(sorted(set(found), key=len, reverse=True)) for kind, found in phrases.items()}
+    return Cues(ordered, ordinals)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One item of a list: tokens [start, end), with the place the text gives it, if any."""
+
+    start: int
+    end: int
+    rank: int | None = None
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """Items strung together; `intro` is the cue before them ("yaitu", ":") when there is one."""
+
+    items: tuple[Item, ...]
+    start: int
+    end: int
+    intro: tuple[int, int] | None = None
+
+
+def clauses(tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) cut into clauses at clause-break cues; a cue begins the clause it opens."""
+    found, clause_start = [], start
+    position = start
+    while position < end:
+        cue_end = cues().at("clause_break", tokens, position)
+        if cue_end is not None and position > clause_start and _breaks_here(tokens, position):
+            found.append((clause_start, position))
+            clause_start = position + 1 if tokens[position].text == ";" else position
+        position = cue_end if cue_end is not None else position + 1
+    found.append((clause_start, end))
+    return [(a, b) for a, b in found if b > a]
+
+
+def _breaks_here(tokens: Sequence[Token], position: int) -> bool:
+    """A clause-break word breaks after punctuation or as ';' itself, not inside a name or a list."""
+    token = tokens[position]
+    return (
+        token.text == ";"
+        or (position > 0 and tokens[position - 1].is_punct)
+        or token.lower
+        in (
+            "sedangkan",
+            "namun",
+            "tetapi",
+        )
+    )
+
+
+def _join(tokens: Sequence[Token], position: int, end: int) -> tuple[int, bool] | None:
+    """After an item: the position of the next item and whether the joint was the last ("dan")."""
+    cue = cues()
+    separator = cue.at("separator", tokens, position)
+    if separator is not None and separator < end:
+        coordinator = cue.at("coordinator", tokens, separator)
+        return (coordinator, True) if coordinator is not None else (separator, False)
+    coordinator = cue.at("coordinator", tokens, position)
+    if coordinator is not None:
+        return coordinator, True
+    return None
+
+
+def coordinated(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[ItemList]:
+    """Every run of items in [start, end) joined by separators and a last coordinator.
+
+    A run of one item is a list too (a lone recipient); a run is cut where a joint is not
+    followed by an item. An intro cue right before the first item is recorded.
+    """
+    lists, position = [], start
+    while position < end:
+        first = item(position)
+        if first is None or first > end:
+            position += 1
+            continue
+        items = [Item(position, first)]
+        reached = first
+        while reached < end:
+            joint = _join(tokens, reached, end)
+            if joint is None:
+                break
+            following, last = joint
+            following = _skip_rank(tokens, following, end)
+            next_end = item(following) if following < end else None
+            if next_end is None or next_end > end:
+                break
+            items.append(Item(following, next_end))
+            reached = next_end
+            if last:
+                break
+        lists.append(ItemList(tuple(items), position, reached, _intro_before(tokens, start, position)))
+        position = reached
+    return lists
+
+
+def _skip_rank(tokens: Sequence[Token], position: int, end: int) -> int:
+    """Past a place written before an item ("peringkat II"), so the item itself is read."""
+    found = place_at(tokens, position, end)
+    return found[1] if found else position
+
+
+def _intro_before(tokens: Sequence[Token], floor: int, position: int) -> tuple[int, int] | None:
+    cue = cues()
+    for back in range(position - 1, max(floor, position - 4) - 1, -1):
+        found = cue.at("list_intro", tokens, back)
+        if found == position:
+            return back, found
+    return None
+
+
+def place_at(tokens: Sequence[Token], position: int, end: int) -> tuple[int, int] | None:
+    """A written place at `position`: "peringkat II", "juara 1", "terbaik pertama" -> (rank, end)."""
+    cue = cues()
+    rank_end = cue.at("rank_word", tokens, position)
+    if rank_end is None:
+        return None
+    at = rank_end
+    if at < end and tokens[at].lower in ("ke", "ke-"):
+        at += 1
+    if at < end and tokens[at].text == "-":
+        at += 1
+    if at < end and tokens[at].lower in cue.ordinals:
+        return cue.ordinals[tokens[at].lower], at + 1
+    return None
+
+
+def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
+    """Items with the place the text gives them, in text order.
+
+    "peringkat I diraih Kota X": the place, a few linking words, then the item;
+    "Kota X meraih peringkat I": the item, then its place in the same clause;
+    "X ... disusul Y dan Z": the items after "disusul" take the places after X's.
+    """
+    found: list[Item] = []
+    position = start
+    while position < end:
+        place = place_at(tokens, position, end)
+        if place is None:
+            position += 1
+            continue
+        rank, after = place
+        target = _item_within(tokens, after, min(end, after + 6), item)
+        if target is not None:
+            found.append(Item(target[0], target[1], rank))
+            position = target[1]
+            position = _follow(tokens, position, end, item, rank, found)
+        else:
+            position = after
+    return found
+
+
+def _item_within(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> tuple[int, int] | None:
+    """The first item that starts in [start, end) before any other place or clause break."""
+    for position in range(start, end):
+        if place_at(tokens, position, end) is not None or tokens[position].text in (";", "."):
+            return None
+        item_end = item(position)
+        if item_end is not None:
+            return position, item_end
+    return None
+
+
+def _follow(
+    tokens: Sequence[Token], position: int, end: int, item: ItemReader, rank: int, found: list[Item]
+) -> int:
+    """Items right after "disusul"/"diikuti oleh" take the next places; returns where they end."""
+    for look in range(position, min(end, position + 4)):
+        after = cues().at("ranked_follow", tokens, look)
+        if after is None:
+            continue
+        lists = [
+            lst for lst in coordinated(tokens, after, min(end, after + 40), item) if lst.start <= after + 2
+        ]
+        if not lists:
+            return position
+        for number, next_item in enumerate(lists[0].items, 1):
+            found.append(Item(next_item.start, next_item.end, rank + number))
+        return lists[0].end
+    return position
+
+
+def respectively(
+    tokens: Sequence[Token], start: int, end: int, item: ItemReader, value: ItemReader
+) -> list[tuple[Item, Item]]:
+    """Items paired with values in order around "masing-masing": nothing when the counts differ."""
+    cue = cues()
+    for position in range(start, end):
+        after = cue.at("respectively", tokens, position)
+        if after is None:
+            continue
+        items = [lst for lst in coordinated(tokens, start, position, item) if lst.end >= position - 1]
+        values = coordinated(tokens, after, end, value)
+        if items and values and len(items[-1].items) == len(values[0].items) > 1:
+            return list(zip(items[-1].items, values[0].items, strict=True))
+    return []

@@ -1,0 +1,94 @@
+"""Clauses, lists, places and "masing-masing", read once for every extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.analysis.document import Analysis, analyse
+from kg.analysis.structure import clauses, coordinated, ranked, respectively
+from kg.clean import clean
+from kg.model import RawDocument
+
+
+def _analysis(text: str) -> Analysis:
+    return analyse(clean(RawDocument("t", "t.txt", text=text)))
+
+
+def _lists(text: str) -> list[list[str]]:
+    a = _analysis(text)
+    found = coordinated(a.tokens, 0, len(a.tokens), a.items_of("region"))
+    return [[a.words(i.start, i.end) for i in lst.items] for lst in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Penghargaan diterima Kabupaten Sigi, Kota Palu dan Kabupaten Donggala.",
+            [["Kabupaten Sigi", "Kota Palu", "Kabupaten Donggala"]],
+        ),
+        (
+            "Tiga daerah yaitu Kabupaten Sigi; Kota Palu; serta Kabupaten Poso.",
+            [["Kabupaten Sigi", "Kota Palu", "Kabupaten Poso"]],
+        ),
+        ("Kota Palu meraihnya, lalu Kabupaten Sigi juga.", [["Kota Palu"], ["Kabupaten Sigi"]]),
+    ],
+)
+def test_coordinated_items_are_one_list(text: str, expected: list[list[str]]) -> None:
+    assert _lists(text) == expected
+
+
+def test_the_intro_before_a_list_is_recorded() -> None:
+    a = _analysis("Pemenangnya adalah Kota Palu dan Kabupaten Sigi.")
+    (found,) = coordinated(a.tokens, 0, len(a.tokens), a.items_of("region"))
+    assert found.intro is not None and a.words(*found.intro) == "adalah"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peringkat I diraih Kabupaten Sigi, peringkat II Kota Palu dan peringkat III Kabupaten Poso.",
+            [("Kabupaten Sigi", 1), ("Kota Palu", 2), ("Kabupaten Poso", 3)],
+        ),
+        ("Juara 1: Kota Palu. Juara 2: Kabupaten Sigi.", [("Kota Palu", 1), ("Kabupaten Sigi", 2)]),
+        (
+            "Terbaik pertama Kota Palu, disusul Kabupaten Sigi dan Kabupaten Poso.",
+            [("Kota Palu", 1), ("Kabupaten Sigi", 2), ("Kabupaten Poso", 3)],
+        ),
+        ("Kota Palu bukan peringkat apa pun.", []),
+    ],
+)
+def test_places_are_given_to_the_items_they_name(text: str, expected: list[tuple[str, int]]) -> None:
+    a = _analysis(text)
+    found = ranked(a.tokens, 0, len(a.tokens), a.items_of("region"))
+    assert [(a.words(i.start, i.end), i.rank) for i in found] == expected
+
+
+def test_masing_masing_pairs_items_with_values_in_order() -> None:
+    a = _analysis("Kabupaten Sigi, Kota Palu dan Kabupaten Poso masing-masing 1.200, 3.400 dan 560 pekerja.")
+    pairs = respectively(a.tokens, 0, len(a.tokens), a.items_of("region"), a.items_of("number"))
+    assert [(a.words(i.start, i.end), a.words(v.start, v.end)) for i, v in pairs] == [
+        ("Kabupaten Sigi", "1.200"),
+        ("Kota Palu", "3.400"),
+        ("Kabupaten Poso", "560"),
+    ]
+
+
+def test_masing_masing_with_uneven_lists_pairs_nothing() -> None:
+    a = _analysis("Kabupaten Sigi dan Kota Palu masing-masing 1.200, 3.400 dan 560 pekerja.")
+    assert respectively(a.tokens, 0, len(a.tokens), a.items_of("region"), a.items_of("number")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kota Palu menang; Kabupaten Sigi kalah.", ["Kota Palu menang", "Kabupaten Sigi kalah."]),
+        ("Kota Palu menang, sedangkan Sigi kalah.", ["Kota Palu menang,", "sedangkan Sigi kalah."]),
+        ("Kota Palu dan Kabupaten Sigi menang.", ["Kota Palu dan Kabupaten Sigi menang."]),
+    ],
+)
+def test_a_sentence_is_cut_into_clauses(text: str, expected: list[str]) -> None:
+    a = _analysis(text)
+    start, end = a.sentences[0]
+    assert [a.words(s, e) for s, e in clauses(a.tokens, start, end)] == expected
