@@ -23,7 +23,10 @@ def _phrases() -> PhraseMatcher:
     ("sentence", "expected"),
     [
         ("Wakil Wali Kota Palu hadir.", [("title", "Wakil Wali Kota"), ("region", "Palu")]),
-        ("PARITRANA AWARD diraih Kabupaten Sigi.", [("award", "PARITRANA AWARD"), ("region", "Kabupaten Sigi")]),
+        (
+            "PARITRANA AWARD diraih Kabupaten Sigi.",
+            [("award", "PARITRANA AWARD"), ("region", "Kabupaten Sigi")],
+        ),
         ("Ia menjabat wali kota sejak lama.", []),  # a title is written with its capital
     ],
 )
