@@ -242,14 +242,15 @@ def compile_shapes(shapes: Graph) -> CompiledShapes:
 
 def run_checks(store: ox.Store, compiled: CompiledShapes, data: Graph) -> ValidationReport:
     """Run compiled checks on a store's default graph; `data` names data nodes in the messages."""
-    violations = [v for check in compiled.checks for v in _run(store, check, data)]
+    violations = [v for check in compiled.checks for v in run_check(store, check, data)]
     counted = store.query(compiled.targets)
     assert isinstance(counted, ox.QuerySolutions)
     count = next(iter(counted))["count"]
     return _report(violations, int(count.value) if count is not None else 0)
 
 
-def _run(store: ox.Store, check: Check, data: Graph) -> Iterator[Violation]:
+def run_check(store: ox.Store, check: Check, data: Graph) -> Iterator[Violation]:
+    """The violations one check finds in a store's default graph."""
     solutions = store.query(check.sparql, prefixes=check.prefixes)
     assert isinstance(solutions, ox.QuerySolutions)
     for row in solutions:
@@ -764,6 +765,7 @@ __all__ = [
     "Violation",
     "compile_shapes",
     "load_shapes",
+    "run_check",
     "run_checks",
     "validate_graph",
     "validate_store",

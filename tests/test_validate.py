@@ -148,6 +148,10 @@ def _post_dated_in_words(g: Graph) -> None:  # sh:datatype, a plain string for a
     g.set((_first(g, KG.Post), KG.asOf, Literal("kemarin")))
 
 
+def _post_dated_the_thirtieth_of_february(g: Graph) -> None:  # sh:datatype, an ill-typed date
+    g.set((_first(g, KG.Post), KG.asOf, Literal("2024-02-30", datatype=XSD.date)))
+
+
 def _edition_year_in_roman_numerals(g: Graph) -> None:  # sh:datatype, an ill-typed integer
     g.set((_first(g, KG.AwardConferral), KG.editionYear, Literal("MMXXI", datatype=XSD.integer)))
 
@@ -218,6 +222,7 @@ DEFECTS: list[tuple[URIRef, Callable[[Graph], None], str]] = [
     (KG.Person, _person_without_evidence, "An extracted fact must carry a mention"),
     (KG.Mention, _mention_with_two_confidences, "More than 1 values"),
     (KG.Post, _post_dated_in_words, "Value is not Literal with datatype xsd:date"),
+    (KG.Post, _post_dated_the_thirtieth_of_february, "Value is not Literal with datatype xsd:date"),
     (KG.AwardConferral, _edition_year_in_roman_numerals, "Value is not Literal with datatype xsd:integer"),
     (KG.CoverageFigure, _approximate_as_ya, "Value is not Literal with datatype xsd:boolean"),
     (KG.Regulation, _regulation_kind_of_one_letter, "String length not >= "),
