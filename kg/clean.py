@@ -523,7 +523,9 @@ def normalise_date(value: str | None) -> str | None:
 
 # -- sentences --------------------------------------------------------------------------------
 
-SENTENCE_END = re.compile(r"[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
+# a run of marks is tried from its first mark only: tried from each, a run of thousands of dots
+# would cost the square of its length (and a later start never matches where the first did not)
+SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 INITIAL = re.compile(r"[A-Z]\.")
 DOTTED = re.compile(r"(?:[A-Za-z][a-z]{0,3}\.){2,}")
 

@@ -66,7 +66,12 @@ class Spans:
 
 
 class Document:
-    """One article under extraction, with memoised shared analyses."""
+    """One article under extraction, with memoised shared analyses.
+
+    Its text is the clean stage's: lines joined by "\\n", the words of a line separated by
+    single spaces. So a pattern writes a space as " " (never "\\s", which would also match
+    a line break), and no mention runs from one line into the next.
+    """
 
     def __init__(self, article: Article) -> None:
         self.article = article

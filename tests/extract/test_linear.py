@@ -14,7 +14,7 @@ from types import FrameType
 from typing import Any
 
 import pytest
-from sample_article import PARAGRAPH
+from support import PARAGRAPH
 
 from kg.clean import clean
 from kg.extract import extract

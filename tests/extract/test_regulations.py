@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from support import time_limit
 
 from kg.clean import clean
 from kg.extract import Document
@@ -164,18 +165,8 @@ def test_issuer_from_the_sentence_before(text: str, issuer: str) -> None:
 def test_a_long_dotted_number_is_read_in_linear_time(number: str, found: list[str]) -> None:
     """The number's segments were a repeated group that could split "1.000.000..." in exponentially many
     ways when no year follows; a case of sixty groups never finished. Five seconds is plenty."""
-    import signal
-
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError("the regulation pattern backtracks")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, 5)
-    try:
+    with time_limit(5):
         numbers = [f.number for f in regulations(f"Pemkot menetapkan Perda No. {number} tentang Iuran.")]
         dated = [f.number for f in regulations(f"Pemkot menetapkan Perda No. {number} Tahun 2020.")]
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
     assert numbers == []
     assert dated == (found or [number])

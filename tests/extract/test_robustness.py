@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from sample_article import PARAGRAPH
+from support import PARAGRAPH, time_limit
 
 from kg.clean import clean
 from kg.extract import extract
@@ -88,6 +88,15 @@ def test_the_cues_match_in_ascii_case_only() -> None:
     assert [getattr(f, "modality", None) for f in drafts.facts if type(f).__name__ == "RegulationFact"] == [
         "draft"
     ]
+
+
+@pytest.mark.parametrize("run", [".", "?", "!?"])
+def test_a_run_of_sentence_marks_is_read_in_linear_time(run: str) -> None:
+    """The sentence splitter tried a run of marks inside a word from each of its marks, and from each
+    read to the run's end: sixty thousand dots took minutes."""
+    with time_limit(5):
+        result = extracted(f"Kota Blitar menambah pes{run * 60_000}erta. Pekerja Kota Blitar terlindungi.")
+    assert mention_problems(result) == []
 
 
 @pytest.mark.parametrize(
