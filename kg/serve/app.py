@@ -3,7 +3,12 @@
 Starlette keeps this layer small: plain request/response objects, a router, static files
 that refuse paths outside their folder, lifespan hooks to start and stop the query
 workers, and an in-process test client. Pages come from Jinja2 templates with
-autoescaping on, so text from the graph (article text can hold markup) is shown as text.
+autoescaping on, so text from the graph (article text can hold markup) is shown as text,
+and a link is made only to this server's own pages or to an http(s) IRI.
+
+Every query of the store runs in a worker process under the time limit (kg.serve.pool):
+the endpoint's in one pool, the pages' own in another, so a slow SPARQL query never
+holds up a page. Only /sparql may be read by pages of other origins (CORS).
 
     /                    home: search, counts, saved queries
     /search?q=           search results;  /api/search?q=  suggestions as JSON
@@ -17,8 +22,9 @@ autoescaping on, so text from the graph (article text can hold markup) is shown 
 from __future__ import annotations
 
 import contextlib
+import os
 from collections.abc import AsyncIterator, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from importlib import resources
 from pathlib import Path
@@ -44,20 +50,15 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from kg.namespaces import RESOURCE_BASE, sparql_prologue
+from kg.namespaces import PREFIXES, RESOURCE_BASE, sparql_prologue
 from kg.queries import saved_queries
-from kg.serve import pages, sparql
+from kg.serve import guard, pages, sparql
 from kg.serve.negotiation import negotiate
-from kg.serve.pool import QueryJob, QueryOutcome, QueryPool
-from kg.store import KnowledgeStore
+from kg.serve.pool import QueryPool, Unavailable
+from kg.serve.worker import QueryJob, QueryOutcome, WorkerConfig
 
 PACKAGE = resources.files("kg.serve")
-RDF_TYPES = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-}
+RDF_TYPES = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
 RDF_FORMAT_NAMES = {
     "ttl": "text/turtle",
     "turtle": "text/turtle",
@@ -85,30 +86,76 @@ SECURITY_HEADERS = {
 
 @dataclass(frozen=True)
 class Settings:
-    """What `kg serve` can be told: the store, the query limits and the request-body limit."""
+    """What `kg serve` can be told: the store, the workers and every limit.
+
+    `timeout` bounds each query (the endpoint's and the pages' own); a request waits at
+    most `queue_seconds` for a free worker before a 503 with Retry-After. A worker may
+    use `worker_memory_mb` of address space: an idle one takes about 650 MB of it (the
+    store's caches and the interpreter), so the default leaves a query about 1.4 GB.
+    `max_query_bytes` bounds a query's text: Oxigraph's time to parse and plan a chain of
+    operators grows faster than its length (20,000 UNIONs overflow its stack).
+    `allowed_services` lists the only endpoints a SERVICE clause may call; none by default.
+    """
 
     store: Path
     timeout: float = 10.0
     max_result_bytes: int = 64 << 20
     max_body_bytes: int = 1 << 20
     workers: int = 2
+    page_workers: int = 1
+    queue_seconds: float = 1.0
+    worker_memory_mb: int = 2048
+    max_query_bytes: int = 64 << 10
+    allowed_services: tuple[str, ...] = ()
+
+
+STARTUP_SECONDS = 120.0  # the search index is built once, at start-up, over the whole graph
+MAX_NESTING = 100
+MAX_SEARCH_CHARS = 200
 
 
 class State:
-    """What the routes share: the read-only store, the search index and the query workers."""
+    """What the routes share: the two pools of workers (SPARQL and pages) and the search index."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
-        self.store = KnowledgeStore(settings.store, read_only=True)
-        self.pool = QueryPool(
-            settings.store, sparql_prologue(), settings.workers, settings.timeout, settings.max_result_bytes
+        config = WorkerConfig(
+            str(settings.store),
+            dict(PREFIXES),
+            os.getpid(),
+            settings.max_result_bytes,
+            settings.worker_memory_mb,
+            settings.allowed_services,
+            preload=("rdflib.plugins.sparql.parser",),
         )
+        size, timeout, wait = settings.workers, settings.timeout, settings.queue_seconds
+        self.pool = QueryPool(config, size, timeout, wait, "query")
+        pages_config = replace(config, preload=("kg.serve.pages",))
+        self.pages = QueryPool(pages_config, settings.page_workers, timeout, wait, "page")
         self.index: pages.SearchIndex | None = None
 
-    def search_index(self) -> pages.SearchIndex:
+    def open(self) -> None:
+        """Start the workers and build the search index; PoolError when no worker can start."""
+        self.pool.start()
+        self.pages.start()
+        with contextlib.suppress(Unavailable):  # built on the first search instead
+            self.search_index(STARTUP_SECONDS)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.pages.close()
+
+    def search_index(self, timeout: float | None = None) -> pages.SearchIndex:
         if self.index is None:
-            self.index = pages.SearchIndex.build(self.store)
+            self.index = self.pages.call(pages.SearchIndex.build, timeout=timeout)
         return self.index
+
+    async def page(self, function: Callable[..., Any], *args: Any) -> Any:
+        """`function(store, *args)` in a page worker; its 503 (or other failure) as an HTTP error."""
+        try:
+            return await run_in_threadpool(self.pages.call, function, *args)
+        except Unavailable as error:
+            raise HTTPException(error.status, error.message, error.headers) from error
 
 
 class BodyLimit:
@@ -154,12 +201,11 @@ def create_app(settings: Settings) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(_: Starlette) -> AsyncIterator[None]:
-        await run_in_threadpool(state.pool.start)
-        await run_in_threadpool(state.search_index)
+        await run_in_threadpool(state.open)  # already done by kg.serve.server, which reports failures
         try:
             yield
         finally:
-            await run_in_threadpool(state.pool.close)
+            await run_in_threadpool(state.close)
 
     def bound(handler: Callable[[State, Request], Any]) -> Callable[[Request], Any]:
         return partial(handler, state)
@@ -172,7 +218,7 @@ def create_app(settings: Settings) -> Starlette:
         Route("/api/graph", bound(whole_graph_api)),
         Route("/explore", bound(explore_page)),
         Route("/id/{path:path}", bound(resource)),
-        Route("/sparql", bound(sparql_endpoint), methods=["GET", "POST"]),
+        Route("/sparql", bound(sparql_endpoint), methods=["GET", "POST", "OPTIONS"]),
         Route("/query", bound(query_page)),
         Route("/.well-known/void", bound(void_description)),
         Route("/static/vis-network.min.js", vis_network),
@@ -206,30 +252,46 @@ def render(template: str, status_code: int = 200, **context: Any) -> HTMLRespons
 
 async def http_error(request: Request, error: HTTPException) -> Response:
     if "text/html" in request.headers.get("accept", ""):
-        return render(
+        response: Response = render(
             "error.html", error.status_code, status=error.status_code, message=error.detail, query=""
         )
-    return PlainTextResponse(f"{error.detail}\n", error.status_code)
+    else:
+        response = PlainTextResponse(f"{error.detail}\n", error.status_code)
+    return _with(response, dict(error.headers or {}))
 
 
 # --- pages -------------------------------------------------------------------------------------
 
 
 async def home(state: State, request: Request) -> Response:
-    counts = await run_in_threadpool(pages.class_counts, state.store)
+    counts = await state.page(pages.class_counts)
     return render("home.html", counts=counts, queries=saved_queries(), query="")
 
 
 async def search_page(state: State, request: Request) -> Response:
-    text = request.query_params.get("q", "")
-    found = state.search_index().search(text, limit=50)
+    text = _search_text(request)
+    found = (await _search_index(state)).search(text, limit=50)
     return render("search.html", query=text, results=found)
 
 
 async def search_api(state: State, request: Request) -> Response:
-    text = request.query_params.get("q", "")
+    text = _search_text(request)
     limit = _int(request.query_params.get("limit"), 10, 1, 50)
-    return JSONResponse([s.as_dict() for s in state.search_index().search(text, limit)])
+    return JSONResponse([s.as_dict() for s in (await _search_index(state)).search(text, limit)])
+
+
+def _search_text(request: Request) -> str:
+    """The search words, cut to a length no name needs (the search is a scan of every label)."""
+    return request.query_params.get("q", "")[:MAX_SEARCH_CHARS]
+
+
+async def _search_index(state: State) -> pages.SearchIndex:
+    if state.index is not None:
+        return state.index
+    try:
+        return await run_in_threadpool(state.search_index)
+    except Unavailable as error:
+        raise HTTPException(error.status, error.message, error.headers) from error
 
 
 async def explore_page(state: State, request: Request) -> Response:
@@ -237,7 +299,7 @@ async def explore_page(state: State, request: Request) -> Response:
     node = None
     if target:
         iri = _iri_of(target)
-        node = (await run_in_threadpool(pages.describe_nodes, state.store, [iri]))[iri]
+        node = (await state.page(pages.describe_nodes, [iri]))[iri]
         if not node.types:
             raise HTTPException(404, f"{iri} is not in the graph")
     return render("explore.html", node=node, query="")
@@ -246,14 +308,14 @@ async def explore_page(state: State, request: Request) -> Response:
 async def neighbourhood_api(state: State, request: Request) -> Response:
     iri = _iri_of(request.query_params.get("iri", ""))
     try:
-        graph = await run_in_threadpool(pages.neighbourhood, state.store, iri)
+        graph = await state.page(pages.neighbourhood, iri)
     except pages.NotFound as error:
         raise HTTPException(404, f"{iri} is not in the graph") from error
     return JSONResponse(graph)
 
 
 async def whole_graph_api(state: State, request: Request) -> Response:
-    graph = await run_in_threadpool(pages.whole_graph, state.store)
+    graph = await state.page(pages.whole_graph)
     if graph is None:
         return JSONResponse(
             {"error": f"the graph has more than {pages.WHOLE_GRAPH_LIMIT} entities: explore one"}, 413
@@ -283,9 +345,9 @@ async def resource(state: State, request: Request) -> Response:
     headers = {"Vary": "Accept", "Link": f'<{quote(iri, safe=":/#?=&%.-_~")}>; rel="canonical"'}
     try:
         if media == "text/html":
-            page = await run_in_threadpool(pages.entity_page, state.store, iri)
+            page = await state.page(pages.entity_page, iri)
             return _with(render("entity.html", page=page, node=page.node, query=""), headers)
-        body = await run_in_threadpool(pages.entity_rdf, state.store, iri, RDF_TYPES[media])
+        body = await state.page(pages.entity_rdf, iri, media)
     except pages.NotFound as error:
         raise HTTPException(404, f"{iri} is not in the graph") from error
     return Response(body, media_type=_charset(media), headers=headers)
@@ -324,8 +386,7 @@ async def void_description(state: State, request: Request) -> Response:
     )
     if media not in offered:
         return PlainTextResponse(f"the description is available as {', '.join(offered)}\n", 406)
-    graph = await run_in_threadpool(pages.dataset_description, state.store, _base_url(request))
-    body = graph.serialize(format=RDFLIB_FORMATS[media], encoding="utf-8")
+    body = await state.page(pages.dataset_document, _base_url(request), RDFLIB_FORMATS[media])
     return Response(body, media_type=_charset(media), headers={"Vary": "Accept"})
 
 
@@ -352,8 +413,28 @@ async def query_page(state: State, request: Request) -> Response:
     return render("query.html", queries=queries, query="")
 
 
+CORS_HEADERS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "Accept, Content-Type",
+    "Access-Control-Max-Age": "600",
+}
+
+
 async def sparql_endpoint(state: State, request: Request) -> Response:
-    """The SPARQL 1.1 Protocol: a query by GET or POST, its result in the negotiated format."""
+    """The SPARQL 1.1 Protocol: a query by GET or POST, its result in the negotiated format.
+
+    Any origin may read the endpoint's answers, errors included (it needs no cookie and
+    changes nothing); no other route says so, so other sites cannot read the pages.
+    """
+    if request.method == "OPTIONS":
+        response = Response(status_code=204)
+    else:
+        response = await _sparql_answer(state, request)
+    return _with(response, CORS_HEADERS)
+
+
+async def _sparql_answer(state: State, request: Request) -> Response:
     try:
         if request.method == "POST":
             body = await _read_body(request, state.settings.max_body_bytes)
@@ -363,6 +444,7 @@ async def sparql_endpoint(state: State, request: Request) -> Response:
             wanted = sparql.from_params(list(request.query_params.multi_items()))
         if wanted is None:
             return _service_description(state, request)
+        _check_shape(wanted.sparql, state.settings.max_query_bytes)
         job = QueryJob(
             wanted.sparql,
             sparql.choices(request.headers.get("accept"), wanted.format),
@@ -376,12 +458,19 @@ async def sparql_endpoint(state: State, request: Request) -> Response:
     outcome: QueryOutcome = await run_in_threadpool(state.pool.run, job)
     if outcome.status == 406:
         return _not_acceptable(outcome.body.decode())
-    headers = {"Vary": "Accept", "Access-Control-Allow-Origin": "*", **outcome.headers}
+    headers = {"Vary": "Accept", **outcome.headers}
     choice = job.choices.get(outcome.kind)
     if outcome.status == 200 and choice is not None and request.query_params.get("download"):
         extension = {"turtle": "ttl", "ntriples": "nt", "rdfxml": "rdf"}.get(choice.fmt, choice.fmt)
         headers["Content-Disposition"] = f'attachment; filename="results.{extension}"'
     return Response(outcome.body, outcome.status, headers=headers, media_type=outcome.content_type)
+
+
+def _check_shape(text: str, max_bytes: int) -> None:
+    try:
+        guard.check_shape(text, max_bytes, MAX_NESTING)
+    except guard.Refused as error:
+        raise sparql.ProtocolError(400, str(error)) from error
 
 
 def _not_acceptable(reason: str = "") -> Response:

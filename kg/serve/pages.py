@@ -1,9 +1,12 @@
 """What the pages show, read from the store: plain dataclasses and dicts, no HTTP and no HTML.
 
 Entity pages, the search index, an entity's neighbourhood for the graph explorer, and the
-VoID/DCAT description of the data set. These queries are the server's own, bounded and
-quick, so they run in the server process on its read-only store; only the endpoint's
-arbitrary queries need the killable workers of kg.serve.pool.
+VoID/DCAT description of the data set. Each function takes the store first and returns
+plain data: the server runs them in its page workers (kg.serve.pool), so that they too
+stop at the time limit; an entity linked from thousands of others can make them slow.
+
+A link (`href`) is made only to this server's own pages or to an http(s) IRI: an IRI of
+the data such as `javascript:...` is shown as text, never as something to click.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, Namespace, URIRef
@@ -49,6 +53,18 @@ class NotFound(LookupError):
 def local_path(iri: str) -> str | None:
     """The server path of one of the graph's own IRIs (`kgid:region/35.77` -> `/id/region/35.77`)."""
     return "/id/" + iri[len(RESOURCE_BASE) :] if iri.startswith(RESOURCE_BASE) else None
+
+
+def href_of(iri: str) -> str | None:
+    """Where a link to `iri` goes: its page on this server, the IRI itself if http(s), else nowhere."""
+    local = local_path(iri)
+    if local is not None:
+        return local
+    try:
+        scheme = urlsplit(iri).scheme.lower()
+    except ValueError:
+        return None
+    return iri if scheme in ("http", "https") else None
 
 
 def resource_iri(path: str) -> str:
@@ -127,7 +143,7 @@ def _node_info(iri: str, labels: list[tuple[int, int, str]], types: set[str]) ->
     label = min(labels)[2] if labels else local_name(URIRef(iri))
     cls = local_name(most_specific_class([URIRef(t) for t in types], _PARENTS)) if types else "Resource"
     names = tuple(sorted(prefixed_name(URIRef(t)) for t in types))
-    return NodeInfo(iri, label, cls, names, local_path(iri))
+    return NodeInfo(iri, label, cls, names, href_of(iri))
 
 
 # --- entity pages ---------------------------------------------------------------------------------
@@ -232,7 +248,7 @@ def _value(term: Any, nodes: dict[str, NodeInfo]) -> Value:
         node = nodes.get(term.value)
         if node is not None and node.types:
             return Value(node.label, term.value, node.href, cls=node.cls)
-        return Value(term.value, term.value, local_path(term.value) or term.value)
+        return Value(term.value, term.value, href_of(term.value))
     if isinstance(term, ox.Literal):
         note = f"@{term.language}" if term.language else ""
         if not note and term.datatype.value != str(XSD.string):
@@ -289,8 +305,11 @@ def _sentences(store: KnowledgeStore, iri: str) -> list[SentenceItem]:
     ]
 
 
-def entity_rdf(store: KnowledgeStore, iri: str, fmt: ox.RdfFormat) -> bytes:
+def entity_rdf(store: KnowledgeStore, iri: str, media_type: str) -> bytes:
     """The resource's description for RDF clients: every triple it is the subject or object of."""
+    fmt = ox.RdfFormat.from_media_type(media_type)
+    if fmt is None:
+        raise ValueError(f"no RDF format for {media_type}")
     result = store.query(
         f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ {{ BIND({_ref(iri)} AS ?s) ?s ?p ?o }}"
         f" UNION {{ BIND({_ref(iri)} AS ?o) ?s ?p ?o }} }}"
@@ -585,6 +604,11 @@ def last_build(path: Path | None) -> datetime | None:
         return None
     stamps = [child.stat().st_mtime for child in path.iterdir() if child.is_file()]
     return datetime.fromtimestamp(max(stamps), UTC).replace(microsecond=0) if stamps else None
+
+
+def dataset_document(store: KnowledgeStore, base_url: str, rdflib_format: str) -> bytes:
+    """The description of the data set written in one of rdflib's formats (bytes cross processes cheaply)."""
+    return dataset_description(store, base_url).serialize(format=rdflib_format, encoding="utf-8")
 
 
 def dataset_description(store: KnowledgeStore, base_url: str) -> Graph:

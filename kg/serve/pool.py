@@ -1,161 +1,74 @@
-"""Query worker processes that can be stopped: how the endpoint enforces its time limit.
+"""A pool of query workers (kg.serve.worker): how the server enforces its time limit and stays up.
 
-A running pyoxigraph query cannot be interrupted from Python (no cancel, and signals do
-not fire inside it), so every SPARQL query of the endpoint runs in a worker process that
-has the store open read-only. The server waits for the answer at most the time limit;
-past it the worker is killed and replaced, and the client gets an error, never a part
-of the result. A result is serialised inside the worker into a buffer that refuses to
-grow past the size limit, so an enormous result stops early instead of filling memory.
+Every query of the store runs in a worker process: the endpoint's SPARQL and the pages'
+own queries alike, each kind in a pool of its own, so that users of /sparql cannot keep
+the pages waiting. The server waits for an answer at most the time limit; past it the
+worker is killed and replaced, and the client gets 503, never a part of the result.
+
+The pool keeps its size. A supervisor thread starts the workers, watches them (a worker
+killed from outside, or one that crashed, is noticed within a fraction of a second) and
+starts a replacement for every worker that dies or is retired. A worker that fails to
+start (the store cannot be opened, say) is tried again after a pause that doubles up to
+half a minute, so that a failure that lasts does not spin. The supervisor is also the one
+thread that starts workers: Linux sends PR_SET_PDEATHSIG when the *thread* that started
+a process ends, and this thread lives as long as the pool.
+
+The waiting policy: a job waits at most `queue_wait` seconds (one by default) for a free
+worker. Past it the answer is 503 with a Retry-After of the seconds until the soonest
+busy worker reaches its time limit. So two slow queries on a pool of two hold those
+two workers for at most the time limit, while everyone else gets a prompt answer to
+come back then, instead of every request waiting behind them; and there is no queue
+for a crowd of clients to grow without bound.
 
 Workers are started with "spawn": forking a threaded server process is unsafe.
 """
 
 from __future__ import annotations
 
-import io
+import math
 import multiprocessing
 import queue
 import signal
 import threading
 import time
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
-from pathlib import Path
-from typing import Any
+from multiprocessing.reduction import ForkingPickler
+from typing import Any, TypeVar
 
-import pyoxigraph as ox
+from kg.serve.worker import (
+    READY,
+    PageCall,
+    QueryJob,
+    QueryOutcome,
+    Raised,
+    Returned,
+    StartFailed,
+    WorkerConfig,
+    worker_main,
+)
 
-from kg.store import open_read_only
-
-RESULT_KINDS = ("solutions", "boolean", "graph")
-READY = "ready"
-
-
-@dataclass(frozen=True)
-class Choice:
-    """The serialisation negotiated for one kind of result."""
-
-    fmt: str  # a key of SERIALISERS
-    media_type: str
-
-
-@dataclass(frozen=True)
-class QueryJob:
-    """One query to run: its text (the project's prefixes are declared for it) and the formats to use."""
-
-    sparql: str
-    choices: dict[str, Choice | None]  # by result kind; None: the client accepts nothing for that kind
-    default_graphs: tuple[str, ...] = ()
-    named_graphs: tuple[str, ...] = ()
+T = TypeVar("T")
+STARTUP_SECONDS = 60.0
+WATCH_SECONDS = 0.25
+FIRST_BACKOFF = 0.5
+MAX_BACKOFF = 30.0
 
 
-@dataclass(frozen=True)
-class QueryOutcome:
-    """What the worker made of a job: a whole result, or an HTTP status and a message."""
-
-    status: int
-    content_type: str = "text/plain; charset=utf-8"
-    body: bytes = b""
-    kind: str = ""
-    headers: dict[str, str] = field(default_factory=dict)
-
-    @classmethod
-    def error(cls, status: int, message: str) -> QueryOutcome:
-        return cls(status, body=(message.rstrip() + "\n").encode("utf-8"))
+class PoolError(RuntimeError):
+    """The pool could not start a single worker; the message says why."""
 
 
-SOLUTION_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
+class Unavailable(Exception):
+    """A page call that got no answer (busy, over its time limit, or its worker died): an HTTP error."""
 
-
-class ResultTooLarge(Exception):
-    """The serialised result grew past the size limit."""
-
-
-class LimitedBuffer(io.RawIOBase):
-    """A write-only byte buffer that raises ResultTooLarge instead of growing past `limit` bytes."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__()
-        self.limit = limit
-        self.buffer = bytearray()
-
-    def writable(self) -> bool:
-        return True
-
-    def write(self, data: bytes) -> int:  # type: ignore[override]
-        if len(self.buffer) + len(data) > self.limit:
-            raise ResultTooLarge
-        self.buffer += data
-        return len(data)
-
-
-def run_job(store: ox.Store, prologue: str, job: QueryJob, max_bytes: int) -> QueryOutcome:
-    """Run one job against `store` and serialise its result, within the size limit."""
-    try:
-        result = store.query(
-            prologue + job.sparql,
-            default_graph=[ox.NamedNode(g) for g in job.default_graphs] or None,
-            named_graphs=[ox.NamedNode(g) for g in job.named_graphs] or None,
-        )
-    except SyntaxError as error:
-        return QueryOutcome.error(400, f"the query is not valid SPARQL: {error}")
-    except (OSError, ValueError) as error:
-        return QueryOutcome.error(400, f"the query cannot be evaluated: {error}")
-    kind = _kind(result)
-    choice = job.choices.get(kind)
-    if choice is None:
-        return QueryOutcome.error(406, f"no acceptable format for a {kind} result")
-    buffer: Any = LimitedBuffer(max_bytes)  # a binary writer, which pyoxigraph's stubs call IO[bytes]
-    try:
-        if isinstance(result, ox.QueryTriples):
-            result.serialize(buffer, format=GRAPH_FORMATS[choice.fmt])
-        else:
-            result.serialize(buffer, format=SOLUTION_FORMATS[choice.fmt])
-    except ResultTooLarge:
-        return QueryOutcome.error(
-            503, f"the result is larger than the limit of {max_bytes} bytes: add a LIMIT or narrow the query"
-        )
-    except (OSError, ValueError) as error:
-        return QueryOutcome.error(500, f"the query failed while its result was written: {error}")
-    return QueryOutcome(200, _with_charset(choice.media_type), bytes(buffer.buffer), kind)
-
-
-def _kind(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> str:
-    if isinstance(result, ox.QuerySolutions):
-        return "solutions"
-    if isinstance(result, ox.QueryBoolean):
-        return "boolean"
-    return "graph"
-
-
-def _with_charset(media_type: str) -> str:
-    textual = media_type.startswith("text/") or media_type.endswith(("json", "xml"))
-    return f"{media_type}; charset=utf-8" if textual else media_type
-
-
-def worker_main(connection: Connection, store_path: str, prologue: str, max_bytes: int) -> None:
-    """A worker's life: open the store read-only, say so, then answer jobs until the pipe closes."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the server's to handle; it stops us
-    store, _lease = open_read_only(Path(store_path))  # the live generation, kept while this worker lives
-    connection.send(READY)
-    while True:
-        try:
-            job = connection.recv()
-        except EOFError:
-            return
-        connection.send(run_job(store, prologue, job, max_bytes))
+    def __init__(self, outcome: QueryOutcome) -> None:
+        super().__init__(outcome.message)
+        self.status = outcome.status
+        self.message = outcome.message
+        self.headers = outcome.headers
 
 
 @dataclass(eq=False)
@@ -164,72 +77,183 @@ class Worker:
 
     process: BaseProcess
     connection: Connection
+    ready: bool = False
+    busy_since: float | None = None
 
 
 class QueryPool:
-    """A fixed number of query workers; a job waits for a free one, runs at most `timeout` seconds."""
+    """`size` workers; a job waits at most `queue_wait` s for a free one and runs at most `timeout` s."""
 
     def __init__(
-        self, store_path: Path, prologue: str, size: int = 2, timeout: float = 10.0, max_bytes: int = 64 << 20
+        self,
+        config: WorkerConfig,
+        size: int = 2,
+        timeout: float = 10.0,
+        queue_wait: float = 1.0,
+        name: str = "query",
     ) -> None:
-        self.store_path = store_path
-        self.prologue = prologue
+        self.config = config
         self.size = size
         self.timeout = timeout
-        self.max_bytes = max_bytes
+        self.queue_wait = queue_wait
+        self.name = name
         self.context = multiprocessing.get_context("spawn")
         self.idle: queue.Queue[Worker] = queue.Queue()
         self.workers: set[Worker] = set()
         self.lock = threading.Lock()
-        self.closed = False
+        self.changed = threading.Condition(self.lock)
+        self.stopping = threading.Event()
+        self.failures = 0
+        self.last_error = ""
+        self.supervisor: threading.Thread | None = None
+
+    # --- life -------------------------------------------------------------------------------------
 
     def start(self, wait: bool = True) -> None:
-        """Start the workers; with `wait`, return once every one has the store open."""
-        starting = [self._spawn() for _ in range(self.size)]
-        for worker in starting:
-            if wait:
-                self._await_ready(worker)
-            else:
-                threading.Thread(target=self._await_ready, args=(worker,), daemon=True).start()
+        """Start the supervisor; with `wait`, return once the workers are ready.
 
-    def run(self, job: QueryJob) -> QueryOutcome:
-        """The outcome of `job`; a 503 outcome when no worker frees up in time or the query overruns."""
-        try:
-            worker = self.idle.get(timeout=self.timeout)
-        except queue.Empty:
-            return QueryOutcome.error(503, "every query worker is busy: try again shortly")
-        started = time.monotonic()
-        try:
-            worker.connection.send(job)
-            if worker.connection.poll(self.timeout):
-                outcome: QueryOutcome = worker.connection.recv()
-                self.idle.put(worker)
-                return outcome
-        except (EOFError, OSError, BrokenPipeError):
-            self._replace(worker)
-            return QueryOutcome.error(500, "the query worker stopped unexpectedly; it has been restarted")
-        self._replace(worker)
-        elapsed = time.monotonic() - started
-        return QueryOutcome.error(
-            503, f"the query was stopped after {elapsed:.1f} s (time limit {self.timeout:g} s); no result"
-        )
+        Raises PoolError when a worker failed to start before any was ready (the store
+        cannot be opened, say): a server without workers would answer nothing.
+        """
+        if self.supervisor is not None:
+            return
+        self.supervisor = threading.Thread(target=self._supervise, name=f"kg-{self.name}-pool", daemon=True)
+        self.supervisor.start()
+        if wait:
+            self._await_ready()
 
     def close(self) -> None:
-        """Stop every worker."""
+        """Stop the supervisor and every worker."""
+        self.stopping.set()
+        if self.supervisor is not None:
+            self.supervisor.join(STARTUP_SECONDS)
         with self.lock:
-            self.closed = True
             workers = list(self.workers)
-            self.workers.clear()
         for worker in workers:
-            _stop(worker)
+            self._retire(worker)
+
+    def pids(self) -> list[int]:
+        """The process ids of the live workers (for monitoring and tests)."""
+        with self.lock:
+            return sorted(w.process.pid for w in self.workers if w.ready and w.process.pid is not None)
+
+    # --- jobs -----------------------------------------------------------------------------------
+
+    def run(self, job: QueryJob) -> QueryOutcome:
+        """The outcome of a SPARQL job; an error outcome when it cannot have one."""
+        reply = self._exchange(job, self.timeout)
+        if isinstance(reply, QueryOutcome):
+            return reply
+        return QueryOutcome.error(500, f"the query worker answered {type(reply).__name__}")
+
+    def call(self, function: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
+        """`function(store, *args)` run in a worker; raises Unavailable, or the function's NotFound."""
+        reply = self._exchange(PageCall(function, args), timeout or self.timeout)
+        if isinstance(reply, Returned):
+            value: T = reply.value
+            return value
+        if isinstance(reply, Raised):
+            raise reply.error
+        if isinstance(reply, QueryOutcome):
+            raise Unavailable(reply)
+        raise Unavailable(QueryOutcome.error(500, f"the worker answered {type(reply).__name__}"))
+
+    def _exchange(self, job: object, timeout: float) -> object:
+        worker = self._acquire()
+        if isinstance(worker, QueryOutcome):
+            return worker
+        started = worker.busy_since = time.monotonic()
+        try:
+            message = ForkingPickler.dumps(job)
+        except Exception as error:  # nothing was sent: the worker is still free
+            worker.busy_since = None
+            self.idle.put(worker)
+            return QueryOutcome.error(500, f"the job cannot be sent to a worker: {error}")
+        try:
+            worker.connection.send_bytes(message)
+            if worker.connection.poll(timeout):
+                reply = worker.connection.recv()
+                worker.busy_since = None
+                self.idle.put(worker)
+                return reply
+        except (EOFError, OSError):
+            self._retire(worker)
+            return QueryOutcome.error(500, self._death_message(worker))
+        self._retire(worker)
+        elapsed = time.monotonic() - started
+        return QueryOutcome.error(
+            503,
+            f"the query was stopped after {elapsed:.1f} s (time limit {timeout:g} s); no result",
+            {"Retry-After": "1"},
+        )
+
+    def _acquire(self) -> Worker | QueryOutcome:
+        """A free live worker within `queue_wait` seconds, or the 503 outcome that says when to come back."""
+        deadline = time.monotonic() + self.queue_wait
+        while True:
+            try:
+                worker = self.idle.get(timeout=max(deadline - time.monotonic(), 0))
+            except queue.Empty:
+                return QueryOutcome.error(
+                    503,
+                    "every query worker is busy: try again shortly",
+                    {"Retry-After": str(self._retry_after())},
+                )
+            with self.lock:
+                known = worker in self.workers
+            if known and not _ended(worker):
+                return worker
+            self._retire(worker)  # died while idle: the supervisor starts another
+
+    def _retry_after(self) -> int:
+        """Seconds until the soonest busy worker is free at the latest (its time limit), at least one."""
+        now = time.monotonic()
+        with self.lock:
+            ends = [w.busy_since + self.timeout - now for w in self.workers if w.busy_since is not None]
+        return max(1, math.ceil(min(ends))) if ends else max(1, math.ceil(self.queue_wait))
+
+    def _death_message(self, worker: Worker) -> str:
+        code = worker.process.exitcode
+        how = f"signal {signal.Signals(-code).name}" if code is not None and code < 0 else f"exit code {code}"
+        limit = self.config.memory_mb
+        memory = f"; a query that needs more than {limit} MB of memory ends this way" if limit else ""
+        return f"the query worker stopped while running the query ({how}){memory}; it has been replaced"
+
+    # --- the supervisor ------------------------------------------------------------------------
+
+    def _supervise(self) -> None:
+        """Keep `size` workers: start the missing ones (backing off after a failure), notice deaths."""
+        while not self.stopping.is_set():
+            with self.lock:
+                workers = list(self.workers)
+            if len(workers) < self.size:
+                self._start_one()
+                continue
+            ended = wait([w.process.sentinel for w in workers], WATCH_SECONDS)
+            for worker in workers:
+                if worker.process.sentinel in ended:
+                    self._retire(worker)
+
+    def _start_one(self) -> None:
+        worker = self._spawn()
+        reply = self._first_word(worker)
+        with self.lock:
+            if reply == READY and not self.stopping.is_set():
+                worker.ready = True
+                self.failures = 0
+                self.idle.put(worker)
+            else:
+                self.failures += 1
+                self.last_error = reply.message if isinstance(reply, StartFailed) else str(reply)
+            self.changed.notify_all()
+        if not worker.ready:
+            self._retire(worker)
+            self.stopping.wait(min(MAX_BACKOFF, FIRST_BACKOFF * 2 ** (self.failures - 1)))
 
     def _spawn(self) -> Worker:
         parent, child = self.context.Pipe()
         process = self.context.Process(
-            target=worker_main,
-            args=(child, str(self.store_path), self.prologue, self.max_bytes),
-            name="kg-query-worker",
-            daemon=True,
+            target=worker_main, args=(child, self.config), name=f"kg-{self.name}-worker", daemon=True
         )
         process.start()
         child.close()
@@ -238,32 +262,40 @@ class QueryPool:
             self.workers.add(worker)
         return worker
 
-    def _await_ready(self, worker: Worker) -> None:
+    def _first_word(self, worker: Worker) -> object:
+        """READY, a StartFailed, or why neither came in time."""
+        deadline = time.monotonic() + STARTUP_SECONDS
         try:
-            ready = worker.connection.poll(60) and worker.connection.recv() == READY
+            while time.monotonic() < deadline and not self.stopping.is_set():
+                if worker.connection.poll(WATCH_SECONDS):
+                    return worker.connection.recv()
         except (EOFError, OSError):
-            ready = False
-        if ready and not self.closed:
-            self.idle.put(worker)
-        else:
-            self._forget(worker)
+            return f"the worker exited while starting (exit code {worker.process.exitcode})"
+        return f"the worker did not start within {STARTUP_SECONDS:g} s"
 
-    def _replace(self, worker: Worker) -> None:
-        """Kill a worker (it may be deep in a query) and start a fresh one in its place."""
-        self._forget(worker)
-        if not self.closed:
-            fresh = self._spawn()
-            threading.Thread(target=self._await_ready, args=(fresh,), daemon=True).start()
-
-    def _forget(self, worker: Worker) -> None:
+    def _await_ready(self) -> None:
+        deadline = time.monotonic() + STARTUP_SECONDS
         with self.lock:
+            while True:
+                ready = sum(1 for w in self.workers if w.ready)
+                if ready >= self.size or time.monotonic() > deadline:
+                    return
+                if self.failures and not ready:
+                    raise PoolError(self.last_error)
+                self.changed.wait(WATCH_SECONDS)
+
+    def _retire(self, worker: Worker) -> None:
+        """Kill a worker (it may be deep in a query) and forget it; the supervisor starts another."""
+        with self.lock:
+            if worker not in self.workers:
+                return
             self.workers.discard(worker)
-        _stop(worker)
+        worker.connection.close()
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join(5)
 
 
-def _stop(worker: Worker) -> None:
-    worker.connection.close()
-    if worker.process.is_alive():
-        worker.process.kill()
-    worker.process.join(5)
-    worker.process.close()
+def _ended(worker: Worker) -> bool:
+    """Whether the process has ended, without reaping it (its sentinel is readable then)."""
+    return bool(wait([worker.process.sentinel], 0))

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from kg.serve.negotiation import negotiate
-from kg.serve.pool import Choice
+from kg.serve.worker import Choice
 
 # Media types a result can be written in, by result kind, in the server's order of preference.
 SOLUTION_TYPES = {

@@ -18,6 +18,8 @@ HOSTILE_ARTICLE = f"""Wali Kota Madiun Maidi dan BPJS Ketenagakerjaan {HOSTILE_T
 Madiun - Pemerintah Kota Madiun menerima Paritrana Award 2024 dari BPJS Ketenagakerjaan.
 Wali Kota Madiun Maidi mengatakan {HOSTILE_TEXT} bukan kode yang dijalankan.
 """
+# Sources of the hostile article: one to link to, one that must never become a link.
+HOSTILE_LINKS = ("https://example.org/berita/madiun", "javascript://x%0Aalert(5)")
 STARTUP_SECONDS = 60
 
 

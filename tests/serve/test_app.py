@@ -344,7 +344,7 @@ def test_other_methods_are_refused(client: TestClient, method: str) -> None:
 
 
 def test_a_large_request_body_is_refused(client: TestClient) -> None:
-    body = "query=" + "SELECT * {}" + " " * (70 << 10)
+    body = "query=" + "SELECT * {}" + " " * (600 << 10)
     response = client.post(
         "/sparql", content=body, headers={"Content-Type": "application/x-www-form-urlencoded"}
     )

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from kg.namespaces import sparql_prologue
-from kg.serve.pool import Choice, LimitedBuffer, QueryJob, QueryPool, ResultTooLarge
+from kg.namespaces import PREFIXES
+from kg.serve.pool import QueryPool
+from kg.serve.worker import Choice, LimitedBuffer, QueryJob, ResultTooLarge, WorkerConfig
 
-JSON = {
+JSON: dict[str, Choice | None] = {
     "solutions": Choice("json", "application/sparql-results+json"),
     "boolean": Choice("json", "application/sparql-results+json"),
     "graph": Choice("turtle", "text/turtle"),
@@ -20,7 +22,8 @@ ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?
 
 @pytest.fixture(scope="module")
 def pool(store_path: Path) -> Iterator[QueryPool]:
-    workers = QueryPool(store_path, sparql_prologue(), size=1, timeout=1.5, max_bytes=50_000)
+    config = WorkerConfig(str(store_path), PREFIXES, os.getpid(), max_result_bytes=50_000, memory_mb=2048)
+    workers = QueryPool(config, size=1, timeout=1.5)
     workers.start()
     yield workers
     workers.close()

@@ -20,7 +20,7 @@
       li.setAttribute("role", "option");
       li.id = "suggestion-" + index;
       const link = document.createElement("a");
-      link.href = item.href || item.iri;
+      if (item.href) link.href = item.href; // only this server's pages and http(s) IRIs
       const swatch = document.createElement("span");
       swatch.className = "swatch";
       swatch.style.background = item.colour;
@@ -81,7 +81,7 @@
       highlight();
     } else if (event.key === "Enter" && active >= 0) {
       event.preventDefault();
-      window.location.href = items[active].href || items[active].iri;
+      if (items[active].href) window.location.href = items[active].href;
     } else if (event.key === "Escape") {
       hide();
     }
