@@ -79,6 +79,8 @@ MONTHS = [
 ]
 WEEKDAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
 ORDINALS = ("pertama", "kedua", "ketiga")
+HONORIFICS = ("Dr. ", "Ir. ", "Drs. ", "H. ", "Dr. H. ")
+DEGREES = (", S.E.", ", M.Si.", ", S.H., M.H.", ", M.M.")
 ROMAN = ("I", "II", "III")
 DINAS_KINDS = (
     ("Dinas Tenaga Kerja", "Disnaker"),
@@ -165,10 +167,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "{short} Terbitkan {kind} Perlindungan Pekerja Rentan",
         "{head} {name} Teken {kind} Jaminan Sosial Ketenagakerjaan",
     ),
-    "headline_program": (
-        "{short} Lindungi {value} {segment} Lewat BPJS Ketenagakerjaan",
-        "Cakupan Jamsostek {place} Capai {percent} Persen",
-    ),
+    "headline_persons": ("{short} Lindungi {value} {segment} Lewat BPJS Ketenagakerjaan",),
+    "headline_percent": ("Cakupan Jamsostek {place} Capai {percent} Persen",),
     "headline_meeting": ("{short} dan BPJS Ketenagakerjaan Teken Kerja Sama Perlindungan Pekerja",),
     "award_winner": (
         "{pemda} meraih peringkat {ordinal} Paritrana Award {year} tingkat {province} kategori {category}.",
@@ -209,6 +209,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "regulation": (
         "{pemda} telah menerbitkan {kind_long} ({kind}) {name} Nomor {number} Tahun {ryear} tentang {title}.",
         "{pemda} menerapkan {kind_long} Nomor {number} Tahun {ryear} tentang {title}.",
+        "Kebijakan {short} itu diatur dalam {kind} {name} No. {number}/{ryear} tentang {title}.",
     ),
     "regulation_perda": (
         "Sebelumnya, {region} telah membuat regulasi {perda} Nomor {number} Tahun {ryear} tentang {title}.",
@@ -231,14 +232,25 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "BPJS Ketenagakerjaan.",
         "{pemda} telah melindungi {value} {segment} dalam program BPJS Ketenagakerjaan sepanjang {year}.",
     ),
+    "figure_quote": (
+        '"Saat ini sudah {value} {segment} di {region} yang kami lindungi," ujar {title} {name}.',
+    ),
+    "figure_split": (
+        "{pemda} mencatat {formal} pekerja sektor formal dan {informal} pekerja sektor informal telah "
+        "terdaftar hingga akhir {year}.",
+    ),
+    "figure_approximate": ("{pemda} kini melindungi hampir {thousands} ribu {segment}.",),
     "figure_percent": (
         "Cakupan kepesertaan jaminan sosial ketenagakerjaan di {region} mencapai {percent} persen "
         "hingga {month} {year}.",
+        "Cakupan kepesertaan di {region} mencapai {percent}% pada {year}.",
     ),
     "figure_target": (
         "Tahun depan, {short} menargetkan tambahan {target} peserta.",
         "Ke depan, {short} berencana memperluas perlindungan hingga {target} pekerja.",
+        "{short} akan melindungi {target} pekerja tahun depan.",
     ),
+    "draft": ("DPRD {region} tengah membahas Ranperda tentang Penyelenggaraan Ketenagakerjaan.",),
     "official_quote": (
         '"Kami ingin seluruh pekerja di daerah ini terlindungi," kata {title} {name} di {venue}, '
         "{weekday} ({day}/{month}/{cyear}).",
@@ -472,6 +484,15 @@ def head_of(page: Page, region: Region) -> tuple[str, str]:
     return f"{role} {region.name}", name
 
 
+def dressed(page: Page, name: str, suffix: bool = False) -> str:
+    """The name with the honorifics and degrees pages put around it, some of the time (not part of it)."""
+    if page.rng.random() < 0.6:
+        return name
+    before = page.rng.choice(HONORIFICS)
+    after = page.rng.choice(DEGREES) if suffix else ""
+    return f"{before}{name}{after}"
+
+
 def _date_values(day: date) -> dict[str, Any]:
     return {"weekday": WEEKDAYS[day.weekday()], "day": day.day, "month": day.month, "cyear": day.year}
 
@@ -568,9 +589,9 @@ def _award_handover(page: Page, province: Region, region: Region) -> None:
         page.say(
             "award_handover",
             giver_title=giver_title,
-            giver=giver,
+            giver=dressed(page, giver),
             taker_title=taker_title,
-            taker=taker,
+            taker=dressed(page, taker),
             venue=_venue(page, province),
             **_date_values(day),
         )
@@ -686,6 +707,7 @@ def block_regulation(page: Page) -> None:
         page.say(
             "regulation",
             pemda=region.pemda,
+            short=region.short,
             kind_long=written,
             kind=kind,
             name=region.name,
@@ -784,50 +806,110 @@ def coverage_percent(region: Region, year: int) -> float:
 
 
 def block_figures(page: Page) -> None:
+    """A coverage figure in persons (one of four shapes), a share in percent, and a target (no fact).
+
+    A headline repeats the figure exactly as the body gives it (the share where the body's
+    figure is approximate or split), as real headlines do.
+    """
     region, year = page.region, page.year
     written, segment = pick(SEGMENTS, "segment", region.code, year)
     value = figure_value(region, year, segment)
     page.names_region(region)
-    page.headline = page.headline or page.say(
-        "headline_program",
-        short=region.short,
-        value=_number(value),
-        segment=written.title(),
-        place=region.canonical,
-        percent=_percent(coverage_percent(region, year)),
-    )
-    page.paragraphs.append(
-        page.say(
-            "figure_persons",
-            year=year,
-            value=_number(value),
-            segment=written,
-            region=region.canonical,
-            pemda=region.pemda,
-        )
-    )
-    page.add(
-        ("figure", region.canonical, value, "persons"),
-        {
-            "type": "figure",
-            "subject": region.canonical,
-            "value": value,
-            "unit": "persons",
-            "segment": segment,
-            "year": year,
-        },
-    )
+    shape = page.rng.choice(FIGURE_SHAPES)
     percent = coverage_percent(region, year)
+    if not page.headline:
+        exact = shape in (_figure_stated, _figure_quoted) and page.rng.random() < 0.5
+        page.headline = page.say(
+            "headline_persons" if exact else "headline_percent",
+            short=region.short,
+            value=_number(value),
+            segment=written.title(),
+            place=region.canonical,
+            percent=_percent(percent),
+        )
+    shape(page, written, segment, value)
     month = MONTHS[stable("month", region.code, year) % 12]
     page.paragraphs.append(
         page.say("figure_percent", region=region.canonical, percent=_percent(percent), month=month, year=year)
     )
     page.add(
-        ("figure", region.canonical, percent, "percent"),
-        {"type": "figure", "subject": region.canonical, "value": percent, "unit": "percent", "year": year},
+        ("figure", region.canonical, percent, "percent"), figure_fact(region, percent, "percent", None, year)
     )
-    target = _number(value + 1000 * (1 + stable("target", region.code) % 20))
+    target = _number(value * 2 + 1000 * (1 + stable("target", region.code) % 20))
     page.paragraphs.append(page.say("figure_target", short=region.short, target=target))
+
+
+def figure_fact(region: Region, value: float, unit: str, segment: str | None, year: int | None) -> Fact:
+    fact: Fact = {"type": "figure", "subject": region.canonical, "value": value, "unit": unit}
+    return fact | ({"segment": segment} if segment else {}) | ({"year": year} if year else {})
+
+
+def _figure_stated(page: Page, written: str, segment: str, value: int) -> None:
+    region = page.region
+    text = page.say(
+        "figure_persons", year=page.year, value=_number(value), segment=written,
+        region=region.canonical, pemda=region.pemda,
+    )  # fmt: skip
+    page.paragraphs.append(text)
+    page.add(
+        ("figure", region.canonical, value, "persons"),
+        figure_fact(region, value, "persons", segment, page.year),
+    )
+
+
+def _figure_quoted(page: Page, written: str, segment: str, value: int) -> None:
+    """The head says it, without a year: the figure has none (FACTS.md: only where the text states it)."""
+    region = page.region
+    title, name = head_of(page, region)
+    page.paragraphs.append(
+        page.say(
+            "figure_quote",
+            value=_number(value),
+            segment=written,
+            region=region.canonical,
+            title=title,
+            name=name,
+        )
+    )
+    page.add(
+        ("figure", region.canonical, value, "persons"), figure_fact(region, value, "persons", segment, None)
+    )
+
+
+def _figure_split(page: Page, written: str, segment: str, value: int) -> None:
+    """Formal and informal workers in one sentence: two figures."""
+    region, year = page.region, page.year
+    formal, informal = figure_value(region, year, "formal"), figure_value(region, year, "informal")
+    page.paragraphs.append(
+        page.say(
+            "figure_split", pemda=region.pemda, formal=_number(formal), informal=_number(informal), year=year
+        )
+    )
+    for count, kind in ((formal, "formal"), (informal, "informal")):
+        page.add(
+            ("figure", region.canonical, count, "persons"), figure_fact(region, count, "persons", kind, year)
+        )
+
+
+def _figure_approximate(page: Page, written: str, segment: str, value: int) -> None:
+    """ "hampir 14 ribu": the value is 14000 (FACTS.md), and no year is stated."""
+    region = page.region
+    thousands = value // 1000 + 1
+    page.paragraphs.append(
+        page.say("figure_approximate", pemda=region.pemda, thousands=thousands, segment=written)
+    )
+    fact = figure_fact(region, thousands * 1000, "persons", segment, None)
+    page.add(("figure", region.canonical, thousands * 1000, "persons"), fact)
+
+
+FIGURE_SHAPES = (_figure_stated, _figure_stated, _figure_quoted, _figure_split, _figure_approximate)
+
+
+def block_draft(page: Page) -> None:
+    """A draft under discussion: no regulation (it has no number), but the council is an organisation."""
+    region = page.region
+    page.paragraphs.append(page.say("draft", region=region.canonical))
+    page.names_org(f"DPRD {region.canonical}")
 
 
 def block_officials(page: Page) -> None:
@@ -839,7 +921,7 @@ def block_officials(page: Page) -> None:
         page.say(
             "official_quote",
             title=title,
-            name=name,
+            name=dressed(page, name),
             venue=_venue(page, region),
             **_date_values(page.published),
         )
@@ -859,7 +941,7 @@ def _dinas_person(page: Page) -> None:
     bracketed = page.rng.random() < 0.5
     written = f"{kind} ({short.split()[0]}) {region.canonical}" if bracketed else full
     name = official(page, region, "dinas")
-    text = page.say("dinas_person", dinas_written=written, name=name)
+    text = page.say("dinas_person", dinas_written=written, name=dressed(page, name, suffix=True))
     page.paragraphs.append(text)
     page.names_org(full, (short,) if bracketed else ())
     page.names_person(name, "Plt Kepala" if text.startswith("Plt") else "Kepala", full)
@@ -868,7 +950,9 @@ def _dinas_person(page: Page) -> None:
 def _sekda_person(page: Page) -> None:
     region = page.region
     name = official(page, region, "sekda")
-    page.paragraphs.append(page.say("sekda_person", region=region.canonical, name=name))
+    page.paragraphs.append(
+        page.say("sekda_person", region=region.canonical, name=dressed(page, name, suffix=True))
+    )
     page.names_person(name, "Sekretaris Daerah", region.canonical)
 
 
@@ -935,7 +1019,10 @@ Block = Callable[[Page], None]
 TOPICS: tuple[tuple[str, tuple[Block, ...]], ...] = (
     ("award", (block_award_province, block_officials, block_figures)),
     ("national", (block_award_national, block_program, block_officials)),
-    ("regulation", (block_regulation, block_inpres, block_officials, block_perda, block_figures)),
+    (
+        "regulation",
+        (block_regulation, block_inpres, block_officials, block_perda, block_draft, block_figures),
+    ),
     ("program", (block_figures, block_program, block_officials, block_regulation)),
     ("meeting", (block_meeting, block_officials, block_perda, block_program)),
     ("company", (block_award_province, block_award_company, block_officials)),
