@@ -56,6 +56,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_corpus  # noqa: E402
+from bench_build import count_rows  # noqa: E402
 
 CHANGED = 10  # articles changed for the incremental rebuild
 SAMPLE = 200  # articles timed stage by stage in-process
@@ -380,20 +381,6 @@ def first_page(sparql: str) -> str:
     return sparql if "LIMIT" in sparql.upper().split("}")[-1] else f"{sparql.rstrip()}\nLIMIT {FIRST_PAGE}"
 
 
-def drain(solutions: Any) -> int:
-    """Read every value of every row, as `kg query` and the endpoint do."""
-    rows = 0
-    for row in solutions:
-        rows += 1
-        for _value in row:
-            pass
-    return rows
-
-
-def run_query(store: Any, sparql: str) -> int:
-    return drain(store.query(sparql))
-
-
 def latencies(run: Callable[[], int], repeat: int, budget: float) -> tuple[list[float], int]:
     """Seconds of up to `repeat` runs, stopping once `budget` seconds are spent; and the row count."""
     times: list[float] = []
@@ -419,7 +406,7 @@ def child_read(args: Result) -> None:
     for query in saved_queries():
         row: Result = {"query": query.name}
         for label, sparql in (("whole", query.sparql), ("page", first_page(query.sparql))):
-            times, rows = latencies(partial(run_query, store, sparql), args["repeat"], args["budget"])
+            times, rows = latencies(partial(count_rows, store, sparql), args["repeat"], args["budget"])
             row[label] = {
                 "p50": statistics.median(times),
                 "p99": percentile(times, 0.99),

@@ -695,47 +695,34 @@ def regulation_of(region: Region, which: str) -> tuple[str, str, str, int, str]:
 
 
 def block_regulation(page: Page) -> None:
-    region = page.region
-    written, kind, number, ryear, title = regulation_of(region, "head")
-    if ryear > page.year:
-        return  # not issued yet in the article's year
-    page.names_region(region)
-    page.headline = page.headline or page.say(
-        "headline_regulation", short=region.short, kind=kind, head=region.head, name=region.name
-    )
-    page.paragraphs.append(
-        page.say(
-            "regulation",
-            pemda=region.pemda,
-            short=region.short,
-            kind_long=written,
-            kind=kind,
-            name=region.name,
-            number=number,
-            ryear=ryear,
-            title=title,
-        )
-    )
-    page.add(("regulation", kind, number, ryear), _regulation(kind, number, ryear, title, region.canonical))
+    """The head's regulation (Pergub, Perbup, Perwal), from the year it was issued on."""
+    state_regulation(page, "head")
 
 
 def block_perda(page: Page) -> None:
+    """The regional regulation (Perda; Qanun in Aceh), from the year it was issued on."""
+    state_regulation(page, "perda")
+
+
+def state_regulation(page: Page, which: str) -> None:
     region = page.region
-    written, kind, number, ryear, title = regulation_of(region, "perda")
+    written, kind, number, ryear, title = regulation_of(region, which)
     if ryear > page.year:
-        return
-    perda = "Qanun" if written == "Qanun" else page.rng.choice(("Perda", "Peraturan Daerah"))
-    page.paragraphs.append(
-        page.say(
-            "regulation_perda",
-            region=page.names_region(region),
-            perda=perda,
-            name=region.canonical,
-            number=number,
-            ryear=ryear,
-            title=title,
+        return  # not issued yet in the article's year
+    page.names_region(region)
+    values: dict[str, str]
+    if which == "head":
+        page.headline = page.headline or page.say(
+            "headline_regulation", short=region.short, kind=kind, head=region.head, name=region.name
         )
-    )
+        template = "regulation"
+        values = {"pemda": region.pemda, "short": region.short, "kind_long": written, "kind": kind}
+        values["name"] = region.name
+    else:
+        template = "regulation_perda"
+        perda = "Qanun" if written == "Qanun" else page.rng.choice(("Perda", "Peraturan Daerah"))
+        values = {"region": region.canonical, "perda": perda, "name": region.canonical}
+    page.paragraphs.append(page.say(template, number=number, ryear=ryear, title=title, **values))
     page.add(("regulation", kind, number, ryear), _regulation(kind, number, ryear, title, region.canonical))
 
 
