@@ -33,6 +33,12 @@ def _cues(kind: str) -> str:
 
 
 @cache
+def _cue(kind: str, words: bool = False) -> re.Pattern[str]:
+    """The cues of a kind as a compiled pattern; with `words`, only where whole words stand."""
+    return re.compile(rf"\b(?:{_cues(kind)})\b" if words else _cues(kind))
+
+
+@cache
 def _award_names() -> dict[str, str]:
     return {r["cue"]: r["value"] for r in rows("award_cues.csv") if r["kind"] == "award"}
 
@@ -96,7 +102,7 @@ def _document_level(doc: Document) -> str | None:
     level = _province_round(doc, 0, len(doc.text))
     if level:
         return level
-    if re.search(_cues("national"), doc.text):
+    if _cue("national").search(doc.text):
         return "nasional"
     return None
 
@@ -256,7 +262,7 @@ def _ranks(doc: Document, start: int, end: int, recipients: list[Recipient]) -> 
         clause = text[recipient.end : recipient.end + clause_end.start() if clause_end else nxt]
         rank = ordinal(before.group("rank")) if before else _rank(clause)
         gap = text[recipients[index - 1].end : recipient.start] if index else ""
-        following = following or bool(re.search(_cues("follow"), gap))
+        following = following or bool(_cue("follow").search(gap))
         if rank is None and following and ranks and ranks[-1] is not None:
             rank = ranks[-1] + 1
         ranks.append(rank)
@@ -310,17 +316,17 @@ class AwardExtractor:
         sentence = doc.sentence_of(start)
         in_round = (start, end) != (sentence.start, sentence.end)
         own_edition = bool(editions.starting_in(start, end))
-        if re.search(_cues("past"), text) and not (in_round and own_edition):
+        if _cue("past").search(text) and not (in_round and own_edition):
             return []  # a past award, unless a clause of a two-round sentence names its edition
-        ranked = re.search(_cues("rank"), text)
-        nominee = re.search(_cues("nominee"), text)
+        ranked = _cue("rank").search(text)
+        nominee = _cue("nominee").search(text)
         if nominee and NEGATION.search(text[: nominee.start()]):
             return []  # "meskipun tidak masuk tiga besar"
         recipients: list[Recipient] = []
-        verb = re.search(rf"\b(?:{_cues('receive')})\b", text)
+        verb = _cue("receive", words=True).search(text)
         if verb and NEGATION.search(text[: verb.start()]):
             verb = None  # "Kabupaten Konawe belum masuk tiga besar"
-        hope = re.search(rf"\b(?:{_cues('hope')})\b", text)
+        hope = _cue("hope", words=True).search(text)
         if hope and not (verb and verb.start() < hope.start()):
             return []  # "Kota X diharapkan menjadi wakil provinsi": a hope, not a result
         if verb and (names_award or ranked or nominee):
@@ -328,8 +334,8 @@ class AwardExtractor:
             subject = _subject_before(doc, sentence_start, start + verb.start())
             if subject:
                 recipients += _coordinated(doc, subject, sentence_start)
-        listing = re.search(rf"\b(?:{_cues('list')})\b", text)
-        passive = re.search(rf"\b(?:{_cues('passive')})\b", text)
+        listing = _cue("list", words=True).search(text)
+        passive = _cue("passive", words=True).search(text)
         if passive and (names_award or ranked or nominee):
             listing = listing if listing and listing.start() < passive.start() else passive
         if listing:
@@ -337,7 +343,7 @@ class AwardExtractor:
             if listing is passive and listed and listed[0].start - (start + listing.end()) > PASSIVE_REACH:
                 listed = []  # "berpihak kepada pekerja, Kota X ...": the cue names no recipient
             recipients += listed
-        following = re.search(rf"\b(?:{_cues('follow')})\b", text)
+        following = _cue("follow", words=True).search(text)
         if following and ranked:  # "X meraih juara pertama, diikuti Y dan Z"
             recipients += _list_recipients(doc, start + following.end(), end)
         if names_award or ranked:
@@ -361,7 +367,7 @@ class AwardExtractor:
             clause_end = re.search(r", +(?:sementara|sedangkan|dan)\b|;", text[own:])
             clause = text[own : (own + clause_end.start()) if clause_end else None]
             category = (_category(clause) or _category(text)) if len(recipients) == 1 else None
-            shortlisted = bool(nominee) and (rank is None or bool(re.search(_cues("nominee"), clause)))
+            shortlisted = bool(nominee) and (rank is None or bool(_cue("nominee").search(clause)))
             facts.append(
                 AwardFact(
                     award=award,

@@ -86,6 +86,7 @@ def _skip(doc: Document, q: Quantity) -> bool:
 
 
 CLAUSE_BREAK = re.compile(r"[;:]|\b(?:sedangkan|sementara|adapun|namun|tetapi)\b|, +(?:dan|serta) ", re.I)
+CLAUSE_OR_COMMA = re.compile(rf"{CLAUSE_BREAK.pattern}|,", re.I)
 # words that end the name of a counted group: function words, times, and verbs (ter-, di-, me-, ber-)
 PHRASE_STOP = (
     r"yang|di|dan|dari|telah|sudah|melalui|dengan|untuk|serta|atau|pada|se|sebagai|ke|kini|baru|mencapai"
@@ -112,7 +113,7 @@ def _clause_bounds(doc: Document, q: Quantity, start: int, end: int, commas: boo
             left = max(left, other.end + start)
         elif other.start + start >= q.end:
             right = min(right, other.start + start)
-    breaks = re.compile(rf"{CLAUSE_BREAK.pattern}|,", re.I) if commas else CLAUSE_BREAK
+    breaks = CLAUSE_OR_COMMA if commas else CLAUSE_BREAK
     for found in breaks.finditer(text, left, right):
         if found.end() <= q.start:
             left = found.end()

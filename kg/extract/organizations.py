@@ -172,6 +172,8 @@ def acronym_fits(acronym: str, expansion: str) -> bool:
     )
 
 
+OFFICE_WORDS = re.compile(rf" +{OFFICE}(?: +(?:Kota|Kabupaten|Kab\.|Provinsi))? +")
+PLACE_WORD = re.compile(r"[A-Z][\w'-]+")
 PAREN = re.compile(r" *\((?P<inner>[^()\n]{1,80})\)")
 
 
@@ -211,7 +213,7 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
     when it is no region: BPJS names its regional offices after areas of its own.
     """
     text, line_end = doc.text, doc.line_of(pos)[1]
-    office = re.compile(rf" +{OFFICE}(?: +(?:Kota|Kabupaten|Kab\.|Provinsi))? +").match(text, pos, line_end)
+    office = OFFICE_WORDS.match(text, pos, line_end)
     start = office.end() if office else skip_spaces(text, pos)
     area = _area_pattern().match(text, start, line_end)
     region = _region_at(doc, start)
@@ -221,7 +223,7 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
         end = _branch_kota(doc, region[1]) if office else region[1]
         return end, _clean(text[start:end])
     if office or (expects_place and re.match(r"[ \t]", text[pos : pos + 1])):
-        token = re.compile(r"[A-Z][\w'-]+").match(text, start, line_end)
+        token = PLACE_WORD.match(text, start, line_end)
         if token:
             return token.end(), token.group(0)
     return pos, None

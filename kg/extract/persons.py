@@ -37,6 +37,16 @@ def name_token() -> str:
     return rf"(?:(?:{abbreviated})(?= )|{NAME_WORD})"
 
 
+# academic degrees after a name (", M.K.M."), a capitalised word after them, an alias in parentheses
+DEGREES = re.compile(r", *(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Z][A-Za-z]{0,3}\.?)* *,? *)+")
+NEXT_WORD = re.compile(r" *[A-Z][a-z]{3,}")
+ALIAS = re.compile(r" *\((?P<alias>[A-Z][\w'’]+(?: +[A-Z][\w'’]+){0,3})\)")
+PARENTHESIS = re.compile(r" *\([^()\n]{1,40}\)")
+COMMA = re.compile(r"[ \t]*,[ \t]*")
+SHORT_FORM = re.compile(r"[ \t]*\([A-Z][\w.-]{1,15}\)")
+SECRETARIAT_STOP = re.compile(rf" {SECRETARIAT}\b|, | (?=[A-Z][a-z]+ +[A-Z][a-z]+ *(?:,|$))")
+SECRETARIAT_AFTER = re.compile(rf" *{SECRETARIAT}")
+JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 TOKEN = re.compile(r"\S+")
 LEADING = re.compile(r"[ ,]*")
 
@@ -163,10 +173,10 @@ def _only_honorifics(gap: str) -> bool:
 def _after_name(doc: Document, end: int) -> tuple[int, tuple[str, ...]]:
     """Skip academic suffixes (", M.K.M.") and read a parenthesised alias after a name."""
     text = doc.text
-    suffix = re.compile(r", *(?:[A-Z][A-Za-z]{0,3}\.(?:[A-Z][A-Za-z]{0,3}\.?)* *,? *)+").match(text, end)
-    if suffix and not re.compile(r" *[A-Z][a-z]{3,}").match(text, suffix.end()):
+    suffix = DEGREES.match(text, end)
+    if suffix and not NEXT_WORD.match(text, suffix.end()):
         end = suffix.end()
-    alias = re.compile(r" *\((?P<alias>[A-Z][\w'’]+(?: +[A-Z][\w'’]+){0,3})\)").match(text, end)
+    alias = ALIAS.match(text, end)
     if alias and alias.group("alias") not in _not_name_words():
         return alias.end(), (alias.group("alias").replace("’", "'"),)
     return end, ()
@@ -196,13 +206,13 @@ def _unique_region_of_level(doc: Document, level: str) -> str | None:
 
 
 def _skip_paren(doc: Document, pos: int) -> int:
-    paren = re.compile(r" *\([^()\n]{1,40}\)").match(doc.text, pos)
+    paren = PARENTHESIS.match(doc.text, pos)
     return paren.end() if paren else pos
 
 
 def _skip_province(doc: Document, pos: int) -> int:
     """Skip the province named in apposition: "Bupati Lombok Timur, Provinsi NTB (NTB) Haerul"."""
-    comma = re.compile(r"[ \t]*,[ \t]*").match(doc.text, pos)
+    comma = COMMA.match(doc.text, pos)
     province = _region_following(doc, comma.end(), "provinsi") if comma else None
     if province and province.span.cue == "provinsi":
         return _skip_paren(doc, province.span.end)
@@ -211,7 +221,7 @@ def _skip_province(doc: Document, pos: int) -> int:
 
 def _skip_short_form(doc: Document, pos: int) -> int:
     """Skip the title's own short form in parentheses: "Sekretaris Daerah (Sekda) Provinsi Jambi"."""
-    short = re.compile(r"[ \t]*\([A-Z][\w.-]{1,15}\)").match(doc.text, pos)
+    short = SHORT_FORM.match(doc.text, pos)
     return short.end() if short else pos
 
 
@@ -260,9 +270,8 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
     if title.org_mode == "none":
         return pos, role, None, None
     if title.org_mode == "secretariat":
-        stop = re.compile(rf" {SECRETARIAT}\b|, | (?=[A-Z][a-z]+ +[A-Z][a-z]+ *(?:,|$))")
-        end, sub = _role_words(doc, pos, stop)
-        secretariat = re.compile(rf" *{SECRETARIAT}").match(text, end)
+        end, sub = _role_words(doc, pos, SECRETARIAT_STOP)
+        secretariat = SECRETARIAT_AFTER.match(text, end)
         region_match = None
         for match in regions_in(doc, pos, end):
             if match.code:
@@ -283,8 +292,7 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
             return secretariat.end(), role, None, None
         return end, role, None, None
     if title.org_mode == "subunit":
-        stop = re.compile(rf" (?={'|'.join(_org_starts())})|, ")
-        end, sub = _role_words(doc, pos, stop)
+        end, sub = _role_words(doc, pos, _subunit_stop())
         role = _expand(f"{role} {sub}".strip())
         pos = end
     if title.org_mode in ("fixed_prefix", "org_keep"):
@@ -297,6 +305,12 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
     if org:
         return _skip_paren(doc, org.end), role, Ref("organization", org.name), org
     return pos, role, None, None
+
+
+@cache
+def _subunit_stop() -> re.Pattern[str]:
+    """Where a sub-unit's words end: before an organisation's first word, or at a comma."""
+    return re.compile(rf" (?={'|'.join(_org_starts())})|, ")
 
 
 @cache
@@ -334,7 +348,7 @@ def _names_a_venue(doc: Document, start: int, end: int) -> bool:
     Only a title with nothing of its own after it: in "Rumah Dinas Wali Kota Mojokerto
     Ika Puspitasari" the office holder is named.
     """
-    bare = re.compile(r"[ \t]*,").match(doc.text, end)
+    bare = COMMA.match(doc.text, end)
     return bool(bare and _venue_pattern().search(doc.text, max(0, start - 30), start))
 
 
@@ -425,7 +439,7 @@ def _cued_persons(doc: Document, taken: list[PersonMatch]) -> list[PersonMatch]:
         pos = cue.end()
         while (name := read_name(doc, pos)) and name[0] == pos:
             found.append(PersonMatch(name[0], name[1], name[2], (), None, None, None, "person.cue"))
-            joined = re.compile(r"[ \t]+(?:dan|&)[ \t]+").match(doc.text, name[1])
+            joined = JOINED.match(doc.text, name[1])
             if not joined:
                 break
             pos = joined.end()

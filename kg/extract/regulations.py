@@ -71,6 +71,7 @@ def _modality_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?a:{alternation(list(_modality_cues()))})(?![\w-])", re.I)
 
 
+ABOUT = re.compile(r",? +tentang +", re.I)  # what introduces a regulation's title
 CLAUSE_START = re.compile(
     r"[;:!?]|, +(?:dan|serta|sedangkan|sementara|namun) |\b(?:berdasarkan|sesuai|mengacu)\b", re.I
 )
@@ -99,7 +100,7 @@ def _modality(doc: Document, kind: Kind, start: int) -> Modality:
 def _title(doc: Document, pos: int) -> tuple[str | None, int]:
     """The `tentang ...` part after a citation, as written, and where it ends."""
     text = doc.text
-    intro = re.compile(r",? +tentang +", re.I).match(text, pos)
+    intro = ABOUT.match(text, pos)
     if not intro:
         return None, pos
     start, line_end = intro.end(), doc.line_of(intro.end())[1]
