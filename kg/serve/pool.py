@@ -137,6 +137,11 @@ class QueryPool:
         with self.lock:
             return sorted(w.process.pid for w in self.workers if w.ready and w.process.pid is not None)
 
+    def busy(self) -> int:
+        """How many workers are running a job now."""
+        with self.lock:
+            return sum(1 for w in self.workers if w.busy_since is not None)
+
     # --- jobs -----------------------------------------------------------------------------------
 
     def run(self, job: QueryJob) -> QueryOutcome:
@@ -248,7 +253,7 @@ class QueryPool:
             self.changed.notify_all()
         if not worker.ready:
             self._retire(worker)
-            self.stopping.wait(min(MAX_BACKOFF, FIRST_BACKOFF * 2 ** (self.failures - 1)))
+            self.stopping.wait(backoff(self.failures))
 
     def _spawn(self) -> Worker:
         parent, child = self.context.Pipe()
@@ -294,6 +299,11 @@ class QueryPool:
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(5)
+
+
+def backoff(failures: int) -> float:
+    """Seconds to wait before starting a worker again after `failures` failed starts in a row."""
+    return min(MAX_BACKOFF, FIRST_BACKOFF * 2 ** max(failures - 1, 0))
 
 
 def _ended(worker: Worker) -> bool:

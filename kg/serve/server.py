@@ -134,12 +134,6 @@ def serve(
     sock = bind(host, port)
     app = create_app(settings)
     state: State = app.state.kg
-    try:
-        state.open()
-    except PoolError as error:
-        sock.close()
-        state.close()
-        raise ServeError(f"the query workers cannot start: {error}") from None
     config = uvicorn.Config(
         app,
         log_level="warning",
@@ -148,14 +142,14 @@ def serve(
         http=BoundedH11Protocol,
         h11_max_incomplete_event_size=MAX_HEAD_BYTES,
     )
-    server = uvicorn.Server(config)
-    announce(url_of(sock))
     try:
-        server.run(sockets=[sock])
+        state.open()
+        announce(url_of(sock))
+        uvicorn.Server(config).run(sockets=[sock])
+    except PoolError as error:
+        raise ServeError(f"the query workers cannot start: {error}") from None
     except KeyboardInterrupt:
         pass
     finally:
         sock.close()
         state.close()
-    if not server.started:
-        raise ServeError("the server stopped while starting; see the messages above")

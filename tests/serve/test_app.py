@@ -6,12 +6,18 @@ import csv
 import io
 import json
 import re
+import threading
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
-from serve_sample import HOSTILE_TEXT
+from serve_sample import HOSTILE_LINKS, HOSTILE_TEXT
 from starlette.testclient import TestClient
 
 from kg.namespaces import RESOURCE_BASE
+from kg.serve import pages
+from kg.serve.app import Settings, create_app
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 CITY = "/id/region/35.77"  # Kota Madiun
@@ -359,6 +365,19 @@ def test_a_query_past_the_time_limit_is_stopped_and_the_endpoint_recovers(client
     assert client.get("/sparql", params={"query": ASK}).status_code == 200
 
 
+def test_a_sorted_cross_join_is_a_5xx_within_the_limits_and_the_endpoint_recovers(client: TestClient) -> None:
+    cross_join = "SELECT ?a ?b ?c ?d WHERE {?a ?b ?c . ?d ?e ?f} ORDER BY ?c ?f"
+    response = client.get("/sparql", params={"query": cross_join})
+    assert 500 <= response.status_code < 600
+    assert "bindings" not in response.text
+    assert client.get("/sparql", params={"query": ASK}).status_code == 200
+
+
+def test_search_words_are_cut_to_a_bounded_length(client: TestClient) -> None:
+    page = client.get("/search", params={"q": "madiun " + "x" * 10_000}).text
+    assert "x" * 190 in page and "x" * 201 not in page
+
+
 def test_a_result_past_the_size_limit_is_refused_whole(client: TestClient) -> None:
     response = client.get("/sparql", params={"query": "SELECT * { ?s ?p ?o . ?x a kg:Article }"})
     assert response.status_code == 503
@@ -405,3 +424,117 @@ def _ask(client: TestClient, method: str, query: str, accept: str | None):  # ty
     return client.post(
         "/sparql", content=query, headers={**headers, "Content-Type": "application/sparql-query"}
     )
+
+
+# --- what the pages link to, and who may read them ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("iri", "href"),
+    [
+        (RESOURCE_BASE + "region/35.77", "/id/region/35.77"),
+        ("https://example.org/berita/1", "https://example.org/berita/1"),
+        ("HTTP://example.org/berita/1", "HTTP://example.org/berita/1"),
+        (HOSTILE_LINKS[1], None),
+        ("JavaScript:alert(1)", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+        ("vbscript:msgbox", None),
+        ("file:///etc/passwd", None),
+        ("urn:isbn:9786020000000", None),
+    ],
+)
+def test_a_link_goes_only_to_this_server_or_to_an_http_iri(iri: str, href: str | None) -> None:
+    assert pages.href_of(iri) == href
+
+
+def test_a_javascript_iri_of_the_data_is_shown_as_text_not_as_a_link(client: TestClient) -> None:
+    page = client.get("/id/article/hostile", headers={"Accept": BROWSER}).text
+    assert HOSTILE_LINKS[1] in page
+    assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", page, re.I)
+    assert f'href="{HOSTILE_LINKS[0]}"' in page
+
+
+PAGES = ["/", "/search?q=madiun", "/api/search?q=madiun", f"/api/neighbourhood?iri={CITY}", "/api/graph"]
+PAGES += ["/explore", f"/explore?iri={CITY}", CITY, "/query", "/.well-known/void", "/static/serve.css"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_are_not_readable_by_other_origins(client: TestClient, path: str) -> None:
+    response = client.get(path, headers={"Origin": "https://elsewhere.example"})
+    assert response.status_code == 200
+    assert "access-control-allow-origin" not in response.headers
+
+
+@pytest.mark.parametrize(
+    ("method", "params", "status"),
+    [
+        ("GET", {"query": ASK}, 200),
+        ("GET", {"query": "SELECT * {"}, 400),
+        ("GET", {}, 200),
+        ("OPTIONS", {}, 204),
+    ],
+)
+def test_the_endpoint_is_readable_by_any_origin(
+    client: TestClient, method: str, params: dict[str, str], status: int
+) -> None:
+    response = client.request(
+        method, "/sparql", params=params, headers={"Origin": "https://elsewhere.example"}
+    )
+    assert response.status_code == status
+    assert response.headers["access-control-allow-origin"] == "*"
+
+
+# --- time limits for the pages, and no waiting behind slow queries ----------------------------------
+
+
+@pytest.fixture(scope="module")
+def hurried(store_path: Path) -> Iterator[TestClient]:
+    """A server whose time limit (1 ms) is shorter than any of these pages takes to compute."""
+    settings = Settings(store_path, timeout=0.001, workers=1, page_workers=1, queue_seconds=0.2)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+@pytest.mark.parametrize("path", [CITY, f"/api/neighbourhood?iri={CITY}", "/api/graph", "/.well-known/void"])
+def test_a_page_past_the_time_limit_is_a_503_not_a_wait(hurried: TestClient, path: str) -> None:
+    response = hurried.get(path, headers={"Accept": BROWSER})
+    assert response.status_code == 503
+    assert int(response.headers["retry-after"]) >= 1
+
+
+@pytest.fixture(scope="module")
+def crowded(store_path: Path) -> Iterator[TestClient]:
+    """A server with two SPARQL workers and a short wait for a free one."""
+    settings = Settings(store_path, timeout=5.0, workers=2, page_workers=1, queue_seconds=0.2)
+    with TestClient(create_app(settings)) as test_client:
+        yield test_client
+
+
+def test_two_slow_queries_do_not_hold_up_everyone_else(crowded: TestClient) -> None:
+    state = crowded.app.state.kg  # type: ignore[attr-defined]
+    endless = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"}
+    slow = [threading.Thread(target=crowded.get, args=("/sparql",), kwargs={"params": endless}) for _ in "ab"]
+    for thread in slow:
+        thread.start()
+    assert _eventually(lambda: state.pool.busy() == 2), "the slow queries did not start"
+
+    refused = crowded.get("/sparql", params={"query": ASK})
+    assert refused.status_code == 503 and "busy" in refused.text
+    assert 1 <= int(refused.headers["retry-after"]) <= 5
+    assert (
+        crowded.get(CITY, headers={"Accept": BROWSER}).status_code == 200
+    )  # the pages have their own workers
+
+    for thread in slow:
+        thread.join(60)
+    assert _eventually(lambda: crowded.get("/sparql", params={"query": ASK}).status_code == 200)
+
+
+def _eventually(condition: Callable[[], bool], seconds: float = 30.0) -> bool:
+    """Whether `condition` comes true within `seconds` (checked every 50 ms)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False

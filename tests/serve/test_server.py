@@ -1,13 +1,26 @@
 """`kg serve` as a user runs it: a real server on loopback, asked by a real SPARQL client.
 
 SPARQLWrapper must get over HTTP exactly what `kg query` prints in process, for every saved query.
+A request head too long for the server, a server killed with -9, a port that cannot be used:
+each ends as a user would want it to.
 """
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import json
-from collections.abc import Iterator
+import os
+import re
+import socket
+import threading
+import time
+import urllib.parse
+import urllib.request
+import warnings
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from rdflib import Graph
@@ -17,6 +30,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.queries import saved_queries
+from kg.serve.app import Settings
+from kg.serve.server import LOOPBACK, ServeError, bind, serve
 
 
 @pytest.fixture(scope="module")
@@ -88,5 +103,163 @@ def test_an_update_is_refused_over_http(server: Running) -> None:
 def test_it_binds_to_loopback_and_stops_cleanly_on_ctrl_c(store_path: Path) -> None:
     running = start(store_path, "--workers", "1")
     assert running.url.startswith("http://127.0.0.1:")
-    assert stop(running) == 0
+    assert stop(running) == 0, "".join(running.lines)
     assert "stopped" in "".join(running.lines)
+
+
+# --- what a client or a crash cannot do to the server ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("head", "status"),
+    [
+        (b"GET /sparql?query=" + b"a" * 1_000_000 + b" HTTP/1.1\r\nHost: localhost\r\n\r\n", 414),
+        (b"GET / HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + b"a" * 1_000_000 + b"\r\n\r\n", 431),
+    ],
+    ids=["1MB-url", "1MB-header"],
+)
+def test_a_request_head_past_the_limit_gets_a_status_not_a_reset(
+    server: Running, head: bytes, status: int
+) -> None:
+    address = urlsplit(server.url)
+    with socket.create_connection((address.hostname, address.port), timeout=30) as sock:
+        sock.sendall(head)
+        answer = b""
+        while b"\r\n" not in answer:
+            chunk = sock.recv(4096)
+            assert chunk, f"the connection closed with no status line: {answer!r}"
+            answer += chunk
+    assert answer.startswith(f"HTTP/1.1 {status} ".encode())
+
+
+def test_a_server_killed_with_sigkill_leaves_no_worker_behind(store_path: Path) -> None:
+    running = start(store_path, "--workers", "1", "--timeout", "120")
+    workers = worker_pids(running.process.pid)
+    assert len(workers) == 2  # one for SPARQL, one for the pages
+    before = sum(cpu_ticks(pid) for pid in workers)
+    query = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    asking = threading.Thread(target=ask_quietly, args=(running.url, query), daemon=True)
+    asking.start()
+    assert eventually(lambda: sum(cpu_ticks(pid) for pid in workers) > before + 50), "no worker got busy"
+
+    running.process.kill()
+    running.process.wait(30)
+    assert eventually(lambda: not any(alive(pid) for pid in workers)), "a worker outlived the server"
+    running.reader.join(10)
+    assert running.process.stdout is not None
+    running.process.stdout.close()
+
+
+def test_a_port_in_use_is_one_line_for_the_user() -> None:
+    with socket.socket() as other:
+        other.bind((LOOPBACK, 0))
+        other.listen(1)
+        port = other.getsockname()[1]
+        with pytest.raises(ServeError) as caught:
+            bind(LOOPBACK, port)
+    assert (
+        str(caught.value)
+        == f"port {port} on 127.0.0.1 is in use: stop the other server or pick another --port"
+    )
+
+
+def test_serve_refuses_a_port_in_use_before_starting_anything(store_path: Path) -> None:
+    with socket.socket() as other:
+        other.bind((LOOPBACK, 0))
+        other.listen(1)
+        with pytest.raises(ServeError, match="is in use"):
+            serve(Settings(store_path), LOOPBACK, other.getsockname()[1], announce=lambda url: None)
+
+
+@pytest.mark.parametrize(
+    ("host", "port", "message"),
+    [
+        ("no-such-host.invalid", 0, "unknown host 'no-such-host.invalid'"),
+        ("192.0.2.1", 0, "192.0.2.1 is not an address of this machine"),  # TEST-NET-1: nobody's
+        (LOOPBACK, 70000, "port 70000 does not exist"),
+    ],
+)
+def test_a_host_or_port_that_cannot_be_used_is_one_line(host: str, port: int, message: str) -> None:
+    with pytest.raises(ServeError, match=re.escape(message)) as caught:
+        bind(host, port)
+    assert "\n" not in str(caught.value)
+
+
+def test_a_privileged_port_is_one_line_for_the_user() -> None:
+    assert unprivileged(lambda: bind(LOOPBACK, 80)).startswith(
+        "port 80 on 127.0.0.1 needs privileges this user does not have"
+    )
+
+
+def unprivileged(attempt: Callable[[], object]) -> str:
+    """The ServeError message of `attempt` run as an ordinary user (in a child process when root)."""
+    if os.geteuid() != 0:
+        with pytest.raises(ServeError) as caught:
+            attempt()
+        return str(caught.value)
+    reading, writing = os.pipe()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # fork with threads: the child only binds
+        child = os.fork()
+    if child == 0:  # pragma: no cover - the child process
+        os.close(reading)
+        message = "no error"
+        try:
+            os.setgid(65534)
+            os.setuid(65534)
+            attempt()
+        except ServeError as error:
+            message = str(error)
+        finally:
+            os.write(writing, message.encode())
+            os._exit(0)
+    os.close(writing)
+    with os.fdopen(reading, "rb") as pipe:
+        message = pipe.read().decode()
+    os.waitpid(child, 0)
+    return message
+
+
+def worker_pids(server_pid: int) -> list[int]:
+    """The query workers the server started (spawned Python processes whose parent it is)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            command = (stat.parent / "cmdline").read_bytes()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == server_pid and b"spawn_main" in command:
+            found.append(int(stat.parent.name))
+    return sorted(found)
+
+
+def cpu_ticks(pid: int) -> int:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return int(fields[11]) + int(fields[12])
+
+
+def alive(pid: int) -> bool:
+    """Whether the process still runs (a zombie waiting to be reaped does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+def ask_quietly(url: str, query: str) -> None:
+    with contextlib.suppress(OSError, http.client.HTTPException):
+        urllib.request.urlopen(url + "sparql?" + urllib.parse.urlencode({"query": query}), timeout=120)
+
+
+def eventually(condition: Callable[[], bool], seconds: float = 30.0) -> bool:
+    """Whether `condition` comes true within `seconds` (checked every 50 ms)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return False
