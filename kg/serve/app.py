@@ -90,8 +90,9 @@ class Settings:
 
     `timeout` bounds each query (the endpoint's and the pages' own); a request waits at
     most `queue_seconds` for a free worker before a 503 with Retry-After. A worker may
-    use `worker_memory_mb` of address space: an idle one takes about 650 MB of it (the
-    store's caches and the interpreter), so the default leaves a query about 1.4 GB.
+    use `worker_memory_mb` of address space: an idle one reserves 550 to 700 MB of it
+    (mostly thread arenas and the store's mappings; it touches about 75 MB), so the
+    default leaves a query well over 1 GB, and a sorted cross join fails in a second.
     `max_query_bytes` bounds a query's text: Oxigraph's time to parse and plan a chain of
     operators grows faster than its length (20,000 UNIONs overflow its stack).
     `allowed_services` lists the only endpoints a SERVICE clause may call; none by default.
@@ -102,7 +103,7 @@ class Settings:
     max_result_bytes: int = 64 << 20
     max_body_bytes: int = 1 << 20
     workers: int = 2
-    page_workers: int = 1
+    page_workers: int = 2
     queue_seconds: float = 1.0
     worker_memory_mb: int = 2048
     max_query_bytes: int = 64 << 10

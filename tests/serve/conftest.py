@@ -46,7 +46,7 @@ def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(store_path: Path) -> Iterator[TestClient]:
     """The application in process, with one worker of each kind and a short time limit."""
     settings = Settings(
-        store_path, timeout=3.0, max_result_bytes=2 << 20, max_body_bytes=512 << 10, workers=1
+        store_path, timeout=3.0, max_result_bytes=2 << 20, max_body_bytes=512 << 10, workers=1, page_workers=1
     )
     with TestClient(create_app(settings)) as test_client:
         yield test_client

@@ -7,12 +7,11 @@ import io
 import json
 import re
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from serve_sample import HOSTILE_LINKS, HOSTILE_TEXT
+from serve_sample import HOSTILE_LINKS, HOSTILE_TEXT, eventually
 from starlette.testclient import TestClient
 
 from kg.namespaces import RESOURCE_BASE
@@ -516,7 +515,7 @@ def test_two_slow_queries_do_not_hold_up_everyone_else(crowded: TestClient) -> N
     slow = [threading.Thread(target=crowded.get, args=("/sparql",), kwargs={"params": endless}) for _ in "ab"]
     for thread in slow:
         thread.start()
-    assert _eventually(lambda: state.pool.busy() == 2), "the slow queries did not start"
+    assert eventually(lambda: state.pool.busy() == 2), "the slow queries did not start"
 
     refused = crowded.get("/sparql", params={"query": ASK})
     assert refused.status_code == 503 and "busy" in refused.text
@@ -527,14 +526,4 @@ def test_two_slow_queries_do_not_hold_up_everyone_else(crowded: TestClient) -> N
 
     for thread in slow:
         thread.join(60)
-    assert _eventually(lambda: crowded.get("/sparql", params={"query": ASK}).status_code == 200)
-
-
-def _eventually(condition: Callable[[], bool], seconds: float = 30.0) -> bool:
-    """Whether `condition` comes true within `seconds` (checked every 50 ms)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
+    assert eventually(lambda: crowded.get("/sparql", params={"query": ASK}).status_code == 200)

@@ -5,11 +5,11 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from serve_sample import eventually
 
 from kg.namespaces import PREFIXES
 from kg.serve.pool import PoolError, QueryPool, backoff
@@ -174,13 +174,3 @@ def test_a_job_waits_only_briefly_for_a_busy_pool(store_path: Path) -> None:
         assert eventually(lambda: workers.run(QueryJob("ASK {}", JSON)).status == 200)
     finally:
         workers.close()
-
-
-def eventually(condition: Callable[[], bool], seconds: float = 30.0) -> bool:
-    """Whether `condition` comes true within `seconds` (checked every 50 ms)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.05)
-    return False
