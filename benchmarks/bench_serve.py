@@ -124,7 +124,7 @@ def main() -> None:
     parser.add_argument("--store", type=Path, help="a built store; default: the seeds, built into a temp dir")
     parser.add_argument("--seconds", type=float, default=5.0, help="measured seconds per scenario")
     parser.add_argument("--clients", type=int, default=8, help="concurrent client threads")
-    parser.add_argument("--workers", type=int, default=2, help="SPARQL worker processes of the server (pages have their own)")
+    parser.add_argument("--workers", type=int, default=2, help="SPARQL workers (pages have their own)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as scratch:
         store = args.store
