@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 
@@ -51,7 +52,8 @@ class Processed:
     source: str
     graph: str
     digest: str
-    nquads: bytes = b""
+    nquads: bytes = b""  # the named graph's quads and their copies in the merged (default) graph
+    triples: int = 0
     facts: dict[str, int] = field(default_factory=dict)
     problem: str | None = None
 
@@ -87,13 +89,21 @@ def process(raw: RawDocument) -> Processed:
         return Processed(raw.doc_id, raw.source, graph, digest, problem=str(error))
     extracted = extract(article)
     quads = article_quads(resolve_article(extracted))
-    named = ox.NamedNode(graph)
-    data = ox.serialize(
-        [ox.Quad(to_ox(s), to_ox(p), to_ox(o), named) for s, p, o, _ in quads],  # type: ignore[arg-type]
-        format=ox.RdfFormat.N_QUADS,
-    )
     facts = Counter(type(f).__name__.removesuffix("Fact").lower() for f in extracted.facts)
-    return Processed(raw.doc_id, raw.source, graph, digest, data or b"", dict(facts))
+    data = graph_nquads(graph, quads)
+    return Processed(raw.doc_id, raw.source, graph, digest, data, len(quads), dict(facts))
+
+
+def graph_nquads(graph: str, quads: Iterable[tuple[object, object, object, object]]) -> bytes:
+    """A named graph as N-Quads, each triple also in the merged default graph (a line without a graph).
+
+    Written in the worker, read by Oxigraph's own loader in the writer: no term objects
+    cross the process boundary or pass through Python in the writer.
+    """
+    named, merged = ox.NamedNode(graph), ox.DefaultGraph()
+    terms: list[tuple[Any, Any, Any]] = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads]  # type: ignore[arg-type]
+    out = [ox.Quad(s, p, o, named) for s, p, o in terms] + [ox.Quad(s, p, o, merged) for s, p, o in terms]
+    return ox.serialize(out, format=ox.RdfFormat.N_QUADS) or b""
 
 
 def default_workers() -> int:
@@ -231,21 +241,20 @@ def _build_into(
         on_total(len(todo))
     gazetteer = str(iri(GAZETTEER_GRAPH))
     if full or not store.has_graph(gazetteer) or store.manifest_fingerprint() != builder_fingerprint():
-        store.write_graphs([(gazetteer, [_ox_quad(q) for q in gazetteer_quads()])])
+        store.write_graphs([(gazetteer, graph_nquads(gazetteer, gazetteer_quads()))])
     store.remove_graphs(gone)
     for graph in gone:
         manifest.pop(graph, None)
     report.removed = len(gone)
-    batch: list[tuple[str, list[ox.Quad]]] = []
+    batch: list[tuple[str, bytes]] = []
     for done in runner.run(todo):
         if done.problem is not None:
             report.problems.append(Problem(done.source, done.problem))
             manifest.pop(done.graph, None)
-            batch.append((done.graph, []))  # an article that no longer builds loses its old graph
+            batch.append((done.graph, b""))  # an article that no longer builds loses its old graph
             continue
-        quads = list(ox.parse(done.nquads, format=ox.RdfFormat.N_QUADS))
-        batch.append((done.graph, quads))
-        report.triples += len(quads)
+        batch.append((done.graph, done.nquads))
+        report.triples += done.triples
         report.articles += 1
         for kind, count in done.facts.items():
             report.facts_by_type[kind] = report.facts_by_type.get(kind, 0) + count
@@ -257,8 +266,3 @@ def _build_into(
             batch = []
     store.write_graphs(batch)
     store.set_manifest(list(manifest.values()), builder_fingerprint())
-
-
-def _ox_quad(quad: tuple[object, object, object, object]) -> ox.Quad:
-    s, p, o, g = quad
-    return ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))  # type: ignore[arg-type]

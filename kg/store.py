@@ -446,22 +446,23 @@ class KnowledgeStore:
         self._require_writable()
         self._manifest = (fingerprint, {e.graph: e for e in entries})
 
-    def write_graphs(self, graphs: list[tuple[str, list[ox.Quad]]]) -> None:
-        """Put each named graph in place of the store's graph of that name, in one transaction.
+    def write_graphs(self, graphs: list[tuple[str, bytes]]) -> None:
+        """Put each named graph (N-Quads, with its merged-graph copies) in place of the store's graph.
 
-        A fresh generation is filled through Oxigraph's bulk loader instead (table files
-        written directly; nothing to replace). An empty list of quads removes the graph.
+        One transaction for the whole batch; a fresh generation is filled through Oxigraph's
+        bulk loader instead (table files written directly; nothing to replace). Empty data
+        removes the graph.
         """
         self._require_writable()
         if not graphs:
             return
-        merged = [ox.Quad(q.subject, q.predicate, q.object, DEFAULT) for _, quads in graphs for q in quads]
-        named = [q for _, quads in graphs for q in quads]
+        data = b"".join(nquads for _, nquads in graphs)
         if self._fresh and self.path is not None:
-            self.store.bulk_extend(named + merged)
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
             return
         self.remove_graphs([graph for graph, _ in graphs])
-        self.store.extend(named + merged)
+        if data:
+            self.store.load(data, format=ox.RdfFormat.N_QUADS)
 
     def remove_graphs(self, graphs: list[str]) -> None:
         """Remove named graphs, and from the merged graph the triples no remaining graph holds."""
