@@ -519,6 +519,16 @@ def serve(
     timeout: Annotated[float, typer.Option(help="Time limit of one SPARQL query, in seconds.")] = 10.0,
     max_result_mb: Annotated[float, typer.Option(help="Size limit of one SPARQL result, in MB.")] = 64.0,
     workers: Annotated[int, typer.Option(help="Query worker processes.", min=1)] = 2,
+    page_workers: Annotated[
+        int, typer.Option(help="Worker processes for the pages' own queries.", min=1)
+    ] = 2,
+    worker_memory_mb: Annotated[
+        int, typer.Option(help="Address-space limit of one worker process, in MB.", min=256)
+    ] = 2048,
+    allow_service: Annotated[
+        list[str] | None,
+        typer.Option(help="An endpoint SERVICE clauses may call (repeatable); none by default."),
+    ] = None,
 ) -> None:
     """Serve the graph: SPARQL endpoint (/sparql), linked-data pages (/id/...), search and explorer.
 
@@ -529,8 +539,16 @@ def serve(
     from kg.serve.app import Settings
     from kg.serve.server import serve as run_server
 
-    _open(store)
-    settings = Settings(store, timeout, int(max_result_mb * (1 << 20)), workers=workers)
+    _open(store).close()
+    settings = Settings(
+        store,
+        timeout,
+        int(max_result_mb * (1 << 20)),
+        workers=workers,
+        page_workers=page_workers,
+        worker_memory_mb=worker_memory_mb,
+        allowed_services=tuple(allow_service or ()),
+    )
     run_server(
         settings,
         host,

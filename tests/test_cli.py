@@ -369,3 +369,16 @@ def test_publish_into_a_file_is_refused(tmp_path: Path) -> None:
     result = runner.invoke(app, ["publish", str(ROOT / "seeds"), "--out", str(tmp_path / "exports")])
     assert result.exit_code == 2
     assert "is a file: --out names the folder" in result.output
+
+
+def test_serve_on_a_port_in_use_is_one_line(built: Path) -> None:
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = runner.invoke(app, ["serve", "--store", str(built), "--port", str(port)])
+    assert result.exit_code == 2
+    assert f"port {port} on 127.0.0.1 is in use" in result.output
+    assert len(result.output.strip().splitlines()) == 1

@@ -22,6 +22,7 @@ import h11
 import uvicorn
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from kg.errors import UserFacingError
 from kg.serve.app import Settings, State, create_app
 from kg.serve.pool import PoolError
 
@@ -31,7 +32,7 @@ DRAIN_BYTES = 16 << 20
 DRAIN_SECONDS = 10.0
 
 
-class ServeError(Exception):
+class ServeError(UserFacingError):
     """The server cannot start; str() is one line for the user."""
 
 
