@@ -25,6 +25,7 @@ from kg.model import Article
 LEXICONS = (
     ("titles.csv", "title", "title", "", True),
     ("org_heads.csv", "head", "org_head", "", True),
+    ("acting_prefixes.csv", "prefix", "acting", "", True),
     ("award_cues.csv", "cue", "award_cue", "kind", False),
     ("figure_cues.csv", "cue", "figure_cue", "kind", False),
     ("regulation_kinds.csv", "written", "regulation_kind", "", False),

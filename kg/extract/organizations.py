@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
+from kg.analysis.document import Analysis, analyse
+from kg.analysis.names import Chunk, Names, names_of
 from kg.extract.base import Document, alternation, skip_spaces
 from kg.extract.regions import region_at
 from kg.gazetteer import Gazetteer, name_key
@@ -212,6 +214,39 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
     Ketenagakerjaan Sumbarriau"), the next capitalised word is the office's place even
     when it is no region: BPJS names its regional offices after areas of its own.
     """
+    end, place = _office_place(doc, pos, expects_place)
+    if place is None:
+        return end, place
+    listed = _more_places(doc, end)
+    return listed, place if listed == end else _clean(doc.text[end - len(place) : listed])
+
+
+PLACE_JOINT = re.compile(r"(?:,? +(?:dan|serta|&) +|, +)")
+
+
+def _more_places(doc: Document, end: int) -> int:
+    """Past more places coordinated with an office's place: "Cabang Muba dan Banyuasin",
+    "Wilayah Bali, Nusa Tenggara dan Papua" (an office named after several areas).
+
+    A place written with its level word ("dan Kabupaten X") is a region of its own, not part
+    of the office's name.
+    """
+    text, line_end = doc.text, doc.line_of(end)[1]
+    while joint := PLACE_JOINT.match(text, end, line_end):
+        area = _area_pattern().match(text, joint.end(), line_end)
+        match = region_at(doc, joint.end())
+        if area:
+            end = area.end()
+        elif match is not None and match.span.cue is None and match.span.start == joint.end():
+            end = match.span.end
+        else:
+            return end
+        if joint.group(0).strip(" ,"):
+            return end  # "dan" joins the last place
+    return end
+
+
+def _office_place(doc: Document, pos: int, expects_place: bool) -> tuple[int, str | None]:
     text, line_end = doc.text, doc.line_of(pos)[1]
     office = OFFICE_WORDS.match(text, pos, line_end)
     start = office.end() if office else skip_spaces(text, pos)
@@ -277,19 +312,43 @@ def _known_orgs(doc: Document) -> list[OrgMatch]:
     return found
 
 
+def _names(doc: Document) -> Names:
+    return doc.memo("names", lambda d: names_of(d.memo("analysis", lambda d2: analyse(d2.article))))
+
+
 def _headed_orgs(doc: Document) -> list[OrgMatch]:
+    """Names that begin at a head word, as the name chunker reads them (kg.analysis.names)."""
+    chunker = _names(doc)
+    analysis = chunker.analysis
+    starts = {span.start for span in analysis.spans.get("org_head", ())}
+    starts |= set(chunker.extra.get("org_head", {}))
     found = []
-    for match in head_pattern().finditer(doc.text):
-        kind = _heads()[match.group("head")]
-        company = kind in COMPANY_KINDS
-        line_end = doc.line_of(match.start())[1]
-        end = continue_name(doc, match.end(), company, line_end)
-        head = match.group("head")
-        named = end > match.end() or _is_acronym(head.split()[0]) or head in _alone()
-        end, name, aliases = _with_parenthesis(doc, match.start(), end, company)
-        if named or aliases:
-            found.append(OrgMatch(match.start(), end, name, tuple(aliases), None, None, kind))
+    for start in sorted(starts):
+        chunk = chunker.org(start)
+        if chunk is None:
+            continue
+        end, name, aliases = _chunk_name(analysis, chunk)
+        first, last = analysis.chars(chunk.start, end)
+        found.append(OrgMatch(first, last, name, aliases, None, None, chunk.kind))
     return found
+
+
+def _chunk_name(analysis: Analysis, chunk: Chunk) -> tuple[int, str, tuple[str, ...]]:
+    """A chunk's name without its "(ACRONYM)", and the alias with the acronym in place of its words.
+
+    A parenthesis that is no short form of the words before it ends the name there.
+    """
+    if chunk.acronym is None:
+        return chunk.end, _clean(analysis.words(chunk.start, chunk.end)), ()
+    inner_start, inner_end = chunk.acronym
+    before = _clean(analysis.words(chunk.start, inner_start - 1))
+    inner = _clean(analysis.words(inner_start, inner_end))
+    if not (acronym_fits(inner, before) or _is_acronym(inner.replace(" ", ""))) or len(inner.split()) > 2:
+        return inner_start - 1, before, ()
+    tail = _clean(analysis.words(inner_end + 1, chunk.end)) if inner_end + 1 < chunk.end else ""
+    if not tail:
+        return chunk.end, before, (inner,)
+    return chunk.end, f"{before} {tail}", (f"{inner} {tail}",)
 
 
 def _excluded(match: OrgMatch) -> bool:

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
+from kg.analysis.appositions import appositions
+from kg.analysis.document import Analysis, analyse
+from kg.analysis.names import Names, names_of
 from kg.extract.base import Document, Spans, alternation, skip_spaces
 from kg.extract.organizations import OrgMatch, continue_name, org_at, orgs
 from kg.extract.regions import RegionMatch, counted_codes, region_at, region_covering, regions_in
@@ -49,6 +52,7 @@ SECRETARIAT_AFTER = re.compile(rf" *{SECRETARIAT}")
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 TOKEN = re.compile(r"\S+")
 LEADING = re.compile(r"[ ,]*")
+NAME_FIRST = re.compile(r"[A-Z][a-z]+")
 
 
 @dataclass(frozen=True)
@@ -119,35 +123,44 @@ class PersonMatch:
     rule: str
 
 
+def names(doc: Document) -> Names:
+    """The name chunkers over the document's shared analysis."""
+    return doc.memo("names", lambda d: names_of(analysis_of(d)))
+
+
+def analysis_of(doc: Document) -> Analysis:
+    return doc.memo("analysis", lambda d: analyse(d.article))
+
+
 def read_name(doc: Document, pos: int) -> tuple[int, int, str] | None:
-    """A person's name starting at `pos` (honorifics skipped): (start, end, name)."""
+    """A person's name starting at `pos` (commas, spaces and honorifics skipped): (start, end, name)."""
     text = doc.text
-    line_end = doc.line_of(pos)[1]
-    leading = LEADING.match(text, pos, line_end)
+    leading = LEADING.match(text, pos, doc.line_of(pos)[1])
     pos = leading.end() if leading else pos
-    honorific = _honorific_pattern().match(text, pos, line_end)
-    if honorific and _name_pattern().match(text, honorific.end(), line_end):
-        pos = honorific.end()
-    match = _name_pattern().match(text, pos, line_end)
-    if not match:
+    analysis = analysis_of(doc)
+    index, _ = analysis.tokens_between(pos, pos + 1)
+    if index and index <= len(analysis.tokens) and analysis.tokens[index - 1].end > pos:
+        return _name_in_token(doc, analysis, index - 1, pos)
+    if index >= len(analysis.tokens) or analysis.tokens[index].start != pos:
         return None
-    tokens = list(TOKEN.finditer(text, match.start(), match.end()))
-    kept: list[re.Match[str]] = []
-    for token in tokens:
-        if token.group(0).rstrip(".") in _not_name_words() or token.group(0) in _not_name_words():
-            break
-        kept.append(token)
-    while (
-        kept
-        and re.fullmatch(r"[A-Z]\.?", kept[-1].group(0))
-        and len(kept) > 1
-        and kept[-1].group(0).endswith(".")
-    ):
-        kept.pop()  # a trailing initial with a dot is a sentence end, not a name part
-    if not kept or (len(kept) == 1 and len(kept[0].group(0)) <= 2):
+    chunk = names(doc).person(index)
+    if chunk is None:
         return None
-    name = " ".join(token.group(0) for token in kept)
-    return pos, kept[-1].end(), name.replace("’", "'")
+    start, end = analysis.chars(chunk.start, chunk.end)
+    return start, end, chunk.name
+
+
+def _name_in_token(doc: Document, analysis: Analysis, index: int, pos: int) -> tuple[int, int, str] | None:
+    """A name that begins inside a token, glued to the title before it ("Menko PMKMuhadjir Effendi")."""
+    token = analysis.tokens[index]
+    first = doc.text[pos : token.end]
+    if not NAME_FIRST.fullmatch(first):
+        return None
+    rest = names(doc).person(index + 1) if index + 1 < len(analysis.tokens) else None
+    if rest is None or rest.start != index + 1:
+        return pos, token.end, first
+    end = analysis.chars(rest.start, rest.end)[1]
+    return pos, end, f"{first} {rest.name}"
 
 
 def _is_place(doc: Document, start: int, end: int) -> bool:
@@ -466,9 +479,57 @@ def _capitalised_names(doc: Document) -> list[tuple[int, int, str]]:
     return names
 
 
+#: apposition shapes read here; "title-name" is read by `_titled_persons`, which knows venues and pairs
+APPOSITION_SHAPES = ("name-link-title", "name-paren-title", "represented")
+
+
+def _apposed_persons(doc: Document, taken: list[PersonMatch]) -> list[PersonMatch]:
+    """Persons the apposition reader pairs with a title (kg.analysis.appositions).
+
+    "NAME selaku TITLE", "NAME (TITLE ORG)", and "TITLE ORG, diwakili TITLE NAME", where a
+    bare title is a post of the represented person's organisation.
+    """
+    chunker = names(doc)
+    analysis = chunker.analysis
+    known = [analysis.tokens_between(m.start, m.end) for m in orgs(doc)]
+    spans = Spans((p.start, p.end) for p in taken)
+    found = []
+    for apposition in appositions(chunker, known):
+        if apposition.label not in APPOSITION_SHAPES:
+            continue
+        start, end = analysis.chars(apposition.name.start, apposition.name.end)
+        if spans.meets(start, end) or _is_place(doc, start, end):
+            continue
+        if _opens_sentence(doc, (start, end, apposition.name.name)):
+            continue
+        title_start, title_end = analysis.chars(*apposition.title)
+        title = _titles().get(doc.text[title_start:title_end])
+        if title is None:
+            continue
+        _, role, ref, org = _parse_after_title(doc, title, title_end)
+        if apposition.acting:
+            role = f"{_acting()[analysis.words(*apposition.acting)]} {role}"
+        if ref is None and apposition.principal and apposition.org:
+            org = _org_in(doc, analysis.chars(*apposition.org))
+            ref = Ref("organization", org.name) if org else None
+        rule = f"person.apposition.{apposition.label}"
+        found.append(PersonMatch(start, end, apposition.name.name, (), role, ref, org, rule))
+    return found
+
+
+def _org_in(doc: Document, chars: tuple[int, int]) -> OrgMatch | None:
+    """The organisation named over exactly these characters: a known one, or the chunker's."""
+    known = org_at(doc, chars[0])
+    if known is not None and known.end == chars[1]:
+        return known
+    name = " ".join(doc.text[chars[0] : chars[1]].split())
+    return OrgMatch(chars[0], chars[1], name, (), None, None, "title")
+
+
 def find_persons(doc: Document) -> list[PersonMatch]:
     titled = _titled_persons(doc)
     titled += _inverse_persons(doc, titled)
+    titled += _apposed_persons(doc, titled)
     found = [p for p in titled + _cued_persons(doc, titled) if doc.in_one_sentence(p.start, p.end)]
     return sorted(found, key=lambda p: p.start)
 

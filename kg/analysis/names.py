@@ -1,0 +1,342 @@
+"""Name chunkers over tokens: where a person's or an organisation's name begins and ends.
+
+Names in Indonesian news are capitalised runs, and the hard part is their edges:
+
+- A person's name drops the honorifics and academic titles around it (kg/data/honorifics.txt:
+  "Dr. H. Budi Santoso, S.H." is "Budi Santoso"), keeps initials ("M. Jaelani", "E Ilyas
+  Lubis"), and ends at a lower-case word (a verb), a clause break, a title or an
+  organisation's head word ("Budi Kepala Dinas ..." is Budi and the next person's title).
+- An organisation's name begins at a head word (org_heads.csv: Dinas, Badan, PT, Bank, ...,
+  or an agency acronym shape from kg/data/names.jsonl: "Dinperinaker") and runs on over
+  capitalised words whether or not a lexicon lists them: "Dinas Nakertrans TTU". It takes
+  in a region (which ends the name unless more places are coordinated with it: "Cabang Muba
+  dan Banyuasin"), an acronym in parentheses ("(Disnakermobduk)"), and "dan"/"serta"/"&"
+  only when a capitalised content word follows that does not begin a second name ("Dinas
+  Sosial dan Dinas Kesehatan" is two).
+- "TITLE ORG NAME" has no comma between the organisation and its head's name: the
+  capitalised words after the organisation's last sure end (a region, an acronym, a word of
+  kg/data/org_words.txt, a parenthesis) that no lexicon knows are the holder's name, not
+  the organisation's ("Kepala Badan X Manokwari Gery Dame Malelak").
+
+The readers take token positions and give token ranges; the extractors turn them into facts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from kg.analysis.document import Analysis
+from kg.analysis.matcher import TokenMatcher, load_patterns
+from kg.analysis.tokens import Token
+from kg.lexicon import data_text, rows, words
+
+COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
+CONNECTORS = frozenset({"dan", "serta", "&"})
+MAX_PERSON_WORDS = 6
+MAX_ORG_TOKENS = 16
+WORD_LABELS = frozenset({"org_head", "not_name"})  # the labels of names.jsonl that match one token
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A name: tokens [start, end), its text as recorded, and what kind of name it is."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+    acronym: tuple[int, int] | None = None  # the tokens inside "(ACRONYM)" within an organisation's name
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word lists the chunkers read, loaded once."""
+
+    honorifics: frozenset[str]  # without dots
+    non_name: frozenset[str]
+    org_words: frozenset[str]
+    abbreviations: frozenset[str]  # abbreviated given names, without the dot ("Moh")
+    areas: frozenset[str]
+
+
+def _undotted(word: str) -> str:
+    return word.replace(".", "")
+
+
+@cache
+def lexicon() -> Lexicon:
+    titles = {w for row in rows("titles.csv") for w in row["title"].split()}
+    acting = {_undotted(w) for row in rows("acting_prefixes.csv") for w in row["prefix"].split()}
+    heads = {_undotted(w) for row in rows("org_heads.csv") for w in row["head"].split()}
+    return Lexicon(
+        honorifics=frozenset(_undotted(h) for h in words("honorifics.txt")),
+        non_name=frozenset(titles | acting | heads | set(words("non_name_words.txt"))),
+        org_words=words("org_words.txt"),
+        abbreviations=frozenset(_undotted(w) for w in words("name_abbreviations.txt")),
+        areas=frozenset(w for area in words("office_areas.txt") for w in area.split()),
+    )
+
+
+@cache
+def patterns() -> TokenMatcher:
+    """The token patterns of kg/data/names.jsonl (agency acronyms that head a name, degrees)."""
+    return load_patterns(data_text("names.jsonl"), "kg/data/names.jsonl")
+
+
+class Names:
+    """The name chunkers over one analysed article; build once per article (`names_of`)."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.analysis = analysis
+        self.tokens: Sequence[Token] = analysis.tokens
+        self.lex = lexicon()
+        self.extra: dict[str, dict[int, int]] = {}
+        # the word shapes are one capitalised token each: matched on those tokens alone, for speed
+        capitalised = [t for t in analysis.tokens if t.kind == "word" and t.is_title]
+        for match in patterns()(capitalised, ()):
+            if match.label in WORD_LABELS:
+                index = capitalised[match.start].index
+                self.extra.setdefault(match.label, {})[index] = index + 1
+        self._sentence_end = [0] * len(self.tokens)
+        for start, end in analysis.sentences:
+            for index in range(start, min(end, len(self.tokens))):
+                self._sentence_end[index] = end
+
+    # --- shared ------------------------------------------------------------------------------
+
+    def limit(self, position: int) -> int:
+        """The end of the sentence that holds a token (names never cross a sentence)."""
+        if position >= len(self.tokens):
+            return len(self.tokens)
+        return self._sentence_end[position] or len(self.tokens)
+
+    def text(self, start: int, end: int) -> str:
+        return " ".join(self.analysis.words(start, end).split()).replace("’", "'")
+
+    def _is_honorific(self, index: int) -> bool:
+        token = self.tokens[index]
+        return token.kind == "word" and _undotted(token.text) in self.lex.honorifics
+
+    def _skip_honorifics(self, position: int, limit: int) -> int:
+        """Past honorifics, their dots and commas, and a parenthesised honoris causa ("(H.C.)")."""
+        while position < limit:
+            token = self.tokens[position]
+            if self._is_honorific(position) or (token.text in (".", ",") and position > 0):
+                if token.text in (".", ",") and not self._is_honorific(position - 1):
+                    return position
+                position += 1
+            elif token.text == "(" and position + 2 < limit and self.tokens[position + 2].text == ")":
+                if not self._is_honorific(position + 1) and self.tokens[position + 1].text != "H.C.":
+                    return position
+                position += 3
+            else:
+                return position
+        return position
+
+    def _starts_other(self, index: int) -> bool:
+        """Whether a title or an organisation's head begins at a token."""
+        analysis = self.analysis
+        return (
+            analysis.span_at("title", index) is not None
+            or analysis.span_at("org_head", index) is not None
+            or index in self.extra.get("org_head", {})
+        )
+
+    # --- persons -----------------------------------------------------------------------------
+
+    def _person_word(self, index: int) -> bool:
+        token = self.tokens[index]
+        if token.kind != "word" or not token.is_title or self._starts_other(index):
+            return False
+        if (
+            token.is_upper
+            or _undotted(token.text) in self.lex.non_name
+            or index in self.extra.get("not_name", {})
+        ):
+            return False
+        return len(token.text) == 1 or not self._is_honorific(index)
+
+    def person(self, position: int, limit: int | None = None) -> Chunk | None:
+        """A person's name starting at a token (after honorifics), without its titles and degrees."""
+        limit = min(limit if limit is not None else len(self.tokens), self.limit(position))
+        start = self._skip_honorifics(position, limit)
+        if self.analysis.span_at("region", start) is not None:
+            return None  # "... Provinsi Riau H Rasidin": a name begins after the place, not at it
+        end, count = start, 0
+        while end < limit and count < MAX_PERSON_WORDS and self._person_word(end):
+            word = self.tokens[end].text
+            end, count = end + 1, count + 1
+            glued = end < limit and self.tokens[end].text == "."
+            if glued and (len(word) == 1 or word in self.lex.abbreviations):
+                end += 1  # an initial or an abbreviated given name keeps its dot: "M. Jaelani"
+        if count and self.tokens[end - 1].text == "." and count > 1 and not self._continues_after(end, limit):
+            end -= 2  # "... Budi S." at a sentence's end: the initial's dot is the full stop
+            count -= 1
+        if not count or (count == 1 and len(self.tokens[start].text) <= 2):
+            return None
+        return Chunk(start, end, self.text(start, end), "person")
+
+    def _continues_after(self, end: int, limit: int) -> bool:
+        return end < limit and self.tokens[end].is_title and self.tokens[end].kind == "word"
+
+    def degrees_end(self, end: int, limit: int | None = None) -> int:
+        """Past academic degrees written after a name (", S.H., M.M.", " SE MM", " AP")."""
+        limit = min(limit if limit is not None else len(self.tokens), self.limit(end))
+        position, reached = end, end
+        while position < limit:
+            token = self.tokens[position]
+            if token.text in (",", "."):
+                position += 1
+                continue
+            if token.kind == "word" and len(token.text) > 1 and self._is_honorific(position):
+                position += 1
+                reached = position
+                continue
+            degree = self._degree_at(position, limit)
+            if degree is not None:
+                position = reached = degree
+                continue
+            break
+        return reached
+
+    def _degree_at(self, position: int, limit: int) -> int | None:
+        """The end of a degree of kg/data/names.jsonl that starts at a token ("S.Si.")."""
+        window = list(self.tokens[position : min(limit, position + 4)])
+        ends = [m.end for m in patterns()(window, ()) if m.label == "degree" and m.start == 0]
+        return position + max(ends) if ends else None
+
+    # --- organisations -----------------------------------------------------------------------
+
+    def head_at(self, position: int) -> tuple[int, str, bool] | None:
+        """An organisation's head word at a token: (its end, its kind, whether it names one alone)."""
+        span = self.analysis.span_at("org_head", position)
+        if span is not None and span.text.split()[0] == span.data.get("head", span.text).split()[0]:
+            return span.end, span.data.get("kind", "agency"), span.data.get("alone") == "1"
+        end = self.extra.get("org_head", {}).get(position)
+        return (end, "agency", True) if end is not None else None
+
+    def org(self, position: int, limit: int | None = None, headless: bool = False) -> Chunk | None:
+        """An organisation's name starting at a token: at a head word, or anywhere with `headless`.
+
+        `headless` is for a name right after a title, which needs no head word ("Ketua DPP
+        Apindo Riau"); it then needs a sure end (an acronym, a region, a known word) to count.
+        """
+        limit = min(limit if limit is not None else len(self.tokens), self.limit(position))
+        head = self.head_at(position)
+        if head is None and not headless:
+            return None
+        kind = head[1] if head else "agency"
+        end = head[0] if head else position
+        sure = [end] if head and (head[2] or self.tokens[position].is_upper) else []
+        end, sure, acronym = self._run(end, limit, sure)
+        if kind not in COMPANY_KINDS:
+            alone = bool(head and (head[2] or self.tokens[position].is_upper))
+            end = self._without_holder(position if head is None else head[0], end, sure, alone)
+        if end <= position or (head is not None and end == head[0] and not head[2]):
+            return None
+        if head is None and not sure:
+            return None
+        if acronym and acronym[1] > end:
+            acronym = None
+        return Chunk(position, end, self.text(position, end), kind, acronym)
+
+    def _run(self, end: int, limit: int, sure: list[int]) -> tuple[int, list[int], tuple[int, int] | None]:
+        """Run a name on from `end`: capitalised words, regions, acronyms, inner connectors."""
+        tokens, analysis, acronym = self.tokens, self.analysis, None
+        after_region = False
+        while end < limit and len(sure) < MAX_ORG_TOKENS:
+            token = tokens[end]
+            region = analysis.span_at("region", end)
+            if region is not None and region.end <= limit and not self._is_honorific(end):
+                end, after_region = region.end, True
+                sure.append(end)
+                continue
+            if token.text == "(":
+                inner = self._acronym_in(end, limit)
+                if inner is None:
+                    break
+                acronym = (end + 1, inner - 1)
+                end = inner
+                sure.append(end)
+                continue
+            if token.lower in CONNECTORS or token.text == ",":
+                if not self._joins(end + 1, limit, token.text == ",", after_region):
+                    break
+                end += 1
+                continue
+            if not self._org_word(end):
+                break
+            end, after_region = end + 1, False
+            if token.is_upper or token.text in self.lex.org_words or token.text in self.lex.areas:
+                sure.append(end)
+        return end, sure, acronym
+
+    def _org_word(self, index: int) -> bool:
+        token = self.tokens[index]
+        if token.kind == "number":
+            return index + 1 < len(self.tokens) and self.tokens[index + 1].text == "/"
+        if token.text == "/" and index > 0 and self.tokens[index - 1].kind == "number":
+            return True
+        if token.kind != "word" or not token.is_title:
+            return False
+        if self.analysis.span_at("title", index) is not None or self._is_honorific(index):
+            return token.text in self.lex.org_words  # "Sekretariat Dewan", not "Kepala"
+        return _undotted(token.text) not in self.lex.non_name or token.text in self.lex.org_words
+
+    def _joins(self, position: int, limit: int, comma: bool, after_region: bool) -> bool:
+        """Whether a connector or comma at position-1 joins two parts of one name.
+
+        After a region only another bare place continues ("Cabang Muba dan Banyuasin");
+        otherwise a capitalised content word that begins no second name. A comma needs a word
+        that a lexicon knows for a name's part, since commas mostly separate names.
+        """
+        if position >= limit:
+            return False
+        region = self.analysis.span_at("region", position)
+        if after_region:
+            return region is not None and not region.data.get("cue")
+        token = self.tokens[position]
+        if self._starts_other(position) or token.kind != "word" or not token.is_title:
+            return False
+        if _undotted(token.text) in self.lex.non_name and token.text not in self.lex.org_words:
+            return False
+        if comma:  # ", Kabupaten Aceh Barat" after a name is its location, not a part of it
+            return region is None and (token.text in self.lex.org_words or token.is_upper)
+        return True
+
+    def _acronym_in(self, position: int, limit: int) -> int | None:
+        """The end of "(ACRONYM)" or "(Short Form)" of at most three words at a token, if it is one."""
+        for close in range(position + 2, min(limit, position + 5)):
+            if self.tokens[close].text == ")":
+                inner = self.tokens[position + 1 : close]
+                if inner and all(t.kind == "word" and t.is_title for t in inner):
+                    return close + 1
+                return None
+        return None
+
+    def _without_holder(self, floor: int, end: int, sure: list[int], alone: bool) -> int:
+        """Leave out the words after the name's last sure end when they read as a person's name.
+
+        `floor` is where the name's own words begin (after its head); a head that names no
+        body by itself keeps at least one word.
+        """
+        last = max((s for s in sure if s <= end), default=None)
+        if last is None or last >= end or (last <= floor and not alone):
+            return end
+        tail = [t for t in self.tokens[last:end] if not self._is_honorific(t.index)]
+        if (
+            not tail
+            or len(tail) > 4
+            or not all(t.kind == "word" and t.is_title and not t.is_upper for t in tail)
+        ):
+            return end
+        if any(t.text in self.lex.org_words for t in tail):
+            return end
+        return last
+
+
+def names_of(analysis: Analysis) -> Names:
+    """The name chunkers of an analysed article."""
+    return Names(analysis)
