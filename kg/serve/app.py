@@ -56,6 +56,7 @@ from kg.serve import guard, pages, sparql
 from kg.serve.negotiation import negotiate
 from kg.serve.pool import QueryPool, Unavailable
 from kg.serve.worker import QueryJob, QueryOutcome, WorkerConfig
+from kg.store import live_generation
 
 PACKAGE = resources.files("kg.serve")
 RDF_TYPES = ("text/turtle", "application/ld+json", "application/n-triples", "application/rdf+xml")
@@ -134,6 +135,7 @@ class State:
         pages_config = replace(config, preload=("kg.serve.pages",))
         self.pages = QueryPool(pages_config, settings.page_workers, timeout, wait, "page")
         self.index: pages.SearchIndex | None = None
+        self.index_generation: str | None = None
 
     def open(self) -> None:
         """Start the workers and build the search index; PoolError when no worker can start."""
@@ -147,8 +149,11 @@ class State:
         self.pages.close()
 
     def search_index(self, timeout: float | None = None) -> pages.SearchIndex:
-        if self.index is None:
+        """The label index of the live generation, built again after a build switched generations."""
+        live = live_generation(self.settings.store)
+        if self.index is None or live != self.index_generation:
             self.index = self.pages.call(pages.SearchIndex.build, timeout=timeout)
+            self.index_generation = live
         return self.index
 
     async def page(self, function: Callable[..., Any], *args: Any) -> Any:
@@ -287,7 +292,7 @@ def _search_text(request: Request) -> str:
 
 
 async def _search_index(state: State) -> pages.SearchIndex:
-    if state.index is not None:
+    if state.index is not None and state.index_generation == live_generation(state.settings.store):
         return state.index
     try:
         return await run_in_threadpool(state.search_index)

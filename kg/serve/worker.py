@@ -38,7 +38,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.serve import guard
-from kg.store import KnowledgeStore
+from kg.store import KnowledgeStore, live_generation
 
 READY = "ready"
 RESULT_KINDS = ("solutions", "boolean", "graph")
@@ -55,6 +55,21 @@ def open_store(root: Path) -> KnowledgeStore:
     The one place the server opens the store.
     """
     return KnowledgeStore(root, read_only=True)
+
+
+def following(store: KnowledgeStore, root: Path) -> KnowledgeStore:
+    """The store to answer the next job with: the same one, or the live generation a build switched to.
+
+    A build switches generations atomically (kg.store), so a job runs wholly on the old
+    graph or wholly on the new one; the old generation's lease is let go, and a later
+    build may delete it. Reading the pointer costs one small file read per job.
+    """
+    live = live_generation(root)
+    if live is None or live == store.generation:
+        return store
+    fresh = open_store(root)
+    store.close()
+    return fresh
 
 
 @dataclass(frozen=True)
@@ -293,6 +308,9 @@ def serve_jobs(connection: Connection, config: WorkerConfig) -> None:
             return
         except Exception as error:  # a job that cannot be unpickled here
             job = QueryOutcome.error(500, f"the job could not be read: {error}")
+        if not isinstance(job, QueryOutcome):
+            with contextlib.suppress(Exception):  # a new generation that cannot be opened: keep the old
+                store = following(store, Path(config.store_path))
         reply = job if isinstance(job, QueryOutcome) else answer(store, config, job)
         try:
             connection.send(reply)

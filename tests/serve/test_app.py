@@ -15,8 +15,10 @@ from serve_sample import HOSTILE_LINKS, HOSTILE_TEXT, eventually
 from starlette.testclient import TestClient
 
 from kg.namespaces import RESOURCE_BASE
+from kg.pipeline import build
 from kg.serve import pages
 from kg.serve.app import Settings, create_app
+from kg.store import KnowledgeStore
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 CITY = "/id/region/35.77"  # Kota Madiun
@@ -527,3 +529,24 @@ def test_two_slow_queries_do_not_hold_up_everyone_else(crowded: TestClient) -> N
     for thread in slow:
         thread.join(60)
     assert eventually(lambda: crowded.get("/sparql", params={"query": ASK}).status_code == 200)
+
+
+def test_a_rebuilt_store_is_served_without_a_restart(tmp_path: Path) -> None:
+    corpus = tmp_path / "berita"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(
+        "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.", encoding="utf-8"
+    )
+    store = KnowledgeStore(tmp_path / "kg")
+    build([corpus], store)
+    settings = Settings(tmp_path / "kg", timeout=5.0, workers=1, page_workers=1)
+    count = "SELECT (COUNT(?a) AS ?n) WHERE { ?a a kg:Article }"
+    with TestClient(create_app(settings)) as live:
+        before = live.get("/sparql", params={"query": count}, headers={"Accept": "text/csv"}).text
+        assert not live.get("/api/search", params={"q": "muslih"}).json()
+        (corpus / "b.txt").write_text("Bupati Bantul Abdul Halim Muslih hadir.", encoding="utf-8")
+        build([corpus], store)
+        after = live.get("/sparql", params={"query": count}, headers={"Accept": "text/csv"}).text
+        found = live.get("/api/search", params={"q": "muslih"}).json()
+    assert before.split()[-1] == "1" and after.split()[-1] == "2"
+    assert any(hit["label"] == "Abdul Halim Muslih" for hit in found)
