@@ -15,7 +15,7 @@ from typing import ClassVar
 
 from kg.extract.base import Document, Spans, alternation
 from kg.extract.organizations import acronym_fits, head_pattern, org_at
-from kg.extract.regions import primary_region, region_covering, regions_in
+from kg.extract.regions import region_covering, regions_in
 from kg.extract.regulations import title_spans
 from kg.lexicon import rows, words
 from kg.model import Fact, ProgramFact, Ref
@@ -28,7 +28,9 @@ NAME = r"(?:[A-Z][\w'’-]*)(?: +(?:[A-Z][\w'’-]*|\d+))*"
 PLACE_BEFORE = re.compile(r"(?:\b(?:di|ke|dari|warga)|Desa|Kelurahan|Kecamatan|Dusun) +$")
 ACRONYM_FIRST = re.compile(r"(?P<acr>\b[A-Z][A-Z]{2,}(?: +[A-Z]{2,})?) *\((?P<exp>[A-Z][^()\n]{4,80})\)")
 OPERATOR_BPJS = re.compile(
-    r"program(?: +utama)? +(?:dari +)?BPJS|BPJS +Ketenagakerjaan +(?:menyelenggarakan|mengelola)", re.I
+    r"program(?: +utama)? +(?:dari +)?BPJS|BPJS +Ketenagakerjaan +(?:menyelenggarakan|mengelola)"
+    r"|\bmanfaat +(?:program +)?BPJS +Ketenagakerjaan\b",
+    re.I,
 )
 
 
@@ -130,6 +132,11 @@ def _in_program_context(doc: Document, start: int) -> bool:
 
 
 def _list_heading(doc: Document, line_start: int) -> str | None:
+    span = _list_heading_span(doc, line_start)
+    return doc.text[span[0] : span[1]] if span else None
+
+
+def _list_heading_span(doc: Document, line_start: int) -> tuple[int, int] | None:
     """The line that introduces the list a line belongs to ("... program unggulan:").
 
     Walks back over bullets, blank lines and "ACRONYM (Expansion): ..." items, so every
@@ -142,7 +149,7 @@ def _list_heading(doc: Document, line_start: int) -> str | None:
         start = doc.text.rfind("\n", 0, end) + 1
         line = doc.text[start:end]
         if line.strip() and not LIST_ITEM.match(line):
-            return line
+            return start, end
         end = start - 1
     return None
 
@@ -255,8 +262,12 @@ def _operator(doc: Document, start: int, national: bool) -> tuple[Ref | None, fl
         for match in regions_in(doc, previous.start, previous.end):
             if match.code and not match.in_org_name:
                 return Ref("region", match.code), 0.75
-    primary = primary_region(doc)
-    return (Ref("region", primary), 0.6) if primary else (None, 0)
+    heading = _list_heading_span(doc, line_start)
+    if heading and doc.text[heading[0] : heading[1]].rstrip().endswith(":"):
+        for match in regions_in(doc, heading[0], heading[1]):  # an item of "Pemkot X menjalankan ...:"
+            if match.code and not match.in_org_name:
+                return Ref("region", match.code), 0.75
+    return None, 0  # no operator the text does not state: the article's main region is a guess
 
 
 class ProgramExtractor:
