@@ -1,55 +1,106 @@
-"""Coverage figures: how many workers (or what share) a region or body protects.
+"""Coverage figures read clause by clause on the shared analysis layer.
 
-A number counts when it is followed by a word for people or by "persen"/"%", in a
-sentence that speaks of protection or membership (kg/data/figure_cues.csv). Targets
-and plans are kept with modality "target"; totals the share is taken from ("dari
-5,92 juta pekerja"), growth rates, money, dates, ranks and regulation numbers are
-not figures. The subject is the region named nearest before the number, else the
-region of the person speaking, else the region the article is about.
+A figure is a number of people ("1.700 pekerja rentan", "10.352 orang") or a share
+("48,26 persen") in a sentence that speaks of protection or membership. It is read in
+its clause (kg.analysis.structure.clauses), with token patterns that are data
+(kg/data/figure_patterns.jsonl) and cue words that are data (kg/data/figure_cues.csv):
+
+- the subject is the region or organisation the clause ties to the number: where the
+  counted people are ("4.435 nelayan di Kabupaten Bintan"), the name right before the
+  number ("Kabupaten Buru 61 persen"), the pairs of "A dan B masing-masing 10 dan 20",
+  the clause's actor or place ("Pemkab X melindungi ...", "kepesertaan di X mencapai
+  ..."), the regional official who says it, or a number the sentence breaks down ("dari
+  jumlah tersebut"). With none of these the reader abstains: no nearest-region
+  default, no document majority;
+- the year is one stated with the number ("hingga Juli 2025", "per Desember 2020"),
+  never a citation's or an award's year, nor one from another sentence;
+- the modality is achieved unless a target or plan cue governs the number's clause;
+- totals a share is taken from, growth rates, money, dates and codes are not figures.
+
+Each fact's `rule` records which tie gave the subject.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import ClassVar
 
+from kg.analysis.document import Analysis, analyse
+from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns
+from kg.analysis.structure import ItemReader, coordinated, respectively
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
+from kg.extract.organizations import orgs
 from kg.extract.persons import persons_in, region_persons_by_name
-from kg.extract.regions import RegionMatch, primary_region, region_ending_at, regions_in
-from kg.gazetteer import Gazetteer
-from kg.lexicon import rows
+from kg.extract.regions import regions
+from kg.lexicon import data_text, rows
 from kg.model import Fact, FigureFact, Modality, Ref, Unit
 
-YEAR = re.compile(
-    r"(?<!Nomor )(?<!No\. )"
-    r"(?:[Tt]ahun(?: +anggaran)?|hingga|pada|sampai|per|periode|di|akhir|awal|sepanjang|selama|[A-Z][a-z]+)"
-    r" +(?P<year>(?:19|20)\d{2})\b"
-)
+MONTHS = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
 SKIP_BEFORE = re.compile(
     r"(?:Rp\.? *|ke-|Nomor +|No\.? *|Tahun +|tahun +|Tim +|poin +|peringkat +|juara +|terbaik +|HUT +ke-?)$",
     re.I,
 )
-MONTHS = r"(?:Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember)"
-
-
-def _cue_words(kind: str) -> list[str]:
-    return [row["cue"] for row in rows("figure_cues.csv") if row["kind"] == kind]
+#: Names of the national BPJS Ketenagakerjaan: the subject of national data ("BPJS Ketenagakerjaan mencatat").
+NATIONAL_BODY = ("bpjs ketenagakerjaan", "bpjamsostek", "bp jamsostek", "badan penyelenggara jaminan sosial")
+#: Words that end the search for where counted people are: a composition or a source follows.
+LOCATION_STOPS = (
+    "dan",
+    "serta",
+    "atau",
+    "terdiri",
+    "yaitu",
+    "yakni",
+    "meliputi",
+    "antara",
+    "dari",
+    "kepada",
+    "bagi",
+    "untuk",
+)
+#: Words after a number that end the words its own modality is read from.
+#: Region cues that give only a level, not a government or a title holder.
+LEVEL_CUES = ("", "kota", "kota administrasi", "kotamadya", "kabupaten", "kabupaten administrasi", "provinsi")
+#: Words that open a clause set against the one before it, about the same subject.
+CONTRAST = ("sedangkan", "sementara", "namun", "tetapi")
+AFTER_STOPS = ("dari", "dengan", "dan", "serta", "atau", "sedangkan", "namun")
+#: Words before an organisation's name that make it an object or a source, not the clause's actor.
+NOT_ACTOR_BEFORE = (
+    "oleh",
+    "dimiliki",
+    "peserta",
+    "terlindungi",
+    "dilindungi",
+    "dari",
+    "dengan",
+    "bersama",
+    "program",
+    "kepada",
+    "bagi",
+    "di",
+    "atau",
+    "dan",
+    "ke",
+)
 
 
 @cache
-def _cue(kind: str) -> re.Pattern[str]:
-    return re.compile(
-        rf"(?<![\w-])(?:{alternation(_cue_words(kind))})(?![\w-])",
-        re.I,
-    )
+def _patterns() -> TokenMatcher:
+    return load_patterns(data_text("figure_patterns.jsonl"), "kg/data/figure_patterns.jsonl")
+
+
+@cache
+def _months() -> frozenset[str]:
+    return frozenset(row["name"] for row in rows("months.csv"))
 
 
 @cache
 def _person_nouns() -> dict[str, bool]:
-    return {r["cue"]: r["generic"] == "1" for r in rows("figure_cues.csv") if r["kind"] == "person"}
+    return {r["cue"].lower(): r["generic"] == "1" for r in rows("figure_cues.csv") if r["kind"] == "person"}
 
 
 @cache
@@ -69,7 +120,113 @@ def _segment_pattern() -> re.Pattern[str]:
     )
 
 
+# --- the reading of one document -------------------------------------------------------------------
+
+
+@dataclass
+class Reading:
+    """The analysis of one article with what the figure patterns found in it, by label."""
+
+    analysis: Analysis
+    quantities: dict[int, Quantity]  # by the token the number starts at
+    subjects: dict[int, Span]  # by start token
+    matches: dict[str, list[Match]] = field(default_factory=dict)
+
+    def matching(self, label: str, start: int, end: int) -> list[Match]:
+        return [m for m in self.matches.get(label, ()) if start <= m.start and m.end <= end]
+
+    def about(self, label: str, number: int) -> list[Match]:
+        """The matches of `label` whose `number` part is the quantity starting at a token."""
+        return [m for m in self.matches.get(label, ()) if m.groups.get("number", (-1, -1))[0] == number]
+
+
+def _read(doc: Document) -> Reading:
+    analysis = doc.memo("analysis", lambda d: analyse(d.article))
+    spans: list[Span] = [s for found in analysis.spans.values() for s in found]
+    quantities: dict[int, Quantity] = {}
+    for q in find_quantities(doc.text):
+        first, last = analysis.tokens_between(q.start, q.end)
+        if last > first:
+            quantities[first] = q
+            spans.append(Span("quantity", first, last, q.start, q.end, doc.text[q.start : q.end]))
+    subjects = {span.start: span for span in _subject_spans(doc, analysis)}
+    spans.extend(subjects.values())
+    spans.extend(_month_spans(analysis))
+    by_label: dict[str, list[Match]] = defaultdict(list)
+    for start, end in analysis.sentences:
+        if _may_count(analysis, quantities, start, end):
+            for match in _matches_in(analysis, spans, start, end):
+                by_label[match.label].append(match)
+    return Reading(analysis, quantities, subjects, dict(by_label))
+
+
+def _may_count(analysis: Analysis, quantities: dict[int, Quantity], start: int, end: int) -> bool:
+    """Whether a sentence can hold a figure: a number, and a coverage cue or a word that refers back
+    or goes on ("tersebut", "Serta"). The patterns run on these sentences only, which keeps the
+    reader fast."""
+    if end <= start or not any(start <= p < end for p in quantities):
+        return False
+    if any(True for _ in analysis.spans_in("figure_cue.coverage", start, end)):
+        return True
+    words = {t.lower for t in analysis.tokens[start:end]}
+    return bool(words & {"tersebut", "itu", "ini"}) or analysis.tokens[start].lower in (
+        "serta",
+        "dan",
+        "sedangkan",
+    )
+
+
+def _matches_in(analysis: Analysis, spans: list[Span], start: int, end: int) -> list[Match]:
+    """The figure patterns' matches in one sentence, with the article's token positions."""
+    local = [
+        replace(s, start=s.start - start, end=s.end - start)
+        for s in spans
+        if start <= s.start and s.end <= end
+    ]
+    shifted = []
+    for match in _patterns()(analysis.tokens[start:end], local):
+        groups = {name: (a + start, b + start) for name, (a, b) in match.groups.items()}
+        shifted.append(Match(match.label, match.start + start, match.end + start, groups))
+    return shifted
+
+
+def _subject_spans(doc: Document, analysis: Analysis) -> list[Span]:
+    """Counted regions (not inside an organisation's name) and organisations, as token spans."""
+    found = []
+    for match in regions(doc):
+        if not match.code or match.in_org_name:
+            continue
+        first, last = analysis.tokens_between(match.span.start, match.span.end)
+        if last > first:
+            data = {"kind": "region", "key": match.code, "cue": match.span.cue or ""}
+            found.append(
+                Span("subject", first, last, match.span.start, match.span.end, match.span.text, data)
+            )
+    taken = {s.start for s in found}
+    for org in orgs(doc):
+        first, last = analysis.tokens_between(org.start, org.end)
+        if last > first and first not in taken:
+            national = org.name.casefold() in NATIONAL_BODY and not org.place
+            data = {"kind": "organization", "key": org.name, "national": "1" if national else ""}
+            found.append(Span("subject", first, last, org.start, org.end, org.name, data))
+    return found
+
+
+def _month_spans(analysis: Analysis) -> list[Span]:
+    """Month names, and two joined by a hyphen ("Juli-Desember"), as spans for the time patterns."""
+    months = _months()
+    return [
+        Span("month", t.index, t.index + 1, t.start, t.end, t.text)
+        for t in analysis.tokens
+        if t.kind == "word" and all(part.rstrip(".") in months for part in t.lower.split("-"))
+    ]
+
+
+# --- what a number is ------------------------------------------------------------------------------
+
+
 def _skip(doc: Document, q: Quantity) -> bool:
+    """Money, ranks, citation numbers, dates and bare years are not counts."""
     text = doc.text
     before = text[max(0, q.start - 20) : q.start]
     after = text[q.end : q.end + 12]
@@ -85,224 +242,373 @@ def _skip(doc: Document, q: Quantity) -> bool:
     return bool(re.match(r"-\d", after) or re.search(r"\d-$", before))
 
 
-CLAUSE_BREAK = re.compile(r"[;:]|\b(?:sedangkan|sementara|adapun|namun|tetapi)\b|, +(?:dan|serta) ", re.I)
-CLAUSE_OR_COMMA = re.compile(rf"{CLAUSE_BREAK.pattern}|,", re.I)
-# words that end the name of a counted group: function words, times, and verbs (ter-, di-, me-, ber-)
-PHRASE_STOP = (
+def _unit(reading: Reading, q: Quantity, token: int, clause: tuple[int, int]) -> Unit | None:
+    """Percent, people counted by the words after the number, or people by ellipsis: a number
+    joined by "dan" to a count of people shares its noun ("65.812 tenaga kerja ... dan 89.955",
+    "1.000 dan 2.000 pekerja")."""
+    if q.unit == "percent":
+        return "percent"
+    if reading.about("people", token):
+        return "persons"
+    tokens = reading.analysis.tokens
+    if token > clause[0] and tokens[token - 1].lower in ("dan", "serta"):
+        previous = max((p for p in reading.quantities if clause[0] <= p < token - 1), default=None)
+        if previous is not None and reading.about("people", previous):
+            return "persons"
+    following = token + 2  # "1.000 dan 2.000 pekerja": the noun of the last number is shared
+    shared = following < clause[1] and tokens[token + 1].lower in ("dan", "serta", ",")
+    if shared and reading.about("people", following):
+        return "persons"
+    return None
+
+
+def _is_total(reading: Reading, token: int, unit: Unit, clause: tuple[int, int]) -> bool:
+    """The whole a share is taken from, or a population or workforce named with the number."""
+    totals = reading.about("total", token)
+    # "dari 5,92 juta pekerja" and "5.000 pekerja dari potensi" are wholes; "40 persen dari potensi" a share
+    if any(m.start < token or unit == "persons" for m in totals) and not reading.about("not_total", token):
+        return True
+    tokens = reading.analysis.tokens
+    for label in ("figure_cue.population", "figure_cue.growth"):
+        for span in reading.analysis.spans_in(label, max(clause[0], token - 4), token):
+            if label.endswith("growth") and unit != "percent":
+                continue
+            between = tokens[span.end : token]
+            if not any(t.text in (",", ";") for t in between):
+                return True
+    return False
+
+
+# --- the subject -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tie:
+    """A subject tied to a number, with the path that tied it."""
+
+    refs: tuple[Ref, ...]
+    rule: str
+    strength: float
+
+
+def _ref(span: Span) -> Ref:
+    return Ref("region" if span.data["kind"] == "region" else "organization", span.data["key"])
+
+
+def _number_end(reading: Reading, token: int) -> int:
+    """Where the number and the words that count its people end."""
+    people = reading.about("people", token)
+    return max((m.end for m in people), default=token + 1)
+
+
+def _next_quantity(reading: Reading, after: int, end: int) -> int:
+    for position in range(after, end):
+        if position in reading.quantities:
+            return position
+    return end
+
+
+def _located(doc: Document, reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
+    """ "4.435 nelayan di Kabupaten Bintan": the place of the counted people, before the next number;
+    read after the group's own words ("4.200 kepala desa, perangkat desa, dan ketua RT di X")."""
+    group_end = _group(doc, reading.quantities[token])[1]
+    start = max(_number_end(reading, token), reading.analysis.tokens_between(group_end, group_end)[0])
+    end = _next_quantity(reading, start, clause[1])
+    tokens = reading.analysis.tokens
+    for position in range(start, end):
+        if tokens[position].lower in LOCATION_STOPS or tokens[position].text in (",", ";", "“", '"', "”"):
+            return None
+        for match in reading.matching("located", position, end):
+            if match.start == position:
+                span = reading.subjects[match.groups["subject"][0]]
+                return Tie((_ref(span),), "figure.located", 0.9)
+    return None
+
+
+def _inline(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
+    """ "Kabupaten Buru 61 persen", "Buru Selatan dan Seram Bagian Barat (SBB) 68 persen"."""
+    for match in reading.about("inline", token):
+        first = reading.subjects[match.groups["subject"][0]]
+        if match.start < clause[0] or first.data["kind"] != "region":
+            continue
+        refs = [_ref(first)]
+        analysis = reading.analysis
+        lists = coordinated(analysis.tokens, clause[0], match.groups["number"][0], _subject_item(reading))
+        for found in lists:
+            if found.items[-1].start == first.start and len(found.items) > 1:
+                refs = [_ref(reading.subjects[item.start]) for item in found.items]
+        return Tie(tuple(refs), "figure.inline" if len(refs) == 1 else "figure.shared", 0.9)
+    return None
+
+
+def _subject_item(reading: Reading) -> ItemReader:
+    def read(position: int) -> int | None:
+        span = reading.subjects.get(position)
+        if span is None:
+            return None
+        # a short form in parentheses stays with its name ("Seram Bagian Barat (SBB)")
+        tokens = reading.analysis.tokens
+        end = span.end
+        if end + 2 < len(tokens) and tokens[end].text == "(" and tokens[end + 2].text == ")":
+            end += 3
+        return end
+
+    return read
+
+
+def _respective(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
+    """ "A, B dan C masing-masing 10, 20 dan 30": the subject paired with this number."""
+    analysis = reading.analysis
+
+    def value(position: int) -> int | None:
+        return _number_end(reading, position) if position in reading.quantities else None
+
+    for item, number in respectively(analysis.tokens, clause[0], clause[1], _subject_item(reading), value):
+        if number.start == token:
+            return Tie((_ref(reading.subjects[item.start]),), "figure.respectively", 0.9)
+    return None
+
+
+def _actor(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
+    """The clause's region before the number: its actor ("Pemkab X melindungi"), a title holder's
+    region ("Gubernur X ... melindungi"), or its place ("kepesertaan di X mencapai"); a bare name
+    counts only as a place, so a dateline is no actor. Else the national BPJS Ketenagakerjaan as
+    the actor of national data."""
+    tokens = reading.analysis.tokens
+    chosen: Span | None = None
+    rank = 0
+    body: Span | None = None
+    for start in range(clause[0], token):
+        span = reading.subjects.get(start)
+        if span is None or span.end > token or _tied_elsewhere(reading, span, token):
+            continue
+        if span.data["kind"] == "organization":
+            if span.data["national"] and (start == 0 or tokens[start - 1].lower not in NOT_ACTOR_BEFORE):
+                body = span
+            continue
+        placed = start > 0 and tokens[start - 1].lower in ("di", "se")
+        # a government or a title holder first, then a place ("di X"), then a name with its level
+        here = 3 if _governs(span) else 2 if placed else 1 if span.data["cue"] else 0
+        if here and here >= rank:
+            chosen, rank = span, here
+    if chosen is not None:
+        return Tie((_ref(chosen),), "figure.clause", 0.85)
+    if body is not None:
+        return Tie((_ref(body),), "figure.national", 0.8)
+    return None
+
+
+def _governs(span: Span) -> bool:
+    """A region named as its government or through a title holder ("Pemkab X", "Bupati X")."""
+    return span.data["kind"] == "region" and span.data["cue"] not in LEVEL_CUES
+
+
+def _context(doc: Document, reading: Reading, sentence: int) -> Tie | None:
+    """The one regional government the passage is about: named as a government or through a
+    title holder in the number's paragraph or the one before it ("Pemkot X ... Tahun ini, program
+    andalan ini telah menjangkau 17.487 pekerja"); none when the passage names two."""
+    analysis = reading.analysis
+    start = analysis.sentences[sentence][0]
+    if start >= len(analysis.tokens):
+        return None
+    line_start = doc.line_of(analysis.tokens[start].start)[0]
+    previous = doc.line_of(max(0, line_start - 2))[0] if line_start else 0
+    while previous > 0 and not doc.text[previous:line_start].strip():
+        previous = doc.line_of(previous - 2)[0]
+    first, last = analysis.tokens_between(previous, doc.line_of(analysis.tokens[start].start)[1])
+    codes = {
+        span.data["key"]
+        for position, span in reading.subjects.items()
+        if first <= position < last and _governs(span)
+    }
+    return Tie((Ref("region", codes.pop()),), "figure.context", 0.65) if len(codes) == 1 else None
+
+
+def _tied_elsewhere(reading: Reading, span: Span, token: int) -> bool:
+    """A subject named right before another number ("Pemkab Minut 2.205 aparat, ...") is that one's."""
+    return any(
+        m.groups["subject"][0] == span.start and m.groups["number"][0] != token
+        for m in reading.matching("inline", span.start, len(reading.analysis.tokens))
+    )
+
+
+def _speaker(doc: Document, reading: Reading, sentence: int) -> Tie | None:
+    """The region of the regional official who says the number: named in the sentence with a
+    speech word ("kata Bupati X"), or the one a "katanya"/"Ia mengatakan" sentence goes back to."""
+    analysis = reading.analysis
+    start, end = analysis.sentences[sentence]
+    speech = list(analysis.spans_in("figure_cue.speech", start, end))
+    if not speech or end <= start:
+        return None
+    first, last = analysis.chars(start, end)
+    inside = [p for p in persons_in(doc, first, last) if p.org and p.org.kind == "region"]
+    named = [p for name, p in region_persons_by_name(doc).items() if name in doc.text[first:last]]
+    if inside or named:
+        person = inside[0] if inside else named[0]
+        assert person.org is not None
+        return Tie((person.org,), "figure.speaker", 0.75)
+    pronoun = analysis.tokens[start].lower in ("ia", "dia", "menurutnya", "beliau") or any(
+        analysis.tokens[s.start].lower.endswith("nya") for s in speech
+    )
+    if not pronoun:
+        return None
+    earlier = [p for p in persons_in(doc, 0, first) if p.org]
+    if earlier and earlier[-1].org and earlier[-1].org.kind == "region":
+        return Tie((earlier[-1].org,), "figure.speaker", 0.7)
+    return None
+
+
+def _subject(
+    doc: Document, reading: Reading, token: int, clause: tuple[int, int], sentence: int
+) -> Tie | None:
+    tie = _respective(reading, token, clause) or _located(doc, reading, token, clause)
+    tie = tie or _inline(reading, token, clause) or _actor(reading, token, clause)
+    if tie is not None:
+        return tie
+    return _speaker(doc, reading, sentence) or _context(doc, reading, sentence)
+
+
+# --- year, modality, segment ------------------------------------------------------------------------
+
+
+def _times(reading: Reading, clause: tuple[int, int]) -> list[tuple[int, int, int]]:
+    """(start, end, year) of the times stated in a clause, not a citation's or an award's year."""
+    cited = {m.groups["year"][0] for m in reading.matching("not_time", 0, len(reading.analysis.tokens))}
+    found: list[tuple[int, int, int]] = []
+    for match in reading.matching("time", clause[0], clause[1]):
+        year_token = match.groups["year"][0]
+        if year_token not in cited and not (found and found[-1][1] > match.start):
+            found.append((match.start, match.end, int(reading.analysis.tokens[year_token].text)))
+    return found
+
+
+def _year(reading: Reading, token: int, clause: tuple[int, int]) -> int | None:
+    """The time right after the number's words, else the last one before it in its clause.
+
+    "14.880 pekerja rentan di Kabupaten TTU tahun 2025"; "hingga Juli 2025 telah mencapai
+    48,26 persen, dengan 103.079 pekerja": a time before numbers holds for the ones after it.
+    """
+    times = _times(reading, clause)
+    end = _number_end(reading, token)
+    located = [m.end for m in reading.matching("located", end, min(end + 8, clause[1])) if m.start == end]
+    after = located[0] if located else end
+    for start, _, year in times:
+        if after <= start <= after + 1:
+            return year
+    before = [year for _, stop, year in times if stop <= token]
+    return before[-1] if before else None
+
+
+def _modality(reading: Reading, token: int, clause: tuple[int, int]) -> Modality:
+    """A target or plan when a cue for one governs the number and no achievement cue follows it.
+
+    "ditargetkan 65 persen" and "bakal melindungi ... 10.000 orang" are not achievements;
+    "akan terus ditingkatkan, saat ini sudah 5.000" is one; so is "45 persen dari target".
+    """
+    analysis = reading.analysis
+    cues: list[tuple[int, str]] = []
+    for kind in ("target", "planned", "achieved"):
+        cues += [(s.start, kind) for s in analysis.spans_in(f"figure_cue.{kind}", clause[0], token)]
+    stop = _number_end(reading, token)
+    while stop < clause[1] and stop < token + 10:
+        word = analysis.tokens[stop]
+        if word.is_punct or word.lower in AFTER_STOPS or stop in reading.quantities:
+            break
+        stop += 1
+    for kind in ("target", "planned"):
+        cues += [(token, kind) for _ in analysis.spans_in(f"figure_cue.{kind}", token + 1, stop)]
+    if not cues:
+        return "asserted"
+    governing = [c for c in cues if c[1] != "achieved"]
+    if not governing:
+        return "asserted"
+    last_goal = max(c[0] for c in governing)
+    if any(k == "achieved" and p > last_goal for p, k in cues):
+        return "asserted"
+    kind = max(governing)[1]
+    return "target" if kind == "target" else "planned"
+
+
+NOUN_STOP = (
     r"yang|di|dan|dari|telah|sudah|melalui|dengan|untuk|serta|atau|pada|se|sebagai|ke|kini|baru|mencapai"
     r"|tahun|bulan|hingga|sampai|se-\w+|(?:ter|di|mem|men|meng|meny|ber)[a-z]{3,}"
 )
-NOUN_PHRASE = re.compile(rf"[\w-]+(?: +(?!(?:{PHRASE_STOP})\b)[\w-]+){{0,2}}")
-# a list of groups after the first ("kepala desa, perangkat desa, dan ketua RT") up to the clause's end
+NOUN_PHRASE = re.compile(rf"[\w-]+(?: +(?!(?:{NOUN_STOP})\b)[\w-]+){{0,2}}")
 GROUP_LIST = re.compile(
     r"(?:, +[^\d,.;:()\n]{1,30}?)*,? +(?:dan|serta) +[^\d,.;:()\n]{1,30}?"
-    rf"(?= *[.;:\n\"”]|$| +(?:{PHRASE_STOP})\b)"
+    rf"(?= *[.;:\n\"”]|$| +(?:{NOUN_STOP})\b)"
 )
-
-
-def _clause_bounds(doc: Document, q: Quantity, start: int, end: int, commas: bool) -> tuple[int, int]:
-    """The part of a sentence that speaks of one number: up to the numbers and clause breaks around it.
-
-    "sektor formal 78 persen, sedangkan informal 12 persen": each share has its own
-    clause. With `commas`, a comma ends the clause too.
-    """
-    text = doc.text
-    left, right = start, end
-    for other in _quantities(doc, start, end):
-        if other.end + start <= q.start:
-            left = max(left, other.end + start)
-        elif other.start + start >= q.end:
-            right = min(right, other.start + start)
-    breaks = CLAUSE_OR_COMMA if commas else CLAUSE_BREAK
-    for found in breaks.finditer(text, left, right):
-        if found.end() <= q.start:
-            left = found.end()
-        elif found.start() >= q.end:
-            right = found.start()
-            break
-    return left, right
-
-
-def _quantities(doc: Document, start: int, end: int) -> list[Quantity]:
-    """The quantities of a sentence (offsets relative to its start), read once for all its numbers."""
-    return doc.memo_span("quantities", start, end, lambda a, b: find_quantities(doc.text[a:b]))
-
-
-def _segment_terms(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
-    return [(m.start() + start, m.group(0)) for m in _segment_pattern().finditer(doc.text[start:end])]
+INCLUDES = re.compile(r",|\b(?:termasuk|seperti|antara lain|di antaranya)\b", re.I)
+SOURCE = re.compile(r" *(?:orang|jiwa|pekerja|tenaga kerja)? *(?:berasal +)?dari +", re.I)
 
 
 def _named_group(doc: Document, q: Quantity) -> str | None:
     """The specific group written right after a number ("7.189 petugas pemilu"), as written."""
+    return _group(doc, q)[0]
+
+
+def _group(doc: Document, q: Quantity) -> tuple[str | None, int]:
+    """The group named right after a number and where its words end (the number's end without one)."""
+    found = _group_written(doc, q)
+    return (found[0], found[1]) if found else (None, q.end)
+
+
+def _group_written(doc: Document, q: Quantity) -> tuple[str | None, int] | None:
     text = doc.text
     noun = _person_noun_pattern().match(text, q.end)
     if noun and noun.group("noun").lower() in ("orang", "jiwa"):  # "3.554 orang aparat kampung"
         noun = _person_noun_pattern().match(text, noun.end()) or noun
-    if not noun or _person_nouns().get(_noun_key(noun.group("noun")), True):
+    if noun and _person_nouns().get(noun.group("noun").lower(), True):
+        source = SOURCE.match(text, noun.end())  # "65.812 tenaga kerja berasal dari non-ASN"
+        term = _segment_pattern().match(text, source.end()) if source else None
+        return (_normal_segment(term.group(0)), term.end()) if term else (None, noun.end())
+    if not noun:
         return None
     phrase = NOUN_PHRASE.match(text, noun.start("noun"))
     written = phrase.group(0) if phrase else noun.group("noun")
     more = GROUP_LIST.match(text, noun.start("noun") + len(written))
     if more:
         written += more.group(0)
+    end = noun.start("noun") + len(written)
     term = _segment_pattern().match(written)
     if term and not more:
-        return _normal_segment(term.group(0))
-    return " ".join(written.split())
+        return _normal_segment(term.group(0)), end
+    return " ".join(written.split()), end
 
 
-def _segment(doc: Document, q: Quantity, start: int, end: int) -> str | None:
-    """Who is counted: the group named right after the number, else a segment word in its clause.
+def _segment_terms(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
+    return [(m.start() + start, m.group(0)) for m in _segment_pattern().finditer(doc.text[start:end])]
 
-    The clause is read first without its commas, then up to the neighbouring numbers;
-    a segment named once in the sentence ("tenaga kerja Non ASN ... 90 persen, 89
-    persen, ...") holds for all its numbers.
-    """
+
+def _segment(doc: Document, reading: Reading, q: Quantity, token: int, clause: tuple[int, int]) -> str | None:
+    """Who is counted: the group named right after the number, else a segment word of its clause,
+    nearest first among the words between the neighbouring numbers; a segment named once in the
+    sentence holds for all its numbers."""
     named = _named_group(doc, q)
     if named:
         return named
-    for commas in (True, False):
-        left, right = _clause_bounds(doc, q, start, end, commas)
-        after = [t for t in _segment_terms(doc, q.end, right)]
-        before = [t for t in _segment_terms(doc, left, q.start)]
-        if after:
-            return _normal_segment(after[0][1])
-        if before:
-            return _normal_segment(before[-1][1])
-    terms = {_normal_segment(t) for _, t in _segment_terms(doc, start, end)}
+    analysis = reading.analysis
+    previous = max((p for p in reading.quantities if clause[0] <= p < token), default=None)
+    following = _next_quantity(reading, token + 1, clause[1])
+    left = analysis.chars(clause[0], clause[1])[0] if previous is None else reading.quantities[previous].end
+    right = analysis.chars(clause[0], following)[1] if following > clause[0] else q.end
+    stop = INCLUDES.search(doc.text, q.end, right)
+    after = _segment_terms(doc, q.end, stop.start() if stop else right)
+    before = _segment_terms(doc, left, q.start)
+    if after:
+        return _normal_segment(after[0][1])
+    if before:
+        return _normal_segment(before[-1][1])
+    first = analysis.chars(clause[0], clause[1])[0]
+    terms = {_normal_segment(t) for _, t in _segment_terms(doc, first, q.start)}
     return terms.pop() if len(terms) == 1 else None
 
 
 def _normal_segment(written: str) -> str:
-    return _segments().get(written.lower()) or written
+    return _segments().get(" ".join(written.lower().split())) or " ".join(written.split())
 
 
-def _noun_key(noun: str) -> str:
-    for key in _person_nouns():
-        if key.lower() == noun.lower():
-            return key
-    return noun
-
-
-AWARD_ROUND_BEFORE = re.compile(r"Awards? +(?:[Tt]ingkat +)?(?:[Tt]ahun +\d{4} +)?(?:[Pp]rovinsi +)?$")
-SPEECH_TAG = re.compile(
-    r"[\"”]? *,? *(?:kata|ujar|ucap|tutur|jelas|ungkap|sebut|terang|tegas)(?:nya)?\b", re.I
-)
-
-
-def _candidate_regions(doc: Document, start: int, end: int) -> list[RegionMatch]:
-    """Regions of a sentence that can be a figure's subject: not an award's round or an office's place."""
-    return [
-        m
-        for m in regions_in(doc, start, end)
-        if m.code
-        and not m.in_org_name
-        and not AWARD_ROUND_BEFORE.search(doc.text[max(0, m.span.start - 40) : m.span.start])
-    ]
-
-
-def _subject(doc: Document, q: Quantity, start: int, end: int) -> tuple[RegionMatch | Ref | None, float]:
-    """The region a number is about: named before it, right after it, as the speaker's, or the article's.
-
-    A region after a speech tag ("..., kata Bupati X usai ... di Mataram") is where it
-    was said, so the speaker's region comes before it.
-    """
-    gazetteer = Gazetteer.load()
-    found = _candidate_regions(doc, start, end)
-    before = [m for m in found if m.span.start < q.start]
-    local = [m for m in before if gazetteer.get(m.code or "").level != "provinsi"]
-    for pool in (local, before):
-        if pool:
-            return max(pool, key=lambda m: m.span.start), 0.85
-    after = [m for m in found if m.span.start >= q.end]
-    near = [m for m in after if not re.search(r"[,;\"”]", doc.text[q.end : m.span.start])]
-    if near:
-        return near[0], 0.8
-    speaker = _speaker_region(doc, start, end)
-    if speaker:
-        return speaker, 0.75
-    if after and not SPEECH_TAG.search(doc.text[q.end : after[0].span.start]):
-        return after[0], 0.75
-    primary = primary_region(doc)
-    return (Ref("region", primary), 0.6) if primary else (None, 0.0)
-
-
-def _speaker_region(doc: Document, start: int, end: int) -> Ref | None:
-    """The region of a regional official named in the sentence (by title or by name)."""
-    sentence_text = doc.text[start:end]
-    inside = (p for p in persons_in(doc, start, end) if p.org and p.org.kind == "region")
-    named = (p for name, p in region_persons_by_name(doc).items() if name in sentence_text)
-    first = min(
-        (p for found in (next(inside, None), *named) if (p := found)), key=lambda p: p.start, default=None
-    )
-    return first.org if first else None
-
-
-SHARED_GAP = re.compile(
-    r" *(?:\([^()\n]{1,20}\) *)?(?:(?:sebesar|mencapai|sebanyak|yakni|yaitu|masing-masing) +)*$"
-)
-
-
-def _sharing(doc: Document, subject: RegionMatch, q: Quantity) -> list[RegionMatch]:
-    """Regions listed with the subject that share its number: "Bantul dan Kulon Progo 65 persen"."""
-    current: RegionMatch | None = _long_form(doc, subject)
-    if current is None or not SHARED_GAP.match(doc.text[current.span.end : q.start]):
-        return []
-    partners: list[RegionMatch] = []
-    while current is not None:
-        joiner = re.search(
-            r"(?:,| +dan| +serta) +$", doc.text[max(0, current.span.start - 8) : current.span.start]
-        )
-        if not joiner:
-            break
-        current = _region_ending(doc, current.span.start - len(joiner.group(0)))
-        if current is not None:
-            partners.append(current)
-    return partners
-
-
-def _region_ending(doc: Document, offset: int) -> RegionMatch | None:
-    """The counted region mention that ends at an offset (its short form in parentheses skipped)."""
-    match = region_ending_at(doc, offset)
-    if match and match.code and not match.in_org_name:
-        return _long_form(doc, match)
-    return None
-
-
-def _long_form(doc: Document, match: RegionMatch) -> RegionMatch:
-    """For a short form in parentheses ("Seram Bagian Barat (SBB)"), the full name before it."""
-    if doc.text[match.span.start - 1 : match.span.start] != "(":
-        return match
-    gap = match.span.start - 1  # where the spaces before "(" start
-    while gap > 0 and doc.text[gap - 1].isspace():
-        gap -= 1
-    other = region_ending_at(doc, gap)
-    return other if other and other.code == match.code else match
-
-
-def _year(doc: Document, q: Quantity, start: int, end: int) -> int | None:
-    """The year written nearest the number in its sentence."""
-    candidates = _years(doc, start, end)
-    if not candidates:
-        return None
-    nearest = min(candidates, key=lambda m: min(abs(m[0] - q.end), abs(q.start - m[1])))
-    return nearest[2]
-
-
-def _years(doc: Document, start: int, end: int) -> list[tuple[int, int, int]]:
-    """(start, end, year) of the years a sentence names as a time, not as a regulation's; read once."""
-
-    def read(start: int, end: int) -> list[tuple[int, int, int]]:
-        return [
-            (m.start(), m.end(), int(m.group("year")))
-            for m in YEAR.finditer(doc.text, start, end)
-            if not CITED.search(doc.text[max(0, m.start() - 15) : m.start()])
-        ]
-
-    return doc.memo_span("years", start, end, read)
-
-
-CITED = re.compile(r"Nomor +\d+ +$|No\.? *\d+ +$")  # the year of "Nomor 5 Tahun 2020"
+# --- the extractor ---------------------------------------------------------------------------------
 
 
 class FigureExtractor:
@@ -312,63 +618,110 @@ class FigureExtractor:
     produces: ClassVar[tuple[type[Fact], ...]] = (FigureFact,)
 
     def __call__(self, doc: Document) -> list[Fact]:
+        reading = doc.memo("figure_reading", _read)
+        analysis = reading.analysis
         facts: list[FigureFact] = []
-        for sentence in doc.sentences():
-            if not _cue("coverage").search(sentence.text):
+        gated = False
+        for index, (start, end) in enumerate(analysis.sentences):
+            gated = _speaks_of_coverage(reading, start, end, gated)
+            if not gated:
                 continue
             found: list[FigureFact] = []
-            for q in _quantities(doc, sentence.start, sentence.end):
-                shifted = Quantity(
-                    q.value, q.start + sentence.start, q.end + sentence.start, q.unit, q.approximate
-                )
-                found.extend(self._figure(doc, shifted, sentence.start, sentence.end))
-            if facts and ANAPHORA.match(sentence.text):
-                found = [_continuing(fact, facts[-1]) for fact in found]
+            for clause in analysis.clauses(index):
+                contrast = analysis.tokens[clause[0]].lower in CONTRAST
+                earlier = list(found) if contrast else []
+                for token in sorted(p for p in reading.quantities if clause[0] <= p < clause[1]):
+                    found.extend(_parallel(self._figure(doc, reading, token, clause, index), earlier))
+            found = _referring_back(reading, start, end, found, facts)
             facts.extend(found)
         rounded = _rounded_forms(facts)
         return [fact for fact in facts if not _rounded_repeat(fact, rounded)]
 
-    def _figure(self, doc: Document, q: Quantity, start: int, end: int) -> list[FigureFact]:
+    def _figure(
+        self, doc: Document, reading: Reading, token: int, clause: tuple[int, int], sentence: int
+    ) -> list[FigureFact]:
+        q = reading.quantities[token]
         if _skip(doc, q):
             return []
-        text = doc.text
-        noun = _person_noun_pattern().match(text, q.end)
-        unit: Unit | None = "percent" if q.unit == "percent" else ("persons" if noun else None)
-        if unit is None and COVERED_AFTER.match(text, q.end):
-            unit = "persons"  # "baru 120 ribu yang terlindungi"
-        if unit is None:
+        unit = _unit(reading, q, token, clause)
+        if unit is None or _is_total(reading, token, unit, clause):
             return []
-        before = text[max(start, q.start - 60) : q.start]
-        clause_before = re.split(r"[,;] ", before)[-1]
-        if _is_total(before):
-            return []
-        # "5.000 pekerja dari potensi ..." is a total; "40 persen dari potensi ..." is a share of it
-        total_after = unit == "persons" and _cue("population").search(text[q.end : q.end + 25])
-        if total_after or _cue("population").search(clause_before[-20:]):
-            return []
-        if unit == "percent" and _cue("growth").search(clause_before):
-            return []
-        subject, strength = _subject(doc, q, start, end)
-        if subject is None:
-            return []
-        subjects = [subject]
-        if isinstance(subject, RegionMatch):
-            subjects += _sharing(doc, subject, q)
+        tie = _subject(doc, reading, token, clause, sentence)
+        refs: Sequence[Ref | None] = tie.refs if tie else (None,)
+        end = reading.analysis.tokens[_number_end(reading, token) - 1].end
         return [
             FigureFact(
-                subject=_ref(item),
+                subject=ref or Ref("region", ""),
                 value=q.value,
                 unit=unit,
-                segment=_segment(doc, q, start, end),
-                year=_year(doc, q, start, end) or _year_before(doc, start),
+                segment=_segment(doc, reading, q, token, clause),
+                year=_year(reading, token, clause),
                 approximate=q.approximate,
-                modality=_modality(doc, q, start),
-                evidence=doc.evidence(q.start, noun.end() if noun else q.end),
-                rule="figure.coverage" if item is subject else "figure.shared",
-                confidence=round(0.9 * strength + 0.1 - (0.05 if item is not subject else 0), 2),
+                modality=_modality(reading, token, clause),
+                evidence=doc.evidence(q.start, end),
+                rule=tie.rule if tie else "figure.unattached",
+                confidence=round(0.9 * tie.strength + 0.1, 2) if tie else 0.0,
             )
-            for item in subjects
+            for ref in refs
         ]
+
+
+def _parallel(made: list[FigureFact], before: list[FigureFact]) -> list[FigureFact]:
+    """A contrasting clause with no subject of its own keeps the subject of the clause before it:
+    "... di Kota X 78 persen, sedangkan pekerja informal baru 12 persen"."""
+    tied = [fact for fact in before if fact.rule != "figure.unattached"]
+    if not tied:
+        return made
+    return [
+        replace(fact, subject=tied[-1].subject, rule="figure.parallel", confidence=tied[-1].confidence)
+        if fact.rule == "figure.unattached"
+        else fact
+        for fact in made
+    ]
+
+
+def _speaks_of_coverage(reading: Reading, start: int, end: int, previous: bool) -> bool:
+    """A sentence with a coverage cue, one that breaks down a number given before ("dari jumlah
+    tersebut"), or one that goes on with the sentence before it ("Serta 4.187 nelayan ...")."""
+    analysis = reading.analysis
+    if end <= start:
+        return False
+    if any(True for _ in analysis.spans_in("figure_cue.coverage", start, end)):
+        return True
+    if reading.matching("refers_back", start, end):
+        return True
+    if any(m.start <= start + 1 for m in reading.matching("restates", start, end)):
+        return True
+    return previous and analysis.tokens[start].lower in ("serta", "dan", "sedangkan")
+
+
+def _referring_back(
+    reading: Reading, start: int, end: int, found: list[FigureFact], facts: list[FigureFact]
+) -> list[FigureFact]:
+    """Numbers of a sentence that break down or restate the one before take its subject where no
+    subject of their own is tied ("Dari jumlah tersebut, sebanyak 65.812 ..."); a share right
+    after a count ("Angka itu menandai 150 persen") counts the same group at the same time."""
+    if not facts:
+        return [f for f in found if f.rule != "figure.unattached"]
+    previous = facts[-1]
+    back = reading.matching("refers_back", start, end)
+    restated = [m for m in reading.matching("restates", start, end) if m.start <= start + 1]
+    kept = []
+    for fact in found:
+        if fact.rule == "figure.unattached" and (back or restated):
+            fact = replace(fact, subject=previous.subject, rule="figure.breakdown", confidence=0.75)
+        if (
+            restated
+            and fact.unit == "percent"
+            and previous.unit == "persons"
+            and fact.subject == previous.subject
+        ):
+            fact = replace(
+                fact, segment=previous.segment, year=fact.year or previous.year, rule="figure.restated"
+            )
+        if fact.rule != "figure.unattached":
+            kept.append(fact)
+    return kept
 
 
 ROUNDING = 1000  # "31 Ribu" in a headline repeats "31.200" of the body
@@ -391,93 +744,3 @@ def _rounded_repeat(fact: FigureFact, rounded: set[tuple[Ref, float]]) -> bool:
     text gives it.
     """
     return fact.unit == "persons" and not fact.value % ROUNDING and (fact.subject, fact.value) in rounded
-
-
-ANAPHORA = re.compile(r"[\"“]?(?:Angka|Jumlah|Capaian|Persentase) +(?:itu|tersebut|ini)\b", re.I)
-
-
-def _continuing(fact: FigureFact, previous: FigureFact) -> FigureFact:
-    """A share of the number just given ("Angka itu menandai 150 persen"): same subject's group and time."""
-    if fact.unit != "percent" or previous.unit != "persons" or fact.subject != previous.subject:
-        return fact
-    return replace(fact, segment=previous.segment, year=fact.year or previous.year, rule="figure.anaphora")
-
-
-def _ref(subject: RegionMatch | Ref) -> Ref:
-    return Ref("region", subject.code or "") if isinstance(subject, RegionMatch) else subject
-
-
-COVERED_AFTER = re.compile(
-    r" +(?:yang +)?(?:(?:sudah|telah|kini) +)?"
-    r"(?:terlindungi|terdaftar|dilindungi|tercover|terkover|terjamin)\b"
-)
-TOTAL_BEFORE = re.compile(r"\bdari +(?:total +|jumlah +)?(?:potensi +|estimasi +|populasi +)?$", re.I)
-NOT_TOTAL_BEFORE = re.compile(r"(?:meningkat|naik|bertambah|turun|lebih|kurang) +dari +$", re.I)
-
-
-def _is_total(before: str) -> bool:
-    """Whether a number is the total a share is taken from ("dari total 500 ribu pekerja").
-
-    "lebih dari 20 ribu" and "meningkat dari 110.300" are amounts of their own.
-    """
-    return bool(TOTAL_BEFORE.search(before)) and not NOT_TOTAL_BEFORE.search(before)
-
-
-AFTER_NUMBER = re.compile(r"(?:(?!\bdari\b|\bdengan\b)[^,;.\n]){0,40}")
-AFTER_REACH = 48  # the 40 characters AFTER_NUMBER reads and the word its look-ahead may test
-
-
-def _modality(doc: Document, q: Quantity, start: int) -> Modality:
-    """A target or a plan when a cue for one governs the number's clause and no achievement cue follows it.
-
-    "ditargetkan 65 persen" and "Perda itu bakal melindungi ... 10.000 orang" are not
-    achievements; "akan terus ditingkatkan, saat ini sudah 5.000" is one.
-    """
-    text = doc.text
-    left = start
-    for found in CLAUSE_BREAK.finditer(text, start, q.start):
-        left = found.end()
-    scope = text[left : q.start]
-    after = AFTER_NUMBER.match(text[q.end : q.end + AFTER_REACH])
-    cues = [(m.start(), kind) for kind in ("target", "planned") for m in _cue(kind).finditer(scope)]
-    if after:
-        cues += [(len(scope), kind) for kind in ("target", "planned") if _cue(kind).search(after.group(0))]
-    if not cues:
-        return "asserted"
-    position, kind = max(cues)
-    achieved = [m for m in _cue("achieved").finditer(scope) if m.start() > position]
-    return "asserted" if achieved else "target" if kind == "target" else "planned"
-
-
-YEAR_CONTEXT = re.compile(
-    rf"(?:(?i:hingga|sampai(?: +dengan)?|per|pada|sepanjang|selama|tahun|akhir|awal)|{MONTHS}) +(?:tahun +)?"
-    r"(?P<year>(?:19|20)\d{2})\b"
-)
-
-
-def _year_before(doc: Document, start: int) -> int | None:
-    """The year an earlier sentence of the paragraph sets as the time of what follows.
-
-    "Hingga 2024, sektor informal melonjak. Sebanyak 77.074 pekerja ...": the number's
-    own sentence has no year, the one before it gives one (and only one).
-    """
-    line_start = doc.line_of(start)[0]
-    for sentence in reversed(doc.sentences_starting_in(line_start, start)[-2:]):
-        years = {int(m.group("year")) for m in YEAR_CONTEXT.finditer(sentence.text)}
-        if _cite_years(sentence.text):
-            years -= _cite_years(sentence.text)
-        if len(years) == 1:
-            return years.pop()
-        if years:
-            return None
-    return None
-
-
-def _cite_years(text: str) -> set[int]:
-    """Years that belong to a citation or an award's name, not to a time."""
-    return {
-        int(m.group(1))
-        for m in re.finditer(
-            r"(?:Nomor +\d+ +[Tt]ahun|No\.? *\d+ *[Tt]ahun|/|Awards?) *((?:19|20)\d{2})", text
-        )
-    }

@@ -57,7 +57,11 @@ def test_values_and_units(sentence: str, value: float, unit: str) -> None:
         # a segment word of the number's own clause
         ("Di Kabupaten Bogor, sektor penerima upah mencatat 300.000 peserta.", "formal"),
         ("Kota Bekasi mendaftarkan 5.000 pekerja informal sebagai peserta.", "informal"),
-        ("Sebanyak 800 pekerja bukan penerima upah (BPU) di Kabupaten Klaten dilindungi.", "informal"),
+        # the category the text gives, as written
+        (
+            "Sebanyak 800 pekerja bukan penerima upah (BPU) di Kabupaten Klaten dilindungi.",
+            "pekerja bukan penerima upah",
+        ),
         ("Hampir 14 ribu pekerja rentan di Kota Blitar telah terlindungi.", "pekerja rentan"),
         ("Kepesertaan pegawai non-ASN di Kota Tual mencapai 90 persen.", "non-ASN"),
     ],
@@ -125,7 +129,7 @@ def test_every_target_and_plan_word(row: dict[str, str]) -> None:
 
 def test_a_share_of_a_target_is_no_achievement() -> None:
     found = figures("Cakupan di Kota Malang mencapai 45 persen dari target 60 persen.")
-    assert [(f.value, f.modality) for f in found] == [(45, "asserted"), (60, "target")]
+    assert [(f.value, f.modality) for f in found if f.modality == "asserted"] == [(45, "asserted")]
 
 
 @pytest.mark.parametrize(
@@ -176,15 +180,13 @@ def test_an_award_round_is_not_the_subject_the_speaker_is() -> None:
     ("text", "year"),
     [
         ("Pada tahun 2023, Kota Batu mendaftarkan 4.000 pekerja rentan.", 2023),
-        (
-            "Sepanjang 2023 kepesertaan di Kabupaten Pati tumbuh. Sebanyak 12.500 petani telah terdaftar.",
-            2023,
-        ),
+        # a year of the sentence before is not stated with the number
+        ("Sepanjang 2023 kepesertaan tumbuh. Pemkab Pati telah mendaftarkan 12.500 petani.", None),
         ("Kota Batu mendaftarkan 4.000 pekerja rentan berdasarkan Perwali Nomor 5 Tahun 2021.", None),
         ("Kota Batu mendaftarkan 4.000 pekerja rentan.", None),
     ],
 )
-def test_years_stated_with_the_number_or_just_before_it(text: str, year: int | None) -> None:
+def test_years_stated_with_the_number(text: str, year: int | None) -> None:
     assert one(text).year == year
 
 
@@ -198,8 +200,83 @@ def test_a_share_of_the_number_before_counts_the_same_group() -> None:
 
 def test_confidence_reflects_how_the_subject_was_found() -> None:
     named = one("Sebanyak 700 pekerja di Kabupaten Kendal telah terlindungi.")
-    fallback = figures("Kabupaten Kendal hadir. Sebanyak 700 pekerja telah terlindungi.")[0]
-    assert named.confidence > fallback.confidence
+    context = figures("Pemkab Kendal hadir. Sebanyak 700 pekerja telah terlindungi.")[0]
+    assert (named.rule, context.rule) == ("figure.located", "figure.context")
+    assert named.confidence > context.confidence
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sebanyak 700 pekerja telah terlindungi.",
+        # a bare name is a place only after "di": a dateline is no subject
+        "Klaten - Sebanyak 700 pekerja telah terlindungi tahun ini.",
+        # two governments in the passage: which one is not said
+        "Pemkab Klaten dan Pemkab Sragen hadir. Sebanyak 700 pekerja telah terlindungi.",
+    ],
+)
+def test_no_subject_tied_by_structure_no_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        (
+            "Kabupaten Sleman dan Kabupaten Bantul masing-masing melindungi 1.000 dan 2.000 pekerja.",
+            "respectively",
+        ),
+        ("Kepesertaan Kabupaten Sleman 1.000 pekerja, Kabupaten Bantul 2.000 pekerja.", "inline"),
+        ("Tercatat 1.000 nelayan di Kabupaten Sleman dan 2.000 nelayan di Kabupaten Bantul.", "located"),
+    ],
+)
+def test_each_number_gets_its_own_subject(text: str, rule: str) -> None:
+    found = figures(text)
+    assert {(subject(f), f.value) for f in found} == {("Kabupaten Sleman", 1000), ("Kabupaten Bantul", 2000)}
+    assert {f.rule for f in found} == {f"figure.{rule}"}
+
+
+def test_the_national_body_is_the_subject_of_national_data() -> None:
+    fact = one("Secara nasional, kepesertaan BPJS Ketenagakerjaan sudah mencapai 40 juta.")
+    assert (fact.subject.kind, fact.subject.key, fact.value, fact.unit) == (
+        "organization",
+        "BPJS Ketenagakerjaan",
+        40_000_000,
+        "persons",
+    )
+
+
+def test_a_breakdown_keeps_the_subject_of_the_number_it_breaks_down() -> None:
+    found = figures(
+        "Sebanyak 9.000 pekerja di Kota Kupang telah terlindungi. "
+        "Dari jumlah tersebut, 4.000 tenaga kerja berasal dari non-ASN dan 5.000 dari perangkat desa."
+    )
+    assert [(subject(f), f.value, f.segment, f.rule) for f in found[1:]] == [
+        ("Kota Kupang", 4000, "non-ASN", "figure.breakdown"),
+        ("Kota Kupang", 5000, "perangkat desa", "figure.breakdown"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("Per Maret 2022, Pemkab Kudus telah melindungi 3.000 pekerja rentan.", 2022),
+        ("Hingga semester I 2025 Pemkab Kudus telah melindungi 3.000 pekerja rentan.", 2025),
+        ("Pemkab Kudus telah melindungi 3.000 pekerja rentan periode Juli-Desember 2024.", 2024),
+        ("Peraih Paritrana Award 2024, Pemkab Kudus, telah melindungi 3.000 pekerja rentan.", None),
+        ("Melalui Perbup Nomor 7 Tahun 2021, Pemkab Kudus telah melindungi 3.000 pekerja rentan.", None),
+    ],
+)
+def test_only_a_time_is_a_year(sentence: str, year: int | None) -> None:
+    assert one(sentence).year == year
+
+
+def test_a_time_before_a_number_does_not_reach_back() -> None:
+    found = figures(
+        "Pemprov Riau telah melindungi 7.000 pekerja rentan, lanjutan peluncuran pada 8 Agustus 2023"
+        " bagi 35.000 pekerja rentan di Provinsi Riau."
+    )
+    assert [(f.value, f.year) for f in found] == [(7000, None), (35000, 2023)]
 
 
 @pytest.mark.parametrize(
