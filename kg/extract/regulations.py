@@ -55,7 +55,7 @@ def _pattern() -> re.Pattern[str]:
         rf"(?<![\w-])(?P<kind>{alternation(list(_kinds()))})(?![\w-])"
         r"(?: *\((?P<short>[A-Z][A-Za-z]{1,15})\))?"
         r"(?P<between>(?: +(?!Nomor|No\b|Nomer)(?:[A-Z][\w.-]*|RI)){0,5}?)"
-        r" *(?:(?:Nomor|Nomer|No|Nr) *\.? *)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z./-]*[\dA-Za-z])??)"
+        r" *(?:(?:Nomor|Nomer|No|Nr) *[.:]? *)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z./-]*[\dA-Za-z])??)"
         r" *(?:[Tt]ahun|Th\.?|/) *(?P<year>(?:19|20)\d{2})(?![\d/])"
     )
 
@@ -189,6 +189,11 @@ def title_spans(doc: Document) -> list[tuple[int, int]]:
     return doc.memo("regulation_titles", _title_spans)
 
 
+def _number(written: str) -> str:
+    """A regulation's number without leading zeros ("01" is "1"); codes ("842.2/5193/SJ") as written."""
+    return written.lstrip("0") or written if written.isdigit() else written
+
+
 class RegulationExtractor:
     """Regulations with kind, number, year, title and issuer; drafts kept as drafts."""
 
@@ -204,7 +209,7 @@ class RegulationExtractor:
             facts.append(
                 RegulationFact(
                     kind="Perda" if kind.scope == "draft" else kind.kind,
-                    number=match.group("number"),
+                    number=_number(match.group("number")),
                     year=int(match.group("year")),
                     title=title,
                     issuer=_issuer(doc, kind, match, title_end),

@@ -170,3 +170,22 @@ def test_a_long_dotted_number_is_read_in_linear_time(number: str, found: list[st
         dated = [f.number for f in regulations(f"Pemkot menetapkan Perda No. {number} Tahun 2020.")]
     assert numbers == []
     assert dated == (found or [number])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind", "number"),
+    [
+        (
+            "Pemprov Papua Tengah menerbitkan Perda Khusus Nomor:03 Tahun 2023 tentang Pekerja Rentan.",
+            "Perda",
+            "3",
+        ),
+        ("Aturannya ada dalam Perdasus Nomor 05 Tahun 2021 tentang Tenaga Kerja Lokal.", "Perda", "5"),
+        ("Dasarnya Qanun Nomor 7 Tahun 2020 tentang Ketenagakerjaan.", "Perda", "7"),
+    ],
+)
+def test_special_regional_regulations_are_perda_and_leading_zeros_drop(
+    sentence: str, kind: str, number: str
+) -> None:
+    [fact] = regulations(sentence)
+    assert (fact.kind, fact.number) == (kind, number)
