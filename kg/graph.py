@@ -269,6 +269,9 @@ class ArticleGraph:
         self.add(node, RDF.type, KG.AwardConferral)
         self.add(node, KG.award, award)
         self.add(node, KG.recipient, entity_iri(recipient))
+        if fact.recipient.kind == "organization" and entity_iri(recipient) not in self.names:
+            # a recipient that is no organisation fact (a village) is named as the award's text writes it
+            self.add(entity_iri(recipient), RDFS.label, label(fact.recipient.key))
         self.add(node, KG.editionYear, Literal(fact.year))
         self.add(node, KG.result, Literal(fact.result))
         self.add(node, RDFS.label, label(f"{fact.award} {fact.year}"))

@@ -9,6 +9,7 @@ item that starts there (or None); the readers find how items are strung together
 - `ranked`: places given to items ("peringkat I Kota X, peringkat II Kabupaten Y",
   "Juara 1: X", "X ... disusul Y dan Z").
 - `respectively`: "A, B dan C masing-masing 10, 20 dan 30": items paired with values in order.
+- `after_bullet`: where a list line's text starts, past its bullet or number ("- ", "2. ").
 
 Cue words are data (kg/data/structure.jsonl), read once.
 """
@@ -17,7 +18,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from kg.analysis.tokens import Token, tokenize
@@ -32,12 +33,26 @@ class Cues:
 
     phrases: dict[str, tuple[tuple[str, ...], ...]]
     ordinals: dict[str, int]
+    _by_first: dict[tuple[str, str], tuple[tuple[str, ...], ...]] = field(
+        init=False, repr=False, compare=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        # by kind and first word, longest first: a look-up per token costs the phrases that could start there
+        by_first: dict[tuple[str, str], list[tuple[str, ...]]] = {}
+        for kind, found in self.phrases.items():
+            for words in found:
+                by_first.setdefault((kind, words[0]), []).append(words)
+        object.__setattr__(self, "_by_first", {k: tuple(v) for k, v in by_first.items()})
 
     def at(self, kind: str, tokens: Sequence[Token], position: int) -> int | None:
         """The end of the longest cue of `kind` that starts at `position`, if one does."""
-        for words in self.phrases.get(kind, ()):
+        if position >= len(tokens):
+            return None
+        first = tokens[position].lower
+        for words in self._by_first.get((kind, first), ()):
             end = position + len(words)
-            if end <= len(tokens) and tuple(t.lower for t in tokens[position:end]) == words:
+            if end <= len(tokens) and all(tokens[position + i].lower == w for i, w in enumerate(words)):
                 return end
         return None
 
@@ -63,11 +78,13 @@ def cues() -> Cues:
 
 @dataclass(frozen=True)
 class Item:
-    """One item of a list: tokens [start, end), with the place the text gives it, if any."""
+    """One item of a list: tokens [start, end), with the place the text gives it, if any, and the
+    token that place is written at (before or after the item)."""
 
     start: int
     end: int
     rank: int | None = None
+    place: int | None = None
 
 
 @dataclass(frozen=True)
@@ -190,30 +207,77 @@ def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> l
 
     "peringkat I diraih Kota X": the place, a few linking words, then the item;
     "Kota X meraih peringkat I": the item, then its place in the same clause;
+    "Kota X (Juara II)": the place in brackets right after its item;
     "X ... disusul Y dan Z": the items after "disusul" take the places after X's.
     """
     found: list[Item] = []
     position = start
     while position < end:
+        bracketed = _bracketed_place(tokens, position, end, item)
+        if bracketed is not None:
+            found.append(bracketed[0])
+            position = bracketed[1]
+            continue
         place = place_at(tokens, position, end)
         if place is None:
             position += 1
             continue
         rank, after = place
         target = _item_within(tokens, after, min(end, after + 6), item)
+        if target is not None and place_at(tokens, target[1], end) is not None:
+            target = None  # "X urutan kedua dan Y urutan ketiga": Y holds the place written after it
+        if target is None:
+            target = _item_before(tokens, start, position, item, found)
         if target is not None:
-            found.append(Item(target[0], target[1], rank))
-            position = target[1]
+            found.append(Item(target[0], target[1], rank, position))
+            position = max(after, target[1])
             position = _follow(tokens, position, end, item, rank, found)
         else:
             position = after
-    return found
+    return sorted(found, key=lambda i: i.start)
+
+
+def _bracketed_place(
+    tokens: Sequence[Token], position: int, end: int, item: ItemReader
+) -> tuple[Item, int] | None:
+    """An item followed by its place in brackets, "Kabupaten X (Juara II)": the item and where it ends."""
+    item_end = item(position)
+    if item_end is None or item_end >= end or tokens[item_end].text != "(":
+        return None
+    place = place_at(tokens, item_end + 1, end)
+    if place is None or place[1] >= end or tokens[place[1]].text != ")":
+        return None
+    return Item(position, item_end, place[0], item_end + 1), place[1] + 1
+
+
+def _item_before(
+    tokens: Sequence[Token], start: int, place: int, item: ItemReader, found: list[Item]
+) -> tuple[int, int] | None:
+    """The nearest item before a place with no holder after it ("Kota X meraih peringkat I"),
+    when it has no place yet; an item that only locates the one before it ("Kota X di Provinsi Y")
+    is passed over."""
+    candidates: list[tuple[int, int]] = []
+    position = start
+    while position < place:
+        item_end = item(position)
+        if item_end is not None and item_end <= place:
+            located = (
+                bool(candidates) and position > 0 and cues().at("locative", tokens, position - 1) == position
+            )
+            if not located:
+                candidates.append((position, item_end))
+            position = item_end
+        else:
+            position += 1
+    if not candidates or any(f.start == candidates[-1][0] for f in found):
+        return None
+    return candidates[-1]
 
 
 def _item_within(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> tuple[int, int] | None:
-    """The first item that starts in [start, end) before any other place or clause break."""
+    """The first item that starts in [start, end) before any other place, comma or clause break."""
     for position in range(start, end):
-        if place_at(tokens, position, end) is not None or tokens[position].text in (";", "."):
+        if place_at(tokens, position, end) is not None or tokens[position].text in (";", ".", ","):
             return None
         item_end = item(position)
         if item_end is not None:
@@ -224,10 +288,22 @@ def _item_within(tokens: Sequence[Token], start: int, end: int, item: ItemReader
 def _follow(
     tokens: Sequence[Token], position: int, end: int, item: ItemReader, rank: int, found: list[Item]
 ) -> int:
-    """Items right after "disusul"/"diikuti oleh" take the next places; returns where they end."""
-    for look in range(position, min(end, position + 4)):
+    """Items right after "disusul"/"diikuti oleh" take the next places; returns where they end.
+
+    The cue may stand a few words after the place ("juara I Paritrana Award 2024, diikuti Y"),
+    but not after another item or place.
+    """
+    look = position
+    while look < end:
         after = cues().at("ranked_follow", tokens, look)
         if after is None:
+            if (
+                item(look) is not None
+                or place_at(tokens, look, end) is not None
+                or tokens[look].text in (";", ".")
+            ):
+                return position
+            look += 1
             continue
         lists = [
             lst for lst in coordinated(tokens, after, min(end, after + 40), item) if lst.start <= after + 2
@@ -235,9 +311,27 @@ def _follow(
         if not lists:
             return position
         for number, next_item in enumerate(lists[0].items, 1):
-            found.append(Item(next_item.start, next_item.end, rank + number))
+            found.append(Item(next_item.start, next_item.end, rank + number, look))
         return lists[0].end
     return position
+
+
+def after_bullet(tokens: Sequence[Token], start: int, end: int) -> int:
+    """Past the bullet or number a list line starts with ("- Kota Palu", "2. Kota Palu", "b) Kota Palu").
+
+    Lists written one item a line are read line by line; what the line says starts after its mark.
+    """
+    if start >= end:
+        return start
+    bullet = cues().at("bullet", tokens, start)
+    if bullet is not None and bullet <= end:
+        return bullet
+    first = tokens[start]
+    numbered = first.is_number and len(first.text) <= 2
+    lettered = first.kind == "word" and len(first.text) == 1
+    if (numbered or lettered) and start + 1 < end and tokens[start + 1].text in (".", ")"):
+        return start + 2
+    return start
 
 
 def respectively(

@@ -1,286 +1,786 @@
-"""Awards given to (or shortlisted for) regions and organisations.
+"""Awards given to (or shortlisted for) regions, villages and organisations, read as frames.
 
-An award is read where a recipient is the subject of a receiving verb ("meraih",
-"menerima", "masuk nominasi") in a sentence that names the award or a rank, and in
-lists introduced by "yakni:", "pemenang dari", "penerima antara lain". The edition
-year is the one written with the award's name; the level is the provincial round
-the article names ("tingkat Provinsi Jambi"), else national when the award was
-handed over at national level. Cue words are data (kg/data/award_cues.csv).
+An article about an award tells of an edition ("Paritrana Award 2024"), a round (a
+province's, "tingkat Provinsi Bali", or the national stage) and categories; recipients come
+as subjects of receiving verbs ("Kota X meraih ..."), as lists after a cue ("diraih oleh A,
+B dan C", "yakni:", one item a line) and as places ("Juara 1: X", "X (Juara II)"). The
+reader walks the sentences in order and keeps a frame (edition, round, category) open until
+a new mention opens another, so a verbless line ("Kategori Badan Usaha: A; B.") continues
+the frame it stands in, and a cue counts where it stands, never anywhere in the article.
+A recipient that the structure does not tie to a frame with an edition year is left out.
+
+Cue words are data (kg/data/award_cues.csv), token patterns too (award_frames.jsonl,
+award_recipients.jsonl); lists, places and clauses are read by kg/analysis/structure.py.
+Each fact's `rule` names the path that made it: award.subject-verb, award.frame.list,
+award.frame.ranked.
 """
 
 from __future__ import annotations
 
-import itertools
-import re
-from collections import Counter
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import ClassVar
 
-from kg.extract.base import Document, Positions, alternation
-from kg.extract.numbers import ordinal
-from kg.extract.organizations import orgs_in
-from kg.extract.persons import persons_in, region_persons_by_name
-from kg.extract.regions import RegionMatch, regions_in
+from kg.analysis.document import Analysis, analyse
+from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns
+from kg.analysis.structure import Item, after_bullet, clauses, coordinated, place_at, ranked
+from kg.extract.base import Document
+from kg.extract.organizations import orgs
+from kg.extract.persons import region_persons_by_name
+from kg.extract.regions import regions
 from kg.gazetteer import Gazetteer
-from kg.lexicon import rows
+from kg.lexicon import data_text, rows
 from kg.model import AwardFact, Fact, Ref
 
+# organisations that receive awards in their own name; BPJS offices and assessment teams hand them out
+RECIPIENT_KINDS = frozenset({"company", "foundation", "university", "hospital", "agency", "council", "court"})
+NEGATION = frozenset({"belum", "tidak", "gagal", "bukan"})
+OWN_PROVINCE = "own province"  # "tingkat provinsi" without a name: the province its recipients lie in
+NAME_LIMIT = 6  # words of a recipient known only as capitalised words ("Kopi Bubuk Garuda Mas")
+#: the cue kinds a sentence with a frame cue holds (award_cues.csv); "tingkat" is a level cue
+FRAME_CUE_KINDS = ("context", "level", "national", "handover", "rank", "nominee")
+LIST_REACH = 4  # tokens between a list cue and the first item ("kepada para Kepala Desa X")
+
 
 @cache
-def _cues(kind: str) -> str:
-    return alternation([r["cue"] for r in rows("award_cues.csv") if r["kind"] == kind])
+def _frame_patterns() -> TokenMatcher:
+    return load_patterns(data_text("award_frames.jsonl"), "kg/data/award_frames.jsonl")
 
 
 @cache
-def _cue(kind: str, words: bool = False) -> re.Pattern[str]:
-    """The cues of a kind as a compiled pattern; with `words`, only where whole words stand."""
-    return re.compile(rf"\b(?:{_cues(kind)})\b" if words else _cues(kind))
+def _recipient_patterns() -> TokenMatcher:
+    return load_patterns(data_text("award_recipients.jsonl"), "kg/data/award_recipients.jsonl")
+
+
+@cache
+def _cue_words(kind: str) -> frozenset[str]:
+    return frozenset(r["cue"].casefold() for r in rows("award_cues.csv") if r["kind"] == kind)
 
 
 @cache
 def _award_names() -> dict[str, str]:
-    return {r["cue"]: r["value"] for r in rows("award_cues.csv") if r["kind"] == "award"}
+    return {r["cue"].casefold(): r["value"] for r in rows("award_cues.csv") if r["kind"] == "award"}
 
 
-@cache
-def _award_pattern() -> re.Pattern[str]:
-    return re.compile(rf"\b(?P<award>{_cues('award')})\b")
+def analysis(doc: Document) -> Analysis:
+    """The shared analysis of the article, computed once for every extractor that reads it."""
+    return doc.memo("analysis", lambda d: analyse(d.article))
 
 
-@cache
-def _year_after_award() -> re.Pattern[str]:
-    return re.compile(
-        r"\)?(?: +(?:[Tt]ingkat +)?(?:[Pp]rovinsi +)?[A-Z][a-z]+(?: +[A-Z][a-z]+){0,2})?"
-        r" +(?:[Tt]ahun +(?:[Pp]enilaian +)?)?(?P<year>20\d{2})\b"
-    )
+# --- frames -------------------------------------------------------------------------------------
 
 
-# organisations that receive awards in their own name (companies, institutions); BPJS offices and
-# assessment teams hand them out
-RECIPIENT_KINDS = frozenset({"company", "foundation", "university", "hospital", "agency", "council", "court"})
+@dataclass(eq=False)
+class Frame:
+    """An edition's round as the article tells of it; attributes named later in it still apply."""
+
+    award: str
+    years: tuple[int, ...]
+    level: str | None = None
+    category: str | None = None
+    late_categories: tuple[str, ...] = ()  # named after its recipients ("Selain kategori X, ...")
+    members: list[Conferral] = field(default_factory=list)
+
+
+@dataclass(eq=False)
+class Conferral:
+    frame: Frame
+    recipient: Ref
+    kind: str  # region, village or organization: which categories fit it
+    start: int  # token range of the mention
+    end: int
+    rank: int | None
+    nominee: bool
+    category: str | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class Event:
+    """A frame cue at a token: an edition, a round, a category."""
+
+    start: int
+    end: int
+    kind: str  # edition, level, category
+    award: str = ""
+    years: tuple[int, ...] = ()
+    value: str | None = None  # the level or the category
+    free: bool = False  # counts without an award word beside it (who handed the award over)
+
+
+ProvinceReader = Callable[[tuple[int, int] | None], str | None]  # a region's tokens -> its province code
 
 
 @dataclass(frozen=True)
 class Recipient:
+    end: int
     ref: Ref
+    kind: str
+
+
+# --- recipients ---------------------------------------------------------------------------------
+
+
+class Recipients:
+    """Who can receive an award, by the token their mention starts at, for the structure readers."""
+
+    def __init__(self, doc: Document, a: Analysis, rounds: set[int]) -> None:
+        self.a = a
+        self.typed: dict[int, Recipient] = {}
+        self.names: dict[int, int] = {}
+        blocked: set[int] = set()
+        gazetteer = Gazetteer.load()
+        for org in orgs(doc):
+            first, last = self._tokens(org.start, org.end)
+            if org.kind in RECIPIENT_KINDS and org.base is None:
+                cut = next((i for i in range(first, last) if a.tokens[i].text == ","), last)
+                self._add(first, Recipient(cut, Ref("organization", a.words(first, cut)), "organization"))
+                blocked.update(range(first + 1, cut))
+            else:
+                blocked.update(range(first, last))
+        for match in regions(doc):
+            first, last = self._tokens(match.span.start, match.span.end)
+            if match.code and not match.in_org_name and first not in blocked and first not in rounds:
+                kind = "region" if gazetteer.get(match.code).level else "organization"
+                self._add(first, Recipient(last, Ref("region", match.code), kind))
+        villages = [r for r in a.sentences if _SpanIndex(a).between("award_cue.village", *r)]
+        for found in _matches(a, _recipient_patterns(), villages):
+            if found.start not in blocked:
+                village = Recipient(
+                    found.end, Ref("organization", a.words(found.start, found.end)), "village"
+                )
+                self._add(found.start, village)
+        self.names = _capitalised_runs(a)
+        for name, person in region_persons_by_name(doc).items():
+            if person.org is None:
+                continue
+            for offset in _occurrences(a.text, name):
+                first, last = self._tokens(offset, offset + len(name))
+                self._add(first, Recipient(last, person.org, "region"))
+        self.blocked = blocked
+        self.claimed = {
+            position
+            for label in ("title", "award_cue", "region", "org_head")
+            for span in a.spans.get(label, ())
+            for position in range(span.start, span.end)
+        }
+
+    def _tokens(self, start: int, end: int) -> tuple[int, int]:
+        return self.a.tokens_between(start, end)
+
+    def _add(self, start: int, recipient: Recipient) -> None:
+        if recipient.end <= start:
+            return
+        current = self.typed.get(start)
+        if current is None or recipient.end > current.end:
+            self.typed[start] = recipient
+
+    def typed_item(self, position: int) -> int | None:
+        found = self.typed.get(position)
+        return found.end if found else None
+
+    def any_item(self, position: int) -> int | None:
+        """A typed recipient, else capitalised words that no lexicon claims."""
+        typed = self.typed_item(position)
+        if typed is not None:
+            return typed
+        if position in self.blocked or position in self.claimed:
+            return None
+        end = self.names.get(position)
+        if end is None:
+            return None
+        return next((p for p in range(position + 1, end) if p in self.claimed), end)
+
+    def ref(self, start: int, end: int) -> tuple[Ref, str]:
+        found = self.typed.get(start)
+        if found is not None and found.end == end:
+            return found.ref, found.kind
+        return Ref("organization", self.a.words(start, end)), "organization"
+
+
+def _capitalised_runs(a: Analysis) -> dict[int, int]:
+    """Where the capitalised words that run on from each token end (at most NAME_LIMIT of them):
+    the name of a recipient no lexicon knows."""
+    runs: dict[int, int] = {}
+    end = len(a.tokens)
+    for token in reversed(a.tokens):
+        if token.kind != "word" or not token.is_title or token.text[0].isdigit():
+            end = token.index
+            continue
+        runs[token.index] = min(end, token.index + NAME_LIMIT)
+    return runs
+
+
+def _occurrences(text: str, name: str) -> Iterable[int]:
+    at = text.find(name)
+    while at >= 0:
+        yield at
+        at = text.find(name, at + len(name))
+
+
+# --- frame cues ---------------------------------------------------------------------------------
+
+
+def _events(doc: Document, a: Analysis) -> tuple[list[Event], set[int]]:
+    """Every frame cue of the article in text order, and the tokens that name a round (no recipients)."""
+    gazetteer = Gazetteer.load()
+    region_at = {}  # every token of a region's mention ("Gubernur Sulteng" is one) -> the mention
+    for match in regions(doc):
+        first, last = a.tokens_between(match.span.start, match.span.end)
+        region_at.update(dict.fromkeys(range(first, last), match))
+
+    def province(group: tuple[int, int] | None) -> str | None:
+        if group is None:
+            return None
+        match = region_at.get(group[0])
+        if match and match.code and gazetteer.get(match.code).level == "provinsi":
+            return match.code
+        return None
+
+    events: list[Event] = []
+    rounds: set[int] = set()
+    best: dict[tuple[str, int], Match] = {}
+    for raw in _matches(a, _frame_patterns(), _cue_sentences(a)):
+        found = _within_line(a, raw)
+        if found is None:
+            continue
+        key = (found.label, found.start)
+        if key not in best or found.end > best[key].end:
+            best[key] = found
+    covered = 0
+    for (label, start), found in sorted(best.items(), key=lambda kv: kv[0][1]):
+        if label in ("edition", "named_award") and start < covered:
+            continue
+        event = _event(a, found, province)
+        if event is None:
+            continue
+        if label in ("edition", "named_award"):
+            covered = found.end
+        events.append(event)
+        for group in ("region", "after"):
+            if group in found.groups and event.kind in ("edition", "level"):
+                rounds.add(found.groups[group][0])
+    events.extend(_se_rounds(doc, a, gazetteer, rounds))
+    events.sort(key=lambda e: (e.start, e.kind != "edition"))
+    return events, rounds
+
+
+def _within_line(a: Analysis, found: Match) -> Match | None:
+    """A match cut at the first line break: a heading line ("Kategori X") does not run into the next;
+    a cue of any other kind that crosses a line is none."""
+    for position in range(found.start + 1, found.end):
+        if "\n" in a.text[a.tokens[position - 1].end : a.tokens[position].start]:
+            if found.label not in ("category", "zone"):
+                return None
+            groups = {k: (s, min(e, position)) for k, (s, e) in found.groups.items() if s < position}
+            return Match(found.label, found.start, position, groups)
+    return found
+
+
+def _cue_sentences(a: Analysis) -> list[tuple[int, int]]:
+    """The sentences a frame cue can stand in: from the first that names an award on, those with a
+    cue word or a title (who handed it over)."""
+    index = _SpanIndex(a)
+    found: list[tuple[int, int]] = []
+    for start, end in a.sentences:
+        named = index.between("award_cue.award", start, end) or any(
+            t.lower in ("award", "awards") for t in a.tokens[start:end]
+        )
+        cued = named or any(index.between(f"award_cue.{kind}", start, end) for kind in FRAME_CUE_KINDS)
+        if (found or named) and cued:
+            found.append((start, end))
+    return found
+
+
+def _matches(a: Analysis, matcher: TokenMatcher, ranges: list[tuple[int, int]]) -> list[Match]:
+    """The matcher's matches within each token range only: most of an article holds no cue."""
+    index = _SpanIndex(a)
+    found = []
+    for start, end in ranges:
+        spans = [
+            replace(span, start=span.start - start, end=span.end - start)
+            for label in index.spans
+            for span in index.between(label, start, end)
+        ]
+        for match in matcher(a.tokens[start:end], spans):
+            groups = {k: (s + start, e + start) for k, (s, e) in match.groups.items()}
+            found.append(Match(match.label, match.start + start, match.end + start, groups))
+    return found
+
+
+def _event(a: Analysis, found: Match, province: ProvinceReader) -> Event | None:
+    """The frame cue a pattern's match stands for, if it stands for one."""
+    groups = found.groups
+    words = a.words
+    if found.label == "edition":
+        award = _award_names()[words(*groups["award"]).casefold()]
+        written = groups.get("years", groups["year"])
+        years = tuple(
+            dict.fromkeys(int(t.text) for t in a.tokens[groups["year"][0] : written[1]] if _is_year(t.text))
+        )
+        inner = a.tokens[groups["award"][1] : groups["year"][0]]
+        level = province(groups.get("region")) or province(groups.get("after"))
+        if level is None and any(t.lower == "nasional" for t in inner):
+            level = "nasional"
+        return Event(found.start, found.end, "edition", award, years, level)
+    if found.label == "named_award":
+        name_start = groups["name"][0]
+        while name_start < groups["head"][0] - 3 or (
+            name_start < groups["head"][0] and a.tokens[name_start].lower in _cue_words("context")
+        ):
+            name_start += 1
+        if any(a.span_at("award_cue.award", i) for i in range(name_start, groups["head"][1])):
+            return None
+        name = words(name_start, groups["head"][1])
+        return Event(name_start, found.end, "edition", name, (int(words(*groups["year"])),))
+    if found.label in ("level", "organiser"):
+        level = province(groups.get("region"))
+        return Event(found.start, found.end, "level", value=level) if level else None
+    if found.label == "own_province":
+        if a.span_at("region", found.end - 1) is not None or _starts_region(a, found.end):
+            return None
+        return Event(found.start, found.end, "level", value=OWN_PROVINCE)
+    if found.label == "national":
+        return Event(found.start, found.end, "level", value="nasional")
+    if found.label == "handover":
+        title = words(*groups["title"]).casefold()
+        if title in _cue_words("national"):
+            return Event(found.start, found.end, "level", value="nasional", free=True)
+        level = province(groups.get("region"))
+        return Event(found.start, found.end, "level", value=level, free=True) if level else None
+    if found.label == "category":
+        first = min(start for start, _ in groups.values())
+        last = max(stop for _, stop in groups.values())
+        if place_at(a.tokens, first, last) is not None:
+            return None  # "kategori terbaik ketiga": a place, not a category
+        return Event(found.start, found.end, "category", value=" ".join(words(first, last).split()))
+    return None
+
+
+def _starts_region(a: Analysis, position: int) -> bool:
+    return position < len(a.tokens) and a.span_at("region", position) is not None
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and text.startswith(("19", "20"))
+
+
+def _se_rounds(doc: Document, a: Analysis, gazetteer: Gazetteer, rounds: set[int]) -> list[Event]:
+    """Rounds written "se-Bali": the region starts inside the token, so no pattern sees it."""
+    found = []
+    for match in regions(doc):
+        index = a.token_at(match.span.start)
+        token = a.tokens[index] if a.tokens else None
+        if (
+            token is None
+            or not token.lower.startswith("se-")
+            or not token.start <= match.span.start < token.end
+        ):
+            continue
+        if match.code and gazetteer.get(match.code).level == "provinsi":
+            found.append(Event(index, index + 1, "level", value=match.code))
+            rounds.add(index)
+    return found
+
+
+# --- the reader ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Tie:
+    """Where the structure ties recipients to the frame: a receiving verb or a list cue."""
+
+    kind: str  # verb or list
     start: int
     end: int
 
 
-Edition = tuple[int, int, str]  # offset, year, award
+class FrameReader:
+    """Reads an article's sentences in order, with the frame each one stands in."""
 
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.a = analysis(doc)
+        self.events, rounds = _events(doc, self.a)
+        self._event_starts = [e.start for e in self.events]
+        self.index = _SpanIndex(self.a)
+        self._sentence_starts = [start for start, _ in self.a.sentences]
+        self.recipients = Recipients(doc, self.a, rounds)
+        self.frame: Frame | None = None
+        self.frames: list[Frame] = []
+        self.pending: tuple[bool, int] | None = None  # a list announced, one item a line: (nominee, sentence)
 
-def _edition_years(doc: Document) -> list[Edition]:
-    """(offset, year, award) for every award name written with its edition year."""
-    found = []
-    for match in _award_pattern().finditer(doc.text):
-        year = _year_after_award().match(doc.text, match.end())
-        if year and "\n" not in doc.text[match.end() : year.end()]:
-            found.append((match.start(), int(year.group("year")), _award_names()[match.group("award")]))
-    return found
+    # frame state
 
+    def _apply(self, event: Event) -> None:
+        frame = self.frame
+        if event.kind == "edition":
+            if frame is None or (frame.award, frame.years) != (event.award, event.years):
+                self._open(event.award, event.years, event.value)
+            elif event.value and frame.level and event.value != frame.level:
+                self._open(event.award, event.years, event.value)  # the same edition's other round
+            elif event.value:
+                frame.level = event.value
+        elif frame is None:
+            return
+        elif event.kind == "level":
+            if frame.level is None:
+                frame.level = event.value
+            elif frame.level != event.value:
+                self._open(frame.award, frame.years, event.value)
+        elif event.kind == "category":
+            frame.category = event.value
 
-def _province_round(doc: Document, start: int, end: int) -> str | None:
-    """A provincial round named in a span: "tingkat Provinsi X", "Award Provinsi X", "se-Bali"."""
-    gazetteer = Gazetteer.load()
-    for match in regions_in(doc, start, end):
-        if not match.code:
-            continue
-        if gazetteer.get(match.code).level != "provinsi":
-            continue
-        before = doc.text[max(0, match.span.start - 40) : match.span.start]
-        if re.search(
-            rf"(?:{_cues('level')}) *(?:[Pp]rovinsi +)?$|Awards? +(?:[Tt]ahun +\d{{4}} +)?$|\d{{4}} +$",
-            before,
+    def _open(self, award: str, years: tuple[int, ...], level: str | None) -> None:
+        self.frame = Frame(award, years, level)
+        self.frames.append(self.frame)
+
+    def _events_in(self, start: int, end: int) -> list[Event]:
+        return self.events[bisect_left(self._event_starts, start) : bisect_left(self._event_starts, end)]
+
+    def _spans_in(self, label: str, start: int, end: int) -> list[Span]:
+        return self.index.between(label, start, end)
+
+    # sentences
+
+    def read(self) -> list[Conferral]:
+        for index, (start, end) in enumerate(self.a.sentences):
+            if start < end:
+                self._sentence(index, start, end)
+        return [c for frame in self.frames for c in frame.members]
+
+    def _sentence(self, index: int, start: int, end: int) -> None:
+        a = self.a
+        events = self._events_in(start, end)
+        if self._hoped(start, end):
+            self.pending = None
+            return
+        context = self._context(start, end) or any(e.kind == "edition" for e in events)
+        if not context:
+            events = [e for e in events if e.kind == "category" or e.free]
+        line_start = after_bullet(a.tokens, start, end)
+        made = 0
+        if self.pending is not None and self._list_line(line_start, end):
+            made += self._line_items(line_start, end, events)
+        else:
+            self.pending = None
+            made += self._read_ties(start, end, events, context)
+        if made == 0:
+            for event in events:
+                self._apply(event)
+            categories = [e for e in events if e.kind == "category"]
+            if self.frame is not None and categories:
+                self.frame.late_categories = tuple(e.value for e in categories if e.value)
+                if len(categories) > 1:
+                    self.frame.category = None  # several at once: none is open for what follows
+        if a.tokens[end - 1].text == ":" and self.frame is not None and context:
+            self.pending = (self._nominated(start, end), index)
+
+    def _hoped(self, start: int, end: int) -> bool:
+        """A wish or a target ("diharapkan menjadi wakil provinsi") before any receiving verb."""
+        for position in range(start, end):
+            if self.a.span_at("award_cue.receive", position) is not None:
+                return False
+            if self.a.span_at("award_cue.hope", position) is not None:
+                return True
+        return False
+
+    def _context(self, start: int, end: int) -> bool:
+        """Whether the passage speaks of the award: its name, a place, a shortlist, a prize word."""
+        labels = ("award_cue.award", "award_cue.context", "award_cue.nominee", "award_cue.rank")
+        return any(self._spans_in(label, start, end) for label in labels)
+
+    def _list_line(self, start: int, end: int) -> bool:
+        """A line of an announced list: an item, a category heading, a place, or a bullet alone."""
+        if start >= end:
+            return True
+        events = self._events_in(start, end)
+        if events and events[0].kind == "category" and events[0].start == start:
+            return True
+        if place_at(self.a.tokens, start, end) is not None:
+            return True
+        item_end = self.recipients.typed_item(start)
+        return item_end is not None and (item_end >= end or self.a.tokens[item_end].is_punct)
+
+    def _line_items(self, start: int, end: int, events: list[Event]) -> int:
+        """The recipients of one line of an announced list, in the frame the list opened."""
+        for event in events:
+            self._apply(event)
+        assert self.pending is not None
+        nominee = self.pending[0]
+        if start >= end or self.frame is None or (events and events[0].start == start):
+            return 0
+        made = self._confer_places(self._places(start, end))
+        if made:
+            return made
+        item_end = self.recipients.typed_item(start)
+        if item_end is None:
+            return 0
+        ref, kind = self.recipients.ref(start, item_end)
+        self._confer(ref, kind, start, item_end, None, nominee, None, "award.frame.list")
+        return 1
+
+    def _read_ties(self, start: int, end: int, events: list[Event], context: bool) -> int:
+        """The recipients a sentence ties to its frame: places, receiving verbs' subjects, listed items.
+
+        Each tie reads the frame as it stands at the end of its segment (up to the next tie), so
+        a clause that names its own edition or round ("..., kini masuk finalis tingkat nasional")
+        has its own; a place belongs to the segment it is written in.
+        """
+        ties = self._ties(start, end) if context else []
+        places = self._places(start, end) if context else []
+        bounds = [t.start for t in ties]
+        applied = [e for e in events if e.start < (bounds[0] if bounds else end)]
+        for event in _editions_first(applied):
+            self._apply(event)
+        if not ties:
+            return self._confer_places(places)
+        two_rounds = len({e.years for e in events if e.kind == "edition"}) > 1
+        made = 0
+        previous_subject: list[tuple[int, int]] = []
+        for number, tie in enumerate(ties):
+            segment_end = bounds[number + 1] if number + 1 < len(ties) else end
+            own = [e for e in events if e.start < segment_end and e not in applied]
+            for event in _editions_first(own):
+                self._apply(event)
+            applied.extend(own)
+            mine = [p for p in places if number == 0 or (p.place or 0) >= tie.start]
+            mine = [p for p in mine if (p.place or 0) < segment_end]
+            made += self._confer_places(mine)
+            if self.frame is None:
+                continue
+            if self._past(tie) and not (two_rounds and any(e.kind == "edition" for e in own)):
+                continue
+            if tie.kind == "verb":
+                subject = self._subject(start, tie.start) or previous_subject
+                previous_subject = subject
+                made += self._confer_all(subject, tie, segment_end, start, end, "award.subject-verb")
+            else:
+                made += self._confer_all(
+                    self._listed(tie, end), tie, segment_end, start, end, "award.frame.list"
+                )
+        for event in events:
+            if event not in applied:
+                self._apply(event)
+        return made
+
+    def _ties(self, start: int, end: int) -> list[Tie]:
+        a = self.a
+        found = []
+        for label, kind in (
+            ("award_cue.receive", "verb"),
+            ("award_cue.passive", "list"),
+            ("award_cue.list", "list"),
         ):
-            return match.code
-    return None
+            for span in self._spans_in(label, start, end):
+                if kind == "verb" and self._negated(span.start):
+                    continue
+                found.append(Tie(kind, span.start, span.end))
+        for position in range(start, end):
+            if a.tokens[position].text == ":":
+                found.append(Tie("list", position, position + 1))
+        negated = [s.start for s in self._spans_in("award_cue.receive", start, end) if self._negated(s.start)]
+        if negated:  # "X belum masuk tiga besar": no list in the sentence gives a recipient
+            found = [t for t in found if t.kind == "verb"]
+        ties: list[Tie] = []
+        for tie in sorted(found, key=lambda t: (t.start, -t.end)):
+            if ties and tie.start < ties[-1].end:
+                continue
+            ties.append(tie)
+        return ties
 
+    def _negated(self, position: int) -> bool:
+        before = [t.lower for t in self.a.tokens[max(0, position - 2) : position]]
+        return any(word in NEGATION for word in before)
 
-def _document_level(doc: Document) -> str | None:
-    level = _province_round(doc, 0, len(doc.text))
-    if level:
-        return level
-    if _cue("national").search(doc.text):
-        return "nasional"
-    return None
+    def _past(self, tie: Tie) -> bool:
+        a = self.a
+        return any(a.span_at("award_cue.past", p) is not None for p in range(max(0, tie.start - 2), tie.end))
 
+    def _subject(self, start: int, verb: int) -> list[tuple[int, int]]:
+        """The recipients named as the subject of a receiving verb: the last list before it, in its clause."""
+        clause_start = next((s for s, e in clauses(self.a.tokens, start, verb + 1) if s <= verb < e), start)
+        lists = coordinated(self.a.tokens, clause_start, verb, self.recipients.typed_item)
+        if not lists:
+            return []
+        items = [(i.start, i.end) for i in lists[-1].items]
+        if len(lists) > 1 and self.a.tokens[items[0][0] - 1].lower == "di":
+            items = [(i.start, i.end) for i in lists[-2].items]  # "Kota X di Sulawesi Utara meraih"
+        return items
 
-def _region_recipient(match: RegionMatch) -> Recipient | None:
-    if not match.code or match.in_org_name:
-        return None
-    return Recipient(Ref("region", match.code), match.span.start, match.span.end)
+    def _listed(self, tie: Tie, end: int) -> list[tuple[int, int]]:
+        """The items of the list a cue introduces, when the list starts right after it."""
+        a, recipients = self.a, self.recipients
+        clause_end = next((e for s, e in clauses(a.tokens, tie.start, end) if s <= tie.start < e), end)
+        if a.tokens[tie.start].text == ":":
+            clause_end = end  # "Kategori X: A; B." the items of a colon list run to the sentence's end
+        position = tie.end
+        while position < min(clause_end, tie.end + LIST_REACH):
+            if recipients.typed_item(position) is not None:
+                break
+            if not (
+                a.tokens[position].lower in ("para", "oleh", "kepada", "-") or _in_title(self.index, position)
+            ):
+                break
+            position += 1
+        if recipients.typed_item(position) is None:
+            return []
+        lists = coordinated(a.tokens, position, clause_end, recipients.any_item)
+        if not lists or lists[0].start != position:
+            return []
+        items = [(i.start, i.end) for i in lists[0].items]
+        typed = [i for i in items if recipients.typed_item(i[0]) == i[1]]
+        return items if typed else []
 
+    def _places(self, start: int, end: int) -> list[Item]:
+        """Recipients given places: "Juara 1: X", "peringkat I diraih X", "X (Juara II)"."""
+        # capitalised words alone are a recipient only on a line that starts with its place ("Juara 1: X")
+        line = place_at(self.a.tokens, after_bullet(self.a.tokens, start, end), end) is not None
+        reader = self.recipients.any_item if line else self.recipients.typed_item
+        found = []
+        for clause_start, clause_end in clauses(self.a.tokens, start, end):
+            for item in ranked(self.a.tokens, clause_start, clause_end, reader):
+                if item.rank is not None and not self._other_ranking(item.start, clause_end):
+                    found.append(item)
+        return found
 
-def _subject_before(doc: Document, start: int, verb: int) -> Recipient | None:
-    """The region, titled person's region or organisation nearest before a receiving verb."""
-    candidates = [r for m in regions_in(doc, start, verb) for r in [_region_recipient(m)] if r]
-    for person in persons_in(doc, start, verb):
-        if person.org and person.org.kind == "region":
-            candidates.append(Recipient(person.org, person.start, person.end))
-    for org in orgs_in(doc, start, verb):
-        if org.kind in RECIPIENT_KINDS and org.base is None:
-            candidates.append(Recipient(Ref("organization", org.name), org.start, org.end))
-    sentence_text = doc.text[start:verb]
-    for name, person in region_persons_by_name(doc).items():
-        if person.org and name in sentence_text:
-            offset = start + sentence_text.rfind(name)
-            candidates.append(Recipient(person.org, offset, offset + len(name)))
-    earliest = min((c.start for c in candidates), default=verb)
-    candidates = [c for c in candidates if not _locative(doc, c, earliest) and not _is_round(doc, c)]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: c.start)
+    def _confer_places(self, places: list[Item]) -> int:
+        if self.frame is None:
+            return 0
+        for item in places:
+            ref, kind = self.recipients.ref(item.start, item.end)
+            clause = self._clause_of(item.start)
+            category = self._category(item.start, *clause)
+            # a numbered place is a result, not a shortlist
+            self._confer(ref, kind, item.start, item.end, item.rank, False, category, "award.frame.ranked")
+        return len(places)
 
+    def _clause_of(self, position: int) -> tuple[int, int]:
+        sentence = self.a.sentences[bisect_right(self._sentence_starts, position) - 1]
+        return next((s, e) for s, e in clauses(self.a.tokens, *sentence) if s <= position < e)
 
-def _locative(doc: Document, candidate: Recipient, earliest: int) -> bool:
-    """A province placed after another region as its location ("Kota Manado di Sulawesi Utara").
-
-    `earliest` is where the first of the sentence's candidates starts: some other one
-    must come before the province.
-    """
-    if candidate.ref.kind != "region" or Gazetteer.load().get(candidate.ref.key).level != "provinsi":
+    def _other_ranking(self, start: int, end: int) -> bool:
+        """A place in another ranking ("peringkat kelima Indeks Ketahanan Pangan") gives no award."""
+        a = self.a
+        for position in range(max(0, start - 6), min(end, start + 10)):
+            place = place_at(a.tokens, position, end)
+            if place is None:
+                continue
+            after = place[1]
+            if after < end and a.tokens[after].is_title and not a.tokens[after].is_punct:
+                claimed = any(a.span_at(label, after) for label in ("award_cue", "region")) or (
+                    self.recipients.any_item(after) is not None and after <= start + 1
+                )
+                if not claimed and a.tokens[after].lower != "nasional" and after != start:
+                    return True
         return False
-    before = doc.text[max(0, candidate.start - 5) : candidate.start]
-    return bool(re.search(r"\bdi +$", before)) and earliest < candidate.start
+
+    def _confer_all(
+        self, items: list[tuple[int, int]], tie: Tie, segment_end: int, start: int, end: int, rule: str
+    ) -> int:
+        if not items:
+            return 0
+        clause_end = next((e for s, e in clauses(self.a.tokens, start, end) if s <= tie.start < e), end)
+        nominee = self._nominated(start, min(segment_end, clause_end))
+        rank = None
+        if tie.kind == "verb" and len(items) == 1:
+            rank = self._place_after(tie.end, min(segment_end, clause_end))
+        for item_start, item_end in items:
+            ref, kind = self.recipients.ref(item_start, item_end)
+            category = self._category(item_start, start, max(segment_end, clause_end))
+            self._confer(ref, kind, item_start, item_end, rank, nominee, category, rule)
+        return len(items)
+
+    def _place_after(self, start: int, end: int) -> int | None:
+        for position in range(start, end):
+            if self.recipients.typed_item(position) is not None:
+                return None
+            place = place_at(self.a.tokens, position, end)
+            if place is not None:
+                return place[0]
+        return None
+
+    def _nominated(self, start: int, end: int) -> bool:
+        return any(not self._negated(s.start) for s in self._spans_in("award_cue.nominee", start, end))
+
+    def _category(self, item: int, start: int, end: int) -> str | None:
+        """The category named in the item's clause: the nearest before it, else the first after it."""
+        clause = next(((s, e) for s, e in clauses(self.a.tokens, start, end) if s <= item < e), (start, end))
+        named = [e for e in self._events_in(*clause) if e.kind == "category"]
+        before = [e for e in named if e.start < item]
+        if before:
+            return before[-1].value
+        return named[0].value if named else None
+
+    def _confer(
+        self,
+        ref: Ref,
+        kind: str,
+        start: int,
+        end: int,
+        rank: int | None,
+        nominee: bool,
+        category: str | None,
+        rule: str,
+    ) -> None:
+        assert self.frame is not None
+        frame = self.frame
+        self.frame.members.append(
+            Conferral(frame, ref, kind, start, end, rank, nominee, category or frame.category, rule)
+        )
 
 
-def _is_round(doc: Document, candidate: Recipient) -> bool:
-    """A province named as the round ("tingkat Provinsi Papua Barat"), not as a recipient."""
-    if candidate.ref.kind != "region" or Gazetteer.load().get(candidate.ref.key).level != "provinsi":
-        return False
-    before = doc.text[max(0, candidate.start - 30) : candidate.start]
-    return bool(re.search(rf"(?:{_cues('level')}) *(?:[Pp]rovinsi +)?$", before))
+class _SpanIndex:
+    """The analysis' spans of each label in text order, found between two tokens by bisection,
+    so that reading a sentence costs the sentence, not the article."""
+
+    def __init__(self, a: Analysis) -> None:
+        self.spans = {label: sorted(found, key=lambda s: s.start) for label, found in a.spans.items()}
+        self.starts = {label: [s.start for s in found] for label, found in self.spans.items()}
+
+    def between(self, label: str, start: int, end: int) -> list[Span]:
+        """The spans of `label` that start in [start, end) and end by `end`."""
+        starts = self.starts.get(label, [])
+        found = self.spans.get(label, [])[bisect_left(starts, start) : bisect_left(starts, end)]
+        return [s for s in found if s.end <= end]
 
 
-PASSIVE_REACH = 30  # characters between "kepada"/"adalah" and the recipient it introduces
-NEGATION = re.compile(r"\b(?:belum|tidak|gagal|bukan) +(?:\w+ +)?$")
-
-COORDINATION = re.compile(r" *(?:,|,? *dan|,? *serta) +(?:[Pp]emerintah +|[Pp]em(?:kab|kot) +)?")
-
-
-def _coordinated(doc: Document, subject: Recipient, start: int) -> list[Recipient]:
-    """The subject with the regions joined to it: "Kabupaten X dan Kota Y sama-sama masuk tiga besar"."""
-    found = [subject]
-    earlier = sorted(
-        (r for m in regions_in(doc, start, subject.start) for r in [_region_recipient(m)] if r),
-        key=lambda r: -r.start,
-    )
-    for candidate in earlier:
-        if _is_round(doc, candidate) or not COORDINATION.fullmatch(doc.text[candidate.end : found[-1].start]):
-            break
-        found.append(candidate)
-    return found
+def _editions_first(events: list[Event]) -> list[Event]:
+    """A segment's edition before its other cues: "tingkat nasional Paritrana Award 2023" is that
+    edition's round, not the one open before it."""
+    return sorted(events, key=lambda e: e.kind != "edition")
 
 
-LIST_INTRO = re.compile(r"[^\n]*: *\n")  # the cue's line ends with a colon: the list follows
-LIST_LINES = re.compile(r"[^\n]*\n((?: *-? *\n|[^\n]{0,80}\n){1,8})")
+def _in_title(index: _SpanIndex, position: int) -> bool:
+    return any(s.start <= position < s.end for s in index.between("title", position - 4, position + 8))
 
 
-def _list_recipients(doc: Document, pos: int, end: int) -> list[Recipient]:
-    """Recipients enumerated after a list cue, in the same sentence or the list lines after it."""
-    found = []
-    stop = end
-    if LIST_INTRO.match(doc.text, pos):
-        lines = LIST_LINES.match(doc.text, pos)
-        stop = lines.end() if lines else pos
-    for match in regions_in(doc, pos, stop):
-        recipient = _region_recipient(match)
-        if recipient and Gazetteer.load().get(recipient.ref.key).level != "provinsi":
-            found.append(recipient)
-    for org in orgs_in(doc, pos, stop):
-        if org.kind in RECIPIENT_KINDS | {"known"} and org.base is None:
-            found.append(Recipient(Ref("organization", org.name), org.start, org.end))
-    return found
+# --- facts --------------------------------------------------------------------------------------
 
 
-@cache
-def _rank_before() -> re.Pattern[str]:
-    """A place written before its holder: "juara 2 Kabupaten Demak", "peringkat pertama diraih oleh X"."""
-    return re.compile(
-        rf"(?:{_cues('rank')}) +(?P<rank>\d+|[IVX]+\b|[a-z]+) *,? *"
-        r"(?:(?:diraih|ditempati|diduduki|disabet|jatuh|diberikan)(?: +(?:oleh|kepada|ke))?"
-        r"|adalah|yakni|yaitu|:)? *$"
-    )
+def _fits(category: str, kind: str) -> bool:
+    """Whether a category is one a recipient of this kind competes in (villages, governments, others)."""
+    words = {w.casefold() for w in category.replace("/", " ").split()}
+    if words & _cue_words("village"):
+        return kind == "village"
+    if words & _cue_words("government"):
+        return kind == "region"
+    return kind == "organization"
 
 
-def _pair_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
-    """Holders named right after a place: "juara 1 diraih Kota Semarang, juara 2 Kabupaten Demak"."""
-    found = []
-    for recipient in _all_recipients(doc, start, end):
-        if _rank_before().search(doc.text[max(start, recipient.start - 45) : recipient.start]):
-            found.append(recipient)
-    return found
-
-
-@cache
-def _rank_after() -> re.Pattern[str]:
-    """A place written after its holder: "Kabupaten Bintan menempati urutan kedua", "X sebagai juara II"."""
-    return re.compile(
-        r" *,? *(?:(?:menempati|menduduki|meraih|sebagai|di|pada) +){1,2}"
-        rf"(?:{_cues('rank')}) +(?:\d+|[IVX]+\b|(?:pertama|kedua|ketiga|keempat|kelima)\b)"
-        rf"| +(?:{_cues('rank')}) +(?:\d+|[IVX]+\b|(?:pertama|kedua|ketiga|keempat|kelima)\b)"
-    )
-
-
-def _placed_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
-    """Holders named right before their place: "sedangkan Kabupaten Bintan menempati urutan kedua"."""
-    every = _all_recipients(doc, start, end)
-    earliest = min((r.start for r in every), default=end)
-    return [
-        r
-        for r in every
-        if _rank_after().match(doc.text, r.end, end)
-        and not _is_round(doc, r)
-        and not _locative(doc, r, earliest)
-    ]
-
-
-def _all_recipients(doc: Document, start: int, end: int) -> list[Recipient]:
-    found = [
-        r for m in regions_in(doc, start, end) for r in [_region_recipient(m)] if r and not _is_round(doc, r)
-    ]
-    for org in orgs_in(doc, start, end):
-        if org.kind in RECIPIENT_KINDS and org.base is None:
-            found.append(Recipient(Ref("organization", org.name), org.start, org.end))
-    return sorted(found, key=lambda r: r.start)
-
-
-def _ranks(doc: Document, start: int, end: int, recipients: list[Recipient]) -> list[int | None]:
-    """Each recipient's place: written before it, in its own clause, or following the one before.
-
-    "X meraih urutan pertama, diikuti oleh Y dan Z": Y is second and Z third.
-    """
-    text = doc.text
-    ranks: list[int | None] = []
-    following = False
-    for index, recipient in enumerate(recipients):
-        before = _rank_before().search(text[max(start, recipient.start - 45) : recipient.start])
-        nxt = recipients[index + 1].start if index + 1 < len(recipients) else end
-        clause_end = re.search(r", +(?:sementara|sedangkan|dan)\b|;", text[recipient.end : nxt])
-        clause = text[recipient.end : recipient.end + clause_end.start() if clause_end else nxt]
-        rank = ordinal(before.group("rank")) if before else _rank(clause)
-        gap = text[recipients[index - 1].end : recipient.start] if index else ""
-        following = following or bool(_cue("follow").search(gap))
-        if rank is None and following and ranks and ranks[-1] is not None:
-            rank = ranks[-1] + 1
-        ranks.append(rank)
-    return ranks
-
-
-def _rank(clause: str) -> int | None:
-    match = re.search(rf"(?:{_cues('rank')}) +(?P<rank>\d+|[IVX]+\b|[a-z]+)", clause)
-    return ordinal(match.group("rank")) if match else None
-
-
-def _category(text: str) -> str | None:
-    match = re.search(
-        r"\b[Kk]ategori +(?P<cat>[^,.;:\n]+?)(?= +(?:karena|atas|untuk|yang|sementara|dengan|dari|di|pada"
-        r"|se-|tahun|sebagai|adalah|ialah|yakni|yaitu|diraih|diterima|jatuh|berhasil|meraih)\b|[,.;:\n]|$)",
-        text,
-    )
-    return " ".join(match.group("cat").split()) if match else None
+def _level(frame: Frame) -> str | None:
+    """The frame's round; "tingkat provinsi" unnamed is the one province all its region recipients lie in."""
+    if frame.level != OWN_PROVINCE:
+        return frame.level
+    gazetteer = Gazetteer.load()
+    provinces = set()
+    for member in frame.members:
+        if member.recipient.kind == "region":
+            region = gazetteer.get(member.recipient.key)
+            provinces.add(region.code if region.level == "provinsi" else region.province_code)
+    return provinces.pop() if len(provinces) == 1 else None
 
 
 class AwardExtractor:
@@ -290,169 +790,56 @@ class AwardExtractor:
     produces: ClassVar[tuple[type[Fact], ...]] = (AwardFact,)
 
     def __call__(self, doc: Document) -> list[Fact]:
-        found = _edition_years(doc)
-        if not found:
+        if not _mentions_an_award(doc.text):
             return []
-        doc_year, doc_award = Counter((y, a) for _, y, a in found).most_common(1)[0][0]
-        editions = Positions(found, lambda edition: edition[0])
-        doc_level = _document_level(doc)
-        facts: list[Fact] = []
-        for sentence in doc.sentences():
-            for start, end in _rounds(doc, sentence.start, sentence.end, editions):
-                facts.extend(self._from_sentence(doc, start, end, editions, (doc_year, doc_award), doc_level))
-        return facts
-
-    def _from_sentence(
-        self,
-        doc: Document,
-        start: int,
-        end: int,
-        editions: Positions[Edition],
-        default: tuple[int, str],
-        doc_level: str | None,
-    ) -> list[Fact]:
-        text = doc.text[start:end]
-        names_award = _award_pattern().search(text)
-        sentence = doc.sentence_of(start)
-        in_round = (start, end) != (sentence.start, sentence.end)
-        own_edition = bool(editions.starting_in(start, end))
-        if _cue("past").search(text) and not (in_round and own_edition):
-            return []  # a past award, unless a clause of a two-round sentence names its edition
-        ranked = _cue("rank").search(text)
-        nominee = _cue("nominee").search(text)
-        if nominee and NEGATION.search(text[: nominee.start()]):
-            return []  # "meskipun tidak masuk tiga besar"
-        recipients: list[Recipient] = []
-        verb = _cue("receive", words=True).search(text)
-        if verb and NEGATION.search(text[: verb.start()]):
-            verb = None  # "Kabupaten Konawe belum masuk tiga besar"
-        hope = _cue("hope", words=True).search(text)
-        if hope and not (verb and verb.start() < hope.start()):
-            return []  # "Kota X diharapkan menjadi wakil provinsi": a hope, not a result
-        if verb and (names_award or ranked or nominee):
-            sentence_start = doc.sentence_of(start).start
-            subject = _subject_before(doc, sentence_start, start + verb.start())
-            if subject:
-                recipients += _coordinated(doc, subject, sentence_start)
-        listing = _cue("list", words=True).search(text)
-        passive = _cue("passive", words=True).search(text)
-        if passive and (names_award or ranked or nominee):
-            listing = listing if listing and listing.start() < passive.start() else passive
-        if listing:
-            listed = _list_recipients(doc, start + listing.end(), end)
-            if listing is passive and listed and listed[0].start - (start + listing.end()) > PASSIVE_REACH:
-                listed = []  # "berpihak kepada pekerja, Kota X ...": the cue names no recipient
-            recipients += listed
-        following = _cue("follow", words=True).search(text)
-        if following and ranked:  # "X meraih juara pertama, diikuti Y dan Z"
-            recipients += _list_recipients(doc, start + following.end(), end)
-        if names_award or ranked:
-            recipients += _pair_recipients(doc, start, end)
-            recipients += _placed_recipients(doc, start, end)
-        recipients = _distinct(recipients)
-        if not recipients:
-            return []
-        year, award = default
-        for _, y, a in editions.starting_in(start, end):
-            year, award = y, a
-        level = _province_round(doc, start, end) or _clause_level(text, doc) or doc_level
-        ranks = _ranks(doc, start, end, recipients)
-        if len(recipients) == 1 and ranks[0] is None:
-            ranks = [_rank(text)]  # "Peringkat pertama Paritrana Award 2024 diraih oleh Kota X"
-        # a subject named in an earlier clause takes its place from this clause only
-        ranks = [_rank(text) if r.start < start else rank for r, rank in zip(recipients, ranks, strict=True)]
-        facts: list[Fact] = []
-        for recipient, rank in zip(recipients, ranks, strict=True):
-            own = max(0, recipient.end - start)
-            clause_end = re.search(r", +(?:sementara|sedangkan|dan)\b|;", text[own:])
-            clause = text[own : (own + clause_end.start()) if clause_end else None]
-            category = (_category(clause) or _category(text)) if len(recipients) == 1 else None
-            shortlisted = bool(nominee) and (rank is None or bool(_cue("nominee").search(clause)))
-            facts.append(
-                AwardFact(
-                    award=award,
-                    year=year,
-                    recipient=recipient.ref,
-                    result="nominee" if shortlisted else "winner",
-                    rank=rank,
-                    level=_own_province(recipient.ref) if level == OWN_PROVINCE else level,
-                    category=category or _document_category(doc, recipient.ref),
-                    evidence=doc.evidence(recipient.start, end if recipient.start < end else recipient.end),
-                    rule="award.list" if listing and not verb else "award.subject",
-                    confidence=(0.85 if names_award else 0.7) + (0.05 if rank else 0),
-                )
-            )
-        return facts
+        conferrals = FrameReader(doc).read()
+        merged: dict[tuple[str, int, Ref], AwardFact] = {}
+        for conferral in conferrals:
+            for fact in _facts(doc, conferral):
+                key = (fact.award, fact.year, fact.recipient)
+                merged[key] = _merge(merged[key], fact) if key in merged else fact
+        return list(merged.values())
 
 
-ROUND_BREAK = re.compile(r";|, +(?=setelah\b|sebelum\b)| +(?=kini\b)")
+def _mentions_an_award(text: str) -> bool:
+    """A cheap look before the analysis: most articles name no award at all."""
+    lowered = text.casefold()
+    return "award" in lowered or any(name in lowered for name in _award_names())
 
 
-def _rounds(doc: Document, start: int, end: int, editions: Positions[Edition]) -> list[tuple[int, int]]:
-    """A sentence cut into clauses when it tells of two rounds, else the sentence whole.
-
-    "X, juara 1 tingkat provinsi pada Paritrana Award 2023, kini masuk finalis tingkat nasional" holds
-    a provincial win and a national shortlist; read as one they would share a year, a level and a
-    result. Two rounds show as two edition years, or as a national and a provincial round.
-    """
-    text = doc.text[start:end]
-    years = {year for _, year, _ in editions.starting_in(start, end)}
-    national = re.search(r"tingkat +nasional", text, re.IGNORECASE)
-    provincial = re.search(r"tingkat +(?:provinsi|[A-Z])", text)
-    if len(years) < 2 and not (national and provincial):
-        return [(start, end)]
-    cuts = [start] + [start + m.start() for m in ROUND_BREAK.finditer(text)] + [end]
-    return [(a, b) for a, b in itertools.pairwise(cuts) if doc.text[a:b].strip(" ;,")]
-
-
-OWN_PROVINCE = "own province"
-
-
-def _clause_level(text: str, doc: Document) -> str | None:
-    """The round a clause names without naming its province: national, or the recipient's province."""
-    if re.search(r"tingkat +nasional|Awards? +(?:20\d\d +)?[Nn]asional", text, re.IGNORECASE):
-        return "nasional"
-    if re.search(r"tingkat +provinsi\b", text, re.IGNORECASE):
-        return OWN_PROVINCE
-    return None
+def _facts(doc: Document, conferral: Conferral) -> list[AwardFact]:
+    frame = conferral.frame
+    a = analysis(doc)
+    category = conferral.category
+    if category is not None and not _fits(category, conferral.kind):
+        category = None
+    fitting = [c for c in frame.late_categories if _fits(c, conferral.kind)]
+    if category is None and len(fitting) == 1:
+        category = fitting[0]
+    start, end = a.chars(conferral.start, conferral.end)
+    return [
+        AwardFact(
+            award=frame.award,
+            year=year,
+            recipient=conferral.recipient,
+            result="nominee" if conferral.nominee else "winner",
+            rank=conferral.rank,
+            level=_level(frame),
+            category=category,
+            evidence=doc.evidence(start, end),
+            rule=conferral.rule,
+            confidence=0.85 + (0.05 if conferral.rank else 0),
+        )
+        for year in frame.years
+    ]
 
 
-def _own_province(ref: Ref) -> str | None:
-    """The province of a kabupaten or kota recipient, the round "tingkat provinsi" speaks of."""
-    if ref.kind != "region":
-        return None
-    region = Gazetteer.load().get(ref.key)
-    return region.code if region.level == "provinsi" else region.province_code
-
-
-def _distinct(recipients: list[Recipient]) -> list[Recipient]:
-    """Recipients in text order, each mention once."""
-    seen: dict[tuple[int, int], Recipient] = {}
-    for recipient in recipients:
-        seen.setdefault((recipient.start, recipient.end), recipient)
-    return sorted(seen.values(), key=lambda r: r.start)
-
-
-GOVERNMENT_CATEGORY = re.compile(
-    r"\b[Kk]ategori +(?P<cat>[Pp]emerintah +(?:[Kk]abupaten|[Kk]ota|[Pp]rovinsi|[Dd]aerah)[\w/ ]*?)"
-    r"(?=[,.;:\n]| +(?:dan|serta|yang|di|pada)\b|$)"
-)
-
-
-def _document_category(doc: Document, ref: Ref) -> str | None:
-    """The government category the article names once ("kategori pemerintah kabupaten/kota"), for a
-    region recipient of that level whose own sentence names none."""
-    if ref.kind != "region":
-        return None
-    provincial = Gazetteer.load().get(ref.key).level == "provinsi"
-    fitting = doc.memo("government categories", _government_categories)[provincial]
-    return next(iter(fitting)) if len(fitting) == 1 else None
-
-
-def _government_categories(doc: Document) -> dict[bool, frozenset[str]]:
-    """The government categories the article names, for provinces (True) and for the other levels."""
-    named = {" ".join(m.group("cat").split()) for m in GOVERNMENT_CATEGORY.finditer(doc.text)}
-    return {
-        provincial: frozenset(c for c in named if provincial == ("provinsi" in c.lower()))
-        for provincial in (True, False)
-    }
+def _merge(first: AwardFact, later: AwardFact) -> AwardFact:
+    """One fact per recipient and edition: what the first mention leaves open, a later one may give."""
+    return replace(
+        first,
+        rank=first.rank if first.rank is not None else later.rank,
+        level=first.level or later.level,
+        category=first.category or later.category,
+        result="winner" if "winner" in (first.result, later.result) and first.rank else first.result,
+    )

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.analysis.document import Analysis, analyse
-from kg.analysis.structure import clauses, coordinated, ranked, respectively
+from kg.analysis.structure import after_bullet, clauses, coordinated, ranked, respectively
 from kg.clean import clean
 from kg.model import RawDocument
 
@@ -92,3 +92,43 @@ def test_a_sentence_is_cut_into_clauses(text: str, expected: list[str]) -> None:
     a = _analysis(text)
     start, end = a.sentences[0]
     assert [a.words(s, e) for s, e in clauses(a.tokens, start, end)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kota Palu meraih juara I, mengungguli Kabupaten Sigi (Juara II) dan Kabupaten Poso (Juara III).",
+            [("Kota Palu", 1), ("Kabupaten Sigi", 2), ("Kabupaten Poso", 3)],
+        ),
+        ("Kota Bitung di Sulawesi Utara meraih peringkat I.", [("Kota Bitung", 1)]),
+        (
+            "Kota Palu urutan kedua dan Kabupaten Sigi urutan ketiga.",
+            [("Kota Palu", 2), ("Kabupaten Sigi", 3)],
+        ),
+        ("Juara I: Kota Palu; Juara II: Kabupaten Sigi.", [("Kota Palu", 1), ("Kabupaten Sigi", 2)]),
+        (
+            "Kota Palu meraih peringkat I tahun ini, disusul Kabupaten Sigi.",
+            [("Kota Palu", 1), ("Kabupaten Sigi", 2)],
+        ),
+    ],
+)
+def test_places_after_brackets_holders_and_colons(text: str, expected: list[tuple[str, int]]) -> None:
+    a = _analysis(text)
+    found = ranked(a.tokens, 0, len(a.tokens), a.items_of("region"))
+    assert [(a.words(i.start, i.end), i.rank) for i in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("- Kota Palu", "Kota Palu"),
+        ("2. Kota Palu", "Kota Palu"),
+        ("b) Kota Palu", "Kota Palu"),
+        ("Kota Palu", "Kota Palu"),
+    ],
+)
+def test_a_list_line_starts_after_its_bullet(text: str, expected: str) -> None:
+    a = _analysis(text)
+    start = after_bullet(a.tokens, 0, len(a.tokens))
+    assert a.words(start, len(a.tokens)) == expected

@@ -60,7 +60,7 @@ def test_ordered_lists_and_places(text: str, expected: list[tuple[str, int | Non
             ["Kabupaten Klaten", "Kota Surakarta", "Kabupaten Boyolali"],
         ),
         ("PT Sinar Jaya meraih Paritrana Award 2023 kategori Perusahaan Besar.", ["PT Sinar Jaya"]),
-        ("Pemenang Paritrana Award 2020 untuk kategori UMKM adalah CV Maju Bersama.", ["CV Maju Bersama"]),
+        ("Pemenang Paritrana Award 2020 untuk kategori UMKM adalah CV Sinar Abadi.", ["CV Sinar Abadi"]),
         (
             "Gubernur Jawa Barat menyerahkan Paritrana Award 2023 kepada Bupati Bandung Dadang Supriatna.",
             ["Kabupaten Bandung"],
@@ -237,3 +237,112 @@ def test_kepada_that_names_no_recipient_gives_no_award() -> None:
         " bersiap mengikuti Paritrana Award 2025."
     )
     assert awards(text) == []
+
+
+def facts_of(text: str) -> list[tuple[object, ...]]:
+    """(recipient, year, rank, level, category, rule) of each fact, levels by canonical name."""
+    level = {"nasional": "nasional"}
+    return [
+        (name(f), f.year, f.rank, level.get(f.level or "") or _canonical(f.level), f.category, f.rule)
+        for f in awards(text)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a village as written, with its place and category
+            "Pada Paritrana Award 2024 tingkat Provinsi Jawa Tengah, Desa Sidomulyo meraih peringkat pertama"
+            " kategori Pemerintah Desa.",
+            [("Desa Sidomulyo", 2024, 1, "Provinsi Jawa Tengah", "Pemerintah Desa", "award.frame.ranked")],
+        ),
+        (  # several editions in one phrase: one conferral each
+            "Kabupaten Kudus meraih Paritrana Award 2019, 2020 dan 2021.",
+            [
+                ("Kabupaten Kudus", 2019, None, None, None, "award.subject-verb"),
+                ("Kabupaten Kudus", 2020, None, None, None, "award.subject-verb"),
+                ("Kabupaten Kudus", 2021, None, None, None, "award.subject-verb"),
+            ],
+        ),
+        (  # a verbless line continues the open frame
+            "Pemenang Paritrana Award 2024 tingkat nasional diumumkan di Jakarta.\n"
+            "Kategori Badan Usaha: PT Sinar Abadi; PT Karya Mandiri.",
+            [
+                ("PT Sinar Abadi", 2024, None, "nasional", "Badan Usaha", "award.frame.list"),
+                ("PT Karya Mandiri", 2024, None, "nasional", "Badan Usaha", "award.frame.list"),
+            ],
+        ),
+        (  # one item a line after a colon
+            "Paritrana Award 2023 tingkat Provinsi Bali diberikan kepada:\n- Kabupaten Badung\n"
+            "- Kota Denpasar\n"
+            "Acara berlangsung meriah.",
+            [
+                ("Kabupaten Badung", 2023, None, "Provinsi Bali", None, "award.frame.list"),
+                ("Kota Denpasar", 2023, None, "Provinsi Bali", None, "award.frame.list"),
+            ],
+        ),
+        (  # places a line, a recipient known only by its capitalised name
+            "Pemenang Paritrana Award 2025 tingkat Provinsi Riau.\nJuara 1: Kota Dumai\n"
+            "Juara 2: Toko Roti Sari",
+            [
+                ("Kota Dumai", 2025, 1, "Provinsi Riau", None, "award.frame.ranked"),
+                ("Toko Roti Sari", 2025, 2, "Provinsi Riau", None, "award.frame.ranked"),
+            ],
+        ),
+        (  # a place in brackets after its holder
+            "Kabupaten Sigi meraih juara I Paritrana Award 2024, mengungguli Kota Palu (Juara II).",
+            [
+                ("Kabupaten Sigi", 2024, 1, None, None, "award.frame.ranked"),
+                ("Kota Palu", 2024, 2, None, None, "award.frame.ranked"),
+            ],
+        ),
+        (  # an Instruksi Presiden elsewhere does not make the round national
+            "Kota Palu meraih Paritrana Award 2023 tingkat Provinsi Sulawesi Tengah. Program ini mengikuti"
+            " Instruksi Presiden Nomor 2 Tahun 2021.",
+            [("Kota Palu", 2023, None, "Provinsi Sulawesi Tengah", None, "award.subject-verb")],
+        ),
+        (  # who handed it over names the round
+            "Kota Palu meraih Paritrana Award 2023. Penghargaan diserahkan Wakil Presiden di Jakarta.",
+            [("Kota Palu", 2023, None, "nasional", None, "award.subject-verb")],
+        ),
+        (
+            "Kota Palu meraih Paritrana Award 2023. Penyerahan dilakukan oleh Gubernur Sulteng di Palu.",
+            [("Kota Palu", 2023, None, "Provinsi Sulawesi Tengah", None, "award.subject-verb")],
+        ),
+        (  # a category counts in its passage: the company is in no government category
+            "Kota Palu meraih Paritrana Award 2023 kategori pemerintah kabupaten/kota. PT Sinar Abadi juga"
+            " meraih Paritrana Award 2023.",
+            [
+                ("Kota Palu", 2023, None, None, "pemerintah kabupaten/kota", "award.subject-verb"),
+                ("PT Sinar Abadi", 2023, None, None, None, "award.subject-verb"),
+            ],
+        ),
+        (  # "tingkat provinsi" unnamed: the province its recipients lie in
+            "Pemenang Paritrana Award 2023 untuk tingkat Provinsi diserahkan kepada Kota Palu dan"
+            " Kopi Lembah Hijau.",
+            [
+                ("Kota Palu", 2023, None, "Provinsi Sulawesi Tengah", None, "award.frame.list"),
+                ("Kopi Lembah Hijau", 2023, None, "Provinsi Sulawesi Tengah", None, "award.frame.list"),
+            ],
+        ),
+    ],
+)
+def test_frames(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert facts_of(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BPJS Ketenagakerjaan menyerahkan penghargaan Paritrana kepada Kabupaten Sigi.",  # no edition year
+        "Wali Kota Palu mengucapkan terima kasih atas Paritrana Award 2024.",
+        "Kabupaten Sigi meraih peringkat kelima Indeks Pembangunan Desa.",
+    ],
+)
+def test_what_no_frame_ties_is_left_out(text: str) -> None:
+    assert awards(text) == []
+
+
+def test_another_named_award_with_its_year() -> None:
+    [fact] = awards("Kabupaten Sigi meraih Jamsos Prima Award 2024.")
+    assert (fact.award, fact.year, name(fact)) == ("Jamsos Prima Award", 2024, "Kabupaten Sigi")
