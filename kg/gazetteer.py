@@ -282,7 +282,10 @@ class Gazetteer:
 
     def _cued_span(self, text: str, match: re.Match[str]) -> RegionSpan | None:
         """A mention after a cue; the cue's level filters the candidates (none left: no mention)."""
-        cue, level = CUES[" ".join(match["cue"].casefold().split())]
+        known = CUES.get(" ".join(match["cue"].casefold().split()))
+        if known is None:  # a letter that only Unicode case folding took for a cue's ("PEMERİNTAH")
+            return None
+        cue, level = known
         candidates = self._candidates(match["name"], level)
         if not candidates or _excluded(text, match.start()):
             return None

@@ -430,3 +430,9 @@ def test_find_is_fast_enough_for_a_corpus(gaz: Gazetteer) -> None:
     found = gaz.find(text)
     assert len(found) == 3000 * 7
     assert time.perf_counter() - started < 5.0
+
+
+@pytest.mark.parametrize("text", ["PEMERİNTAH KOTA Madiun", "Bupatı Sleman", "Gubernur Jawa Tımur"])
+def test_letters_that_unicode_folding_takes_for_ascii_ones_crash_nothing(gaz: Gazetteer, text: str) -> None:
+    found = gaz.find(text)  # raised KeyError: a cue spelled with İ or ı is no cue
+    assert all(text[s.start : s.end] == s.text and s.cue is None for s in found)

@@ -19,11 +19,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache
 
 from kg.analysis.document import Analysis
-from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns
+from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
 from kg.analysis.names import Chunk, Names
 from kg.lexicon import data_text
 
@@ -132,19 +132,12 @@ def _matches(analysis: Analysis, spans: list[Span]) -> list[Match]:
     fraction of the article's tokens.
     """
     titled = sorted({span.start for span in spans if span.label == "title"})
-    found: list[Match] = []
-    for start, end in analysis.sentences:
-        if not titled or bisect_left(titled, start) == bisect_left(titled, end):
-            continue
-        inside = [
-            replace(span, start=span.start - start, end=span.end - start)
-            for span in spans
-            if start <= span.start and span.end <= end
-        ]
-        for match in patterns()(analysis.tokens[start:end], inside):
-            groups = {name: (a + start, b + start) for name, (a, b) in match.groups.items()}
-            found.append(Match(match.label, match.start + start, match.end + start, groups))
-    return found
+    holding = [
+        (start, end)
+        for start, end in analysis.sentences
+        if titled and bisect_left(titled, start) != bisect_left(titled, end)
+    ]
+    return match_in_windows(patterns(), analysis.tokens, spans, holding)
 
 
 def _without_overlaps(found: list[Apposition]) -> list[Apposition]:

@@ -59,10 +59,13 @@ class Analysis:
     spans: dict[str, list[Span]] = field(default_factory=dict)
     _starts: list[int] = field(default_factory=list, repr=False)
     _by_start: dict[str, dict[int, Span]] = field(default_factory=dict, repr=False)
+    _span_starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._starts = [t.start for t in self.tokens]
         for label, found in self.spans.items():
+            found.sort(key=lambda s: (s.start, -s.end))
+            self._span_starts[label] = [s.start for s in found]
             table: dict[int, Span] = {}
             for span in found:
                 current = table.get(span.start)
@@ -83,8 +86,10 @@ class Analysis:
         return self._by_start.get(label, {}).get(token)
 
     def spans_in(self, label: str, start: int, end: int) -> Iterator[Span]:
-        """The spans of `label` within tokens [start, end), in text order."""
-        return (s for s in self.spans.get(label, ()) if start <= s.start and s.end <= end)
+        """The spans of `label` within tokens [start, end), in text order (found by bisection)."""
+        found, starts = self.spans.get(label, []), self._span_starts.get(label, [])
+        first, last = bisect_left(starts, start), bisect_left(starts, end)
+        return (s for s in found[first:last] if s.end <= end)
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """The character offsets of tokens [start, end)."""

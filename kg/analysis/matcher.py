@@ -20,9 +20,10 @@ the text for the patterns the project writes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -256,3 +257,27 @@ def load_patterns(text: str, source: str) -> TokenMatcher:
             raise PatternError(f"{where}: each line is an object with a label and a pattern")
         matcher.add(entry["label"], entry["pattern"], where)
     return matcher
+
+
+def match_in_windows(
+    matcher: TokenMatcher,
+    tokens: Sequence[Token],
+    spans: Iterable[Span],
+    windows: Iterable[tuple[int, int]],
+) -> list[Match]:
+    """The matcher's matches inside each token window (a sentence, a clause), in the text's positions.
+
+    Most of an article holds no cue for a given reader, so readers run their patterns only
+    in the windows that may hold one. The spans inside a window are found by bisection, so
+    the cost stays linear in the article however many windows and spans it has.
+    """
+    ordered = sorted(spans, key=lambda span: span.start)
+    starts = [span.start for span in ordered]
+    found = []
+    for start, end in windows:
+        inside = ordered[bisect_left(starts, start) : bisect_left(starts, end)]
+        local = [replace(s, start=s.start - start, end=s.end - start) for s in inside if s.end <= end]
+        for match in matcher(tokens[start:end], local):
+            groups = {name: (a + start, b + start) for name, (a, b) in match.groups.items()}
+            found.append(Match(match.label, match.start + start, match.end + start, groups))
+    return found

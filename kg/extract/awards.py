@@ -24,7 +24,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.analysis.document import Analysis, analyse
-from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns
+from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
 from kg.analysis.structure import Item, after_bullet, clauses, coordinated, place_at, ranked
 from kg.extract.base import Document
 from kg.extract.organizations import orgs
@@ -145,7 +145,8 @@ class Recipients:
             if match.code and not match.in_org_name and first not in blocked and first not in rounds:
                 kind = "region" if gazetteer.get(match.code).level else "organization"
                 self._add(first, Recipient(last, Ref("region", match.code), kind))
-        villages = [r for r in a.sentences if _SpanIndex(a).between("award_cue.village", *r)]
+        index = _SpanIndex(a)
+        villages = [r for r in a.sentences if index.between("award_cue.village", *r)]
         for found in _matches(a, _recipient_patterns(), villages):
             if found.start not in blocked:
                 village = Recipient(
@@ -296,18 +297,7 @@ def _cue_sentences(a: Analysis) -> list[tuple[int, int]]:
 
 def _matches(a: Analysis, matcher: TokenMatcher, ranges: list[tuple[int, int]]) -> list[Match]:
     """The matcher's matches within each token range only: most of an article holds no cue."""
-    index = _SpanIndex(a)
-    found = []
-    for start, end in ranges:
-        spans = [
-            replace(span, start=span.start - start, end=span.end - start)
-            for label in index.spans
-            for span in index.between(label, start, end)
-        ]
-        for match in matcher(a.tokens[start:end], spans):
-            groups = {k: (s + start, e + start) for k, (s, e) in match.groups.items()}
-            found.append(Match(match.label, match.start + start, match.end + start, groups))
-    return found
+    return match_in_windows(matcher, a.tokens, (s for found in a.spans.values() for s in found), ranges)
 
 
 def _event(a: Analysis, found: Match, province: ProvinceReader) -> Event | None:

@@ -23,6 +23,7 @@ Each fact's `rule` records which tie gave the subject.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -30,7 +31,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.analysis.document import Analysis, analyse
-from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns
+from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
 from kg.analysis.structure import ItemReader, coordinated, respectively
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
@@ -132,12 +133,26 @@ class Reading:
     subjects: dict[int, Span]  # by start token
     matches: dict[str, list[Match]] = field(default_factory=dict)
 
+    positions: list[int] = field(default_factory=list)  # the quantities' tokens, sorted
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+    _by_number: dict[tuple[str, int], list[Match]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.positions = sorted(self.quantities)
+        for label, found in self.matches.items():
+            found.sort(key=lambda m: m.start)
+            self._starts[label] = [m.start for m in found]
+            for m in found:
+                self._by_number.setdefault((label, m.groups.get("number", (-1, -1))[0]), []).append(m)
+
     def matching(self, label: str, start: int, end: int) -> list[Match]:
-        return [m for m in self.matches.get(label, ()) if start <= m.start and m.end <= end]
+        """The matches of `label` within tokens [start, end), found by bisection."""
+        found, starts = self.matches.get(label, []), self._starts.get(label, [])
+        return [m for m in found[bisect_left(starts, start) : bisect_left(starts, end)] if m.end <= end]
 
     def about(self, label: str, number: int) -> list[Match]:
         """The matches of `label` whose `number` part is the quantity starting at a token."""
-        return [m for m in self.matches.get(label, ()) if m.groups.get("number", (-1, -1))[0] == number]
+        return self._by_number.get((label, number), [])
 
 
 def _read(doc: Document) -> Reading:
@@ -152,19 +167,27 @@ def _read(doc: Document) -> Reading:
     subjects = {span.start: span for span in _subject_spans(doc, analysis)}
     spans.extend(subjects.values())
     spans.extend(_month_spans(analysis))
+    positions = sorted(quantities)
+    counting = [
+        (start, end) for start, end in analysis.sentences if _may_count(analysis, positions, start, end)
+    ]
     by_label: dict[str, list[Match]] = defaultdict(list)
-    for start, end in analysis.sentences:
-        if _may_count(analysis, quantities, start, end):
-            for match in _matches_in(analysis, spans, start, end):
-                by_label[match.label].append(match)
+    for match in match_in_windows(_patterns(), analysis.tokens, spans, counting):
+        by_label[match.label].append(match)
     return Reading(analysis, quantities, subjects, dict(by_label))
 
 
-def _may_count(analysis: Analysis, quantities: dict[int, Quantity], start: int, end: int) -> bool:
+def _has_quantity(positions: list[int], start: int, end: int) -> bool:
+    """Whether a quantity starts in tokens [start, end): a bisection in the sorted positions."""
+    index = bisect_left(positions, start)
+    return index < len(positions) and positions[index] < end
+
+
+def _may_count(analysis: Analysis, positions: list[int], start: int, end: int) -> bool:
     """Whether a sentence can hold a figure: a number, and a coverage cue or a word that refers back
     or goes on ("tersebut", "Serta"). The patterns run on these sentences only, which keeps the
     reader fast."""
-    if end <= start or not any(start <= p < end for p in quantities):
+    if end <= start or not _has_quantity(positions, start, end):
         return False
     if any(True for _ in analysis.spans_in("figure_cue.coverage", start, end)):
         return True
@@ -174,20 +197,6 @@ def _may_count(analysis: Analysis, quantities: dict[int, Quantity], start: int, 
         "dan",
         "sedangkan",
     )
-
-
-def _matches_in(analysis: Analysis, spans: list[Span], start: int, end: int) -> list[Match]:
-    """The figure patterns' matches in one sentence, with the article's token positions."""
-    local = [
-        replace(s, start=s.start - start, end=s.end - start)
-        for s in spans
-        if start <= s.start and s.end <= end
-    ]
-    shifted = []
-    for match in _patterns()(analysis.tokens[start:end], local):
-        groups = {name: (a + start, b + start) for name, (a, b) in match.groups.items()}
-        shifted.append(Match(match.label, match.start + start, match.end + start, groups))
-    return shifted
 
 
 def _subject_spans(doc: Document, analysis: Analysis) -> list[Span]:

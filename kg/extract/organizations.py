@@ -328,9 +328,19 @@ def _headed_orgs(doc: Document) -> list[OrgMatch]:
         if chunk is None:
             continue
         end, name, aliases = _chunk_name(analysis, chunk)
+        aliases += _acronym_before(analysis, chunk.start, end, name)
         first, last = analysis.chars(chunk.start, end)
         found.append(OrgMatch(first, last, name, aliases, None, None, chunk.kind))
     return found
+
+
+def _acronym_before(analysis: Analysis, start: int, end: int, name: str) -> tuple[str, ...]:
+    """The short form written first, the name after it in parentheses: "DPMD (Dinas ... Desa)"."""
+    tokens = analysis.tokens
+    if start < 2 or end >= len(tokens) or tokens[start - 1].text != "(" or tokens[end].text != ")":
+        return ()
+    short = tokens[start - 2].text
+    return (short,) if _is_acronym(short) and acronym_fits(short, name) else ()
 
 
 def _chunk_name(analysis: Analysis, chunk: Chunk) -> tuple[int, str, tuple[str, ...]]:
