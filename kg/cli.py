@@ -422,7 +422,7 @@ def eval_facts(
 
     Example: kg eval .kg ../shared/eval/dev/gold.jsonl
     """
-    from kg.evaluate import GoldFileError, describe, evaluate, load_facts, table
+    from kg.evaluate import GoldFileError, calibration_table, describe, evaluate, load_facts, table
     from kg.facts import read_facts
 
     try:
@@ -437,6 +437,8 @@ def eval_facts(
     if errors:
         for line in map(describe, result.errors):
             out.print(line, markup=False, highlight=False)
+    if result.judged:
+        out.print(calibration_table(result) + "\n", markup=False, highlight=False)
     out.print(table(result), markup=False, highlight=False)
 
 

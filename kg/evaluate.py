@@ -10,6 +10,7 @@ unit); each gold fact takes the first unused produced fact that shares a key.
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import unicodedata
@@ -109,6 +110,7 @@ class Error:
 class Evaluation:
     by_type: dict[str, TypeScore] = field(default_factory=lambda: {t: TypeScore() for t in TYPES})
     errors: list[Error] = field(default_factory=list)
+    judged: list[tuple[float, bool]] = field(default_factory=list)  # each made fact: (confidence, right)
 
     @property
     def total(self) -> TypeScore:
@@ -255,6 +257,9 @@ def _score_type(
                     result.errors.append(Error(doc, "field", gold_fact, name, fact.get(name)))
     matched_gold = {id(g) for g, _ in pairs}
     matched_made = {id(p) for _, p in pairs}
+    for fact in made:
+        if isinstance(fact.get("confidence"), int | float):
+            result.judged.append((float(fact["confidence"]), id(fact) in matched_made))
     result.errors += [Error(doc, "missed", f) for f in wanted if id(f) not in matched_gold]
     result.errors += [Error(doc, "spurious", f) for f in made if id(f) not in matched_made]
 
@@ -303,4 +308,60 @@ def table(result: Evaluation) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["Evaluation", "GoldFileError", "TypeScore", "describe", "evaluate", "keys", "load_facts", "table"]
+@dataclass(frozen=True)
+class Bin:
+    """Made facts whose stated confidence lies in [low, high): how often they were right."""
+
+    low: float
+    high: float
+    facts: int
+    right: int
+    stated: float  # their mean stated confidence
+
+    @property
+    def measured(self) -> float:
+        return self.right / self.facts if self.facts else 0.0
+
+
+CALIBRATION_EDGES = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+CALIBRATION_TOLERANCE = 0.05  # stated and measured precision should agree this closely ...
+CALIBRATION_MIN_FACTS = 20  # ... in every bin that holds at least this many facts
+
+
+def calibration(result: Evaluation, edges: tuple[float, ...] = CALIBRATION_EDGES) -> list[Bin]:
+    """Stated confidence against measured precision, per bin of confidence."""
+    bins = []
+    for low, high in itertools.pairwise(edges):
+        inside = [(c, ok) for c, ok in result.judged if low <= c < high]
+        stated = sum(c for c, _ in inside) / len(inside) if inside else 0.0
+        bins.append(Bin(low, min(high, 1.0), len(inside), sum(ok for _, ok in inside), stated))
+    return bins
+
+
+def calibration_table(result: Evaluation) -> str:
+    """The calibration table `kg eval` prints: a `--min-confidence` is worth what its bin measures."""
+    lines = [f"{'confidence':<12}{'facts':>6}{'right':>6}{'stated':>8}{'measured':>9}  "]
+    for b in calibration(result):
+        if not b.facts:
+            continue
+        off = abs(b.stated - b.measured) > CALIBRATION_TOLERANCE and b.facts >= CALIBRATION_MIN_FACTS
+        lines.append(
+            f"{b.low:.2f}-{b.high:.2f}  {b.facts:>6}{b.right:>6}{b.stated:>8.2f}{b.measured:>9.2f}"
+            + ("  off by more than 0.05" if off else "")
+        )
+    return "\n".join(lines)
+
+
+__all__ = [
+    "Bin",
+    "Evaluation",
+    "GoldFileError",
+    "TypeScore",
+    "calibration",
+    "calibration_table",
+    "describe",
+    "evaluate",
+    "keys",
+    "load_facts",
+    "table",
+]

@@ -96,3 +96,20 @@ def test_the_seed_scores_agree_with_the_shared_scorer(seed_store: KnowledgeStore
     assert {k: (c["gold"], c["produced"], c["matched"]) for k, c in counts.items()} == {
         k: (s.gold, s.produced, s.matched) for k, s in ours.by_type.items()
     }
+
+
+def test_calibration_sets_stated_confidence_against_measured_precision() -> None:
+    from kg.evaluate import calibration, calibration_table
+
+    gold = {"a": [{"type": "region", "name": f"Kota {n}"} for n in ("Palu", "Bitung", "Ambon")]}
+    made = {
+        "a": [
+            {"type": "region", "name": "Kota Palu", "confidence": 0.95},
+            {"type": "region", "name": "Kota Bitung", "confidence": 0.92},
+            {"type": "region", "name": "Kota Tual", "confidence": 0.55},
+            {"type": "region", "name": "Kota Ambon", "confidence": 0.58},
+        ]
+    }
+    bins = {(b.low, b.facts, b.right) for b in calibration(evaluate(made, gold)) if b.facts}
+    assert bins == {(0.9, 2, 2), (0.5, 2, 1)}
+    assert "0.50-0.60       2     1    0.56     0.50" in calibration_table(evaluate(made, gold))
