@@ -163,12 +163,15 @@ class TokenMatcher:
 
     def __init__(self) -> None:
         self.patterns: list[tuple[str, tuple[_Spec, ...]]] = []
+        self.span_labels: set[str] = set()  # the span labels the patterns read; other spans are ignored
 
     def add(self, label: str, pattern: Sequence[Mapping[str, Any]], where: str = "") -> None:
         where = where or label
         if not pattern:
             raise PatternError(f"{where}: an empty pattern")
-        self.patterns.append((label, tuple(_compile_spec(s, f"{where}[{i}]") for i, s in enumerate(pattern))))
+        specs = tuple(_compile_spec(s, f"{where}[{i}]") for i, s in enumerate(pattern))
+        self.patterns.append((label, specs))
+        self.span_labels.update(spec.span for spec in specs if spec.span is not None)
 
     def __call__(self, tokens: Sequence[Token], spans: Iterable[Span] = ()) -> list[Match]:
         by_start: dict[tuple[str, int], list[int]] = defaultdict(list)
@@ -177,12 +180,35 @@ class TokenMatcher:
         matches = []
         for label, specs in self.patterns:
             run = _Run(tokens, specs, by_start)
-            for start in range(len(tokens)):
+            for start in _possible_starts(specs, tokens, by_start):
                 found = run.longest(start)
                 if found is not None:
                     end, groups = found
                     matches.append(Match(label, start, end, groups))
         return matches
+
+
+def _possible_starts(
+    specs: tuple[_Spec, ...], tokens: Sequence[Token], spans: dict[tuple[str, int], list[int]]
+) -> Iterable[int]:
+    """The positions in `tokens` a match can start at, or all of them when the pattern cannot say.
+
+    A match starts where one of its leading optional specs, or its first required one,
+    holds. Most patterns begin with a span or a word list, so most tokens are ruled out
+    at once; a leading spec of any other kind allows every start.
+    """
+    starts: set[int] = set()
+    for spec in specs:
+        if spec.span is not None:
+            starts.update(start for label, start in spans if label == spec.span)
+        else:
+            words = next((allowed for key, allowed in spec.tests if key == "LOWER"), None)
+            if words is None or spec.op == "!":
+                return range(len(tokens))
+            starts.update(position for position, token in enumerate(tokens) if token.lower in words)
+        if spec.op in ("1", "+"):
+            return sorted(starts)
+    return range(len(tokens))
 
 
 class _Run:
@@ -271,7 +297,7 @@ def match_in_windows(
     in the windows that may hold one. The spans inside a window are found by bisection, so
     the cost stays linear in the article however many windows and spans it has.
     """
-    ordered = sorted(spans, key=lambda span: span.start)
+    ordered = sorted((s for s in spans if s.label in matcher.span_labels), key=lambda span: span.start)
     starts = [span.start for span in ordered]
     found = []
     for start, end in windows:

@@ -35,10 +35,7 @@ class Token:
     start: int
     end: int
     kind: str  # number, word or punct
-
-    @property
-    def lower(self) -> str:
-        return self.text.casefold()
+    lower: str  # case-folded once: every phrase and pattern compares it
 
     @property
     def is_title(self) -> bool:
@@ -65,5 +62,8 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
     tokens = []
     for index, found in enumerate(_TOKEN.finditer(text)):
         kind = found.lastgroup or "punct"
-        tokens.append(Token(index, found.group(), found.start() + offset, found.end() + offset, kind))
+        text_ = found.group()
+        tokens.append(
+            Token(index, text_, found.start() + offset, found.end() + offset, kind, text_.casefold())
+        )
     return tokens

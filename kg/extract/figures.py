@@ -136,6 +136,7 @@ class Reading:
     positions: list[int] = field(default_factory=list)  # the quantities' tokens, sorted
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _by_number: dict[tuple[str, int], list[Match]] = field(default_factory=dict)
+    _subject_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.positions = sorted(self.quantities)
@@ -144,6 +145,13 @@ class Reading:
             self._starts[label] = [m.start for m in found]
             for m in found:
                 self._by_number.setdefault((label, m.groups.get("number", (-1, -1))[0]), []).append(m)
+
+    def subjects_between(self, start: int, end: int) -> list[Span]:
+        """The subject spans that start in tokens [start, end), found by bisection."""
+        if len(self._subject_starts) != len(self.subjects):
+            self._subject_starts = sorted(self.subjects)
+        starts = self._subject_starts
+        return [self.subjects[p] for p in starts[bisect_left(starts, start) : bisect_left(starts, end)]]
 
     def matching(self, label: str, start: int, end: int) -> list[Match]:
         """The matches of `label` within tokens [start, end), found by bisection."""
@@ -425,11 +433,7 @@ def _context(doc: Document, reading: Reading, sentence: int) -> Tie | None:
     while previous > 0 and not doc.text[previous:line_start].strip():
         previous = doc.line_of(previous - 2)[0]
     first, last = analysis.tokens_between(previous, doc.line_of(analysis.tokens[start].start)[1])
-    codes = {
-        span.data["key"]
-        for position, span in reading.subjects.items()
-        if first <= position < last and _governs(span)
-    }
+    codes = {span.data["key"] for span in reading.subjects_between(first, last) if _governs(span)}
     return Tie((Ref("region", codes.pop()),), "figure.context", 0.65) if len(codes) == 1 else None
 
 
@@ -639,7 +643,9 @@ class FigureExtractor:
             for clause in analysis.clauses(index):
                 contrast = analysis.tokens[clause[0]].lower in CONTRAST
                 earlier = list(found) if contrast else []
-                for token in sorted(p for p in reading.quantities if clause[0] <= p < clause[1]):
+                positions = reading.positions
+                inside = positions[bisect_left(positions, clause[0]) : bisect_left(positions, clause[1])]
+                for token in inside:
                     found.extend(_parallel(self._figure(doc, reading, token, clause, index), earlier))
             found = _referring_back(reading, start, end, found, facts)
             facts.extend(found)
