@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
 from kg.analysis.matcher import PhraseMatcher, Span
 from kg.analysis.structure import ItemReader, clauses
 from kg.analysis.tokens import Token, tokenize
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Gazetteer, RegionSpan
 from kg.lexicon import rows
 from kg.model import Article
 
@@ -114,8 +114,8 @@ class Analysis:
         return read
 
 
-def analyse(article: Article) -> Analysis:
-    """The shared analysis of an article."""
+def analyse(article: Article, regions: Sequence[RegionSpan] | None = None) -> Analysis:
+    """The shared analysis of an article; `regions` are the gazetteer's spans when already found."""
     text = article.text
     tokens = tokenize(text)
     starts = [t.start for t in tokens]
@@ -124,7 +124,7 @@ def analyse(article: Article) -> Analysis:
     for span in phrase_matcher()(tokens, text):
         spans[span.label].append(span)
     titles = {span.start_char for span in spans.get("title", ())}
-    for region in Gazetteer.load().find(text):
+    for region in Gazetteer.load().find(text) if regions is None else regions:
         # "Kota Palu" is the region as written; in "Wali Kota Palu" the title is a span of its own
         start = region.name_start if region.start in titles else region.start
         first, last = bisect_left(starts, start), bisect_left(starts, region.end)

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import ClassVar
 
-from kg.analysis.document import Analysis, analyse
+from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
 from kg.analysis.structure import Item, after_bullet, clauses, coordinated, place_at, ranked
 from kg.extract.base import Document
@@ -66,7 +66,7 @@ def _award_names() -> dict[str, str]:
 
 def analysis(doc: Document) -> Analysis:
     """The shared analysis of the article, computed once for every extractor that reads it."""
-    return doc.memo("analysis", lambda d: analyse(d.article))
+    return doc.analysis()
 
 
 # --- frames -------------------------------------------------------------------------------------

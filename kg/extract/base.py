@@ -15,7 +15,12 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
+from kg.analysis.document import Analysis, analyse
+from kg.gazetteer import Gazetteer, RegionSpan
 from kg.model import Article, Evidence, Fact, Sentence
+
+TWINS = "İıſ\u212a"
+ASCII_TWINS = str.maketrans(TWINS, "IisK")
 
 T = TypeVar("T")
 
@@ -79,6 +84,24 @@ class Document:
         self._memo: dict[str, Any] = {}
         self._sentence_starts = [sentence.start for sentence in article.sentences]
         self._line_starts = [0, *(found.end() for found in re.finditer("\n", self.text))]
+
+    def analysis(self) -> Analysis:
+        """The shared analysis of the article (kg.analysis): tokens, typed spans, structure."""
+        return self.memo("analysis", lambda doc: analyse(doc.article, doc.region_spans()))
+
+    def region_spans(self) -> list[RegionSpan]:
+        """The gazetteer's region spans of the text, found once for every reader.
+
+        Four non-ASCII letters match ASCII ones under case-insensitive matching ("BUPATİ"):
+        the gazetteer reads a copy with each replaced by its ASCII twin of the same case,
+        one character for one, so every offset still indexes the article's text.
+        """
+
+        def find(doc: Document) -> list[RegionSpan]:
+            text = doc.text.translate(ASCII_TWINS) if any(c in doc.text for c in TWINS) else doc.text
+            return Gazetteer.load().find(text)
+
+        return self.memo("region spans", find)
 
     def memo(self, key: str, compute: Callable[[Document], T]) -> T:
         """The result of `compute(self)`, computed on first use."""

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import ClassVar
 
-from kg.analysis.document import Analysis, analyse
+from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
 from kg.analysis.structure import ItemReader, coordinated, respectively
 from kg.extract.base import Document, alternation
@@ -164,7 +164,7 @@ class Reading:
 
 
 def _read(doc: Document) -> Reading:
-    analysis = doc.memo("analysis", lambda d: analyse(d.article))
+    analysis = doc.analysis()
     spans: list[Span] = [s for found in analysis.spans.values() for s in found]
     quantities: dict[int, Quantity] = {}
     for q in find_quantities(doc.text):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from kg.analysis.document import Analysis, analyse
+from kg.analysis.document import Analysis
 from kg.analysis.names import Chunk, Names, names_of
 from kg.extract.base import Document, alternation, skip_spaces
 from kg.extract.regions import region_at
@@ -313,7 +313,7 @@ def _known_orgs(doc: Document) -> list[OrgMatch]:
 
 
 def _names(doc: Document) -> Names:
-    return doc.memo("names", lambda d: names_of(d.memo("analysis", lambda d2: analyse(d2.article))))
+    return doc.memo("names", lambda d: names_of(d.analysis()))
 
 
 def _headed_orgs(doc: Document) -> list[OrgMatch]:

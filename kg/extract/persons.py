@@ -16,7 +16,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.analysis.appositions import appositions
-from kg.analysis.document import Analysis, analyse
+from kg.analysis.document import Analysis
 from kg.analysis.names import Names, names_of
 from kg.extract.base import Document, Spans, alternation, skip_spaces
 from kg.extract.organizations import OrgMatch, continue_name, org_at, orgs
@@ -129,7 +129,7 @@ def names(doc: Document) -> Names:
 
 
 def analysis_of(doc: Document) -> Analysis:
-    return doc.memo("analysis", lambda d: analyse(d.article))
+    return doc.analysis()
 
 
 def read_name(doc: Document, pos: int) -> tuple[int, int, str] | None:

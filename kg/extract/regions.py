@@ -55,19 +55,9 @@ def _in_org_name(doc: Document, span: RegionSpan) -> bool:
     return bool(_org_name_before().search(before))
 
 
-# The four non-ASCII letters that case-insensitive regex matching equates with ASCII ones. The
-# gazetteer's cue pattern (re.IGNORECASE) matches "BUPATİ" but then looks the cue up lower-cased,
-# and "i̇" is no cue: it reads a copy of the text with each replaced by its ASCII twin of the same
-# case, one character for one, so every offset still indexes the article's text.
-TWINS = "İıſ\u212a"
-ASCII_TWINS = str.maketrans(TWINS, "IisK")
-
-
 def match_regions(doc: Document) -> list[RegionMatch]:
     """Every region span of the article, resolved where the article's context allows."""
-    text = doc.text.translate(ASCII_TWINS) if any(c in doc.text for c in TWINS) else doc.text
-    found = Gazetteer.load().find(text)
-    spans = [s for s in found if not _glued_compound(doc.text, s)]
+    spans = [s for s in doc.region_spans() if not _glued_compound(doc.text, s)]
     certain = Counter(s.candidates[0] for s in spans if len(s.candidates) == 1)
     dateline = doc.article.dateline
     matches = []
