@@ -416,7 +416,7 @@ async def query_page(state: State, request: Request) -> Response:
         {"name": q.name, "title": q.title, "description": q.description, "sparql": prologue + q.sparql}
         for q in saved_queries()
     ]
-    return render("query.html", queries=queries, query="")
+    return render("query.html", queries=queries, base=RESOURCE_BASE, query="")
 
 
 CORS_HEADERS = {

@@ -137,3 +137,53 @@ def test_a_saved_query_runs_in_the_editor(server: Running, browser: Browser, tmp
     assert errors == []
     assert rows >= 5 and "Paritrana Award" in table_text
     assert download.startswith("/sparql?download=1&format=csv&query=")
+
+
+RESULT_ROWS = ".yasr table tbody tr"
+RUN = "(text) => { const tab = window.kgYasgui.getTab(); tab.setQuery(text); tab.query(); }"
+
+
+@pytest.mark.browser
+def test_every_saved_query_link_of_the_home_page_shows_its_results(server: Running, browser: Browser) -> None:
+    requested: list[str] = []
+    errors: list[str] = []
+    home = offline_page(browser, server.url, requested, errors)
+    home.goto(server.url)
+    links = home.locator(".queries dt a:not(.muted)")
+    names = [(links.nth(i).get_attribute("href") or "").split("#")[-1] for i in range(links.count())]
+    assert len(names) >= 5
+    empty = []
+    for name in names:
+        page = offline_page(browser, server.url, requested, errors)  # a fresh context: no saved tabs
+        page.goto(server.url)
+        page.locator(f".queries dt a[href='/query#{name}']").click()
+        page.wait_for_url(f"**/query#{name}")
+        page.locator(RESULT_ROWS).first.wait_for(timeout=30_000)
+        if not page.locator(RESULT_ROWS).filter(has_not=page.locator(".dataTables_empty")).count():
+            empty.append(name)
+        page.context.close()
+    assert requested == []
+    assert errors == []
+    assert empty == []
+
+
+@pytest.mark.browser
+def test_iris_in_query_results_open_on_this_server(server: Running, browser: Browser) -> None:
+    requested: list[str] = []
+    errors: list[str] = []
+    page = offline_page(browser, server.url, requested, errors)
+    page.goto(server.url + "query")
+    page.wait_for_function("() => window.kgYasgui && window.kgYasgui.getTab().getYasqe()")
+    page.evaluate(RUN, "SELECT ?region ?name WHERE { ?region a kg:City ; skos:prefLabel ?name } LIMIT 5")
+    page.locator(".yasr table a.iri").first.wait_for(timeout=30_000)
+    links = page.locator(".yasr table a.iri")
+    hrefs = [links.nth(i).get_attribute("href") or "" for i in range(links.count())]
+    assert hrefs and all(href.startswith("/id/") for href in hrefs), hrefs[:5]
+    with page.context.expect_page() as opened:
+        links.first.click()
+    entity = opened.value
+    entity.wait_for_load_state()
+    assert entity.url == server.url + hrefs[0].lstrip("/")
+    assert entity.locator("#entity-label").inner_text()
+    assert requested == []
+    assert errors == []

@@ -8,6 +8,10 @@
   const byName = new Map(saved.map(function (query) { return [query.name, query]; }));
   const endpoint = window.location.origin + "/sparql";
   const MAX_NODES = 400;
+  const container = document.getElementById("yasgui");
+  const base = container.dataset.base || "";
+  // Read the deep link (/query#name) now: YASGUI reads the hash as its own state and clears it.
+  const wanted = decodeURIComponent(window.location.hash.slice(1));
 
   function term(binding) {
     if (!binding) return null;
@@ -86,7 +90,7 @@
   };
   Yasgui.Yasr.registerPlugin("graph", GraphPlugin);
 
-  const yasgui = new Yasgui(document.getElementById("yasgui"), {
+  const yasgui = new Yasgui(container, {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: true,
     endpointCatalogueOptions: { getData: function () { return [{ endpoint: endpoint }]; } },
@@ -120,6 +124,20 @@
     current.query();
   }
 
+  // The graph's own IRIs resolve on this server: a result's link goes to /id/..., not to the
+  // public w3id.org address, which leaves the server (and needs the network).
+  function localise(link) {
+    const href = link.getAttribute("href") || "";
+    if (base && href.indexOf(base) === 0) link.setAttribute("href", "/id/" + href.slice(base.length));
+  }
+  function localLinks() {
+    if (!base) return;
+    container.querySelectorAll("a[href]").forEach(localise);
+    new MutationObserver(function () {
+      container.querySelectorAll("a[href^='" + base + "']").forEach(localise);
+    }).observe(container, { childList: true, subtree: true });
+  }
+
   document.querySelectorAll("#saved-queries button").forEach(function (button) {
     button.addEventListener("click", function () {
       history.replaceState(null, "", "#" + button.dataset.name);
@@ -130,6 +148,9 @@
   yasgui.on("tabChange", function () { updateDownload(); });
   tab();
   updateDownload();
-  const wanted = decodeURIComponent(window.location.hash.slice(1));
-  if (byName.has(wanted)) run(wanted);
+  localLinks();
+  if (byName.has(wanted)) {
+    history.replaceState(null, "", "#" + encodeURIComponent(wanted));
+    run(wanted);
+  }
 })();
