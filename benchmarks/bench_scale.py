@@ -30,7 +30,7 @@ prints, in tables:
 
     .venv/bin/python benchmarks/bench_scale.py --sizes 1000
     .venv/bin/python benchmarks/bench_scale.py --sizes 1000 10000 --workers 2
-    .venv/bin/python benchmarks/bench_scale.py --sizes 100000 --rdflib-max 0 --repeat 5
+    .venv/bin/python benchmarks/bench_scale.py --sizes 100000 --build-only
 """
 
 from __future__ import annotations
@@ -59,7 +59,6 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 import make_corpus  # noqa: E402
-from bench_build import count_rows  # noqa: E402
 
 CHANGED = 10  # articles changed for the incremental rebuild
 SAMPLE = 200  # articles timed stage by stage in-process
@@ -384,6 +383,15 @@ def first_page(sparql: str) -> str:
     return sparql if "LIMIT" in sparql.upper().split("}")[-1] else f"{sparql.rstrip()}\nLIMIT {FIRST_PAGE}"
 
 
+def count_rows(store: Any, sparql: str) -> int:
+    """Run a query and read every value of every row, as `kg query` and the endpoint do."""
+    count = 0
+    for row in store.query(sparql):
+        tuple(row)
+        count += 1
+    return count
+
+
 def latencies(run: Callable[[], int], repeat: int, budget: float) -> tuple[list[float], int]:
     """Seconds of up to `repeat` runs, stopping once `budget` seconds are spent; and the row count."""
     times: list[float] = []
@@ -455,8 +463,9 @@ def exports(store: Any, work: Path, gold: Path) -> None:
 # --- child: rdflib ----------------------------------------------------------------------------------
 
 
-class StepTimeout(Exception):
-    """An rdflib step ran past its time limit."""
+class StepTimeout(BaseException):
+    """An rdflib step ran past its time limit (a BaseException: library code that catches
+    Exception must not swallow it)."""
 
 
 @contextlib.contextmanager
@@ -569,6 +578,8 @@ def measure(size: int, args: argparse.Namespace) -> None:
         print_build(built)
         stages = child_result("stages", {"corpus": str(corpus), "sample": SAMPLE})
         print_stages(built, stages)
+        if args.build_only:
+            return
         read = list(
             run_child(
                 "read",
@@ -663,6 +674,10 @@ def print_rebuild(built: Result, rebuilt: Result) -> None:
         ["build", "seconds", "articles built", "% of full build"],
         rows,
         note,
+    )
+    print(
+        f"  rebuild: peak RSS {rebuilt['self_peak_mib']:,.0f} MiB (process), "
+        f"{rebuilt['_tree_peak_mib']:,.0f} MiB (tree, sampled)"
     )
 
 
@@ -768,6 +783,11 @@ def main() -> None:
         help="seconds per rdflib query or export (default 120)",
     )
     parser.add_argument("--no-incremental", dest="incremental", action="store_false", help="skip the rebuild")
+    parser.add_argument(
+        "--build-only",
+        action="store_true",
+        help="only the build and its stages (for 100k: exports need GiBs)",
+    )
     parser.add_argument(
         "--cache", type=Path, default=Path(tempfile.gettempdir()) / "kg-bench-scale", help="corpus cache"
     )
