@@ -24,7 +24,7 @@ that must be a 400 for the client, not a dead worker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 _WORD = re.compile("service", re.IGNORECASE)
@@ -63,11 +63,15 @@ def check_shape(text: str, max_bytes: int, max_depth: int) -> None:
             raise Refused(f"the query nests brackets more than {max_depth} deep")
 
 
-def check_services(prologue: str, text: str, allowed: Sequence[str]) -> None:
-    """Refuse a query that calls a SERVICE other than the `allowed` endpoints (or one named by a variable)."""
+def check_services(prefixes: Mapping[str, str], text: str, allowed: Sequence[str]) -> None:
+    """Refuse a query that calls a SERVICE other than the `allowed` endpoints (or one named by a variable).
+
+    The server's `prefixes` are declared to the grammar, not written before the query, so
+    that a position in a message about the query is a position in the text the client sent.
+    """
     if not _WORD.search(text):
         return
-    for target in service_targets(prologue + text):
+    for target in service_targets(text, prefixes):
         if target is None:
             raise Refused("SERVICE with a variable endpoint is not allowed on this server")
         if target not in allowed:
@@ -77,8 +81,11 @@ def check_services(prologue: str, text: str, allowed: Sequence[str]) -> None:
             raise Refused(f"SERVICE <{target}> is not allowed on this server; allowed: {listed}")
 
 
-def service_targets(query: str) -> list[str | None]:
-    """The endpoint of every SERVICE of `query` (None for a variable), read by rdflib's SPARQL grammar."""
+def service_targets(query: str, prefixes: Mapping[str, str] | None = None) -> list[str | None]:
+    """The endpoint of every SERVICE of `query` (None for a variable), read by rdflib's SPARQL grammar.
+
+    `prefixes` are declared for the query as if by PREFIX lines of its own (which win).
+    """
     from pyparsing import ParseBaseException
     from rdflib.plugins.sparql.algebra import translatePrologue
     from rdflib.plugins.sparql.parser import Query
@@ -86,7 +93,7 @@ def service_targets(query: str) -> list[str | None]:
 
     try:
         tree = Query.parse_string(query.replace("\r", "\n"), parse_all=True)
-        prologue = translatePrologue(tree[0], None)
+        prologue = translatePrologue(tree[0], None, initNs=dict(prefixes or {}))
         return [
             None if isinstance(node["term"], Variable) else str(prologue.absolutize(node["term"]))
             for node in _services(tree)

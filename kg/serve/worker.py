@@ -84,10 +84,6 @@ class WorkerConfig:
     allowed_services: tuple[str, ...] = ()
     preload: tuple[str, ...] = ()  # modules imported before the worker says it is ready
 
-    @property
-    def prologue(self) -> str:
-        return "".join(f"PREFIX {prefix}: <{iri}>\n" for prefix, iri in self.prefixes.items())
-
 
 @dataclass(frozen=True)
 class Choice:
@@ -196,7 +192,7 @@ class LimitedBuffer(io.RawIOBase):
 def run_job(store: ox.Store, config: WorkerConfig, job: QueryJob) -> QueryOutcome:
     """Run one SPARQL job against `store` and serialise its result, within the size limit."""
     try:
-        guard.check_services(config.prologue, job.sparql, config.allowed_services)
+        guard.check_services(config.prefixes, job.sparql, config.allowed_services)
     except guard.Refused as error:
         return QueryOutcome.error(400, str(error))
     try:

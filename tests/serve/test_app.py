@@ -345,6 +345,20 @@ def test_writes_and_bad_requests_are_refused(
     assert response.text.strip()
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?s\nWHERE {\n  ?s kg:holder ?p ) }",
+        # the word in the comment has the guard read the query too
+        "# regions the service covers\nSELECT ?s WHERE {\n  ?s kg:holder ?p ) }",
+    ],
+)
+def test_a_syntax_error_is_reported_at_its_line_in_the_query_as_sent(client: TestClient, query: str) -> None:
+    response = client.get("/sparql", params={"query": query})
+    assert response.status_code == 400
+    assert re.search(r"\b3:\d+|line:3\b", response.text), response.text
+
+
 @pytest.mark.parametrize("method", ["PUT", "DELETE", "PATCH"])
 def test_other_methods_are_refused(client: TestClient, method: str) -> None:
     assert client.request(method, "/sparql").status_code == 405

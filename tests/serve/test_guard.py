@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from starlette.testclient import TestClient
 
-from kg.namespaces import PREFIXES, sparql_prologue
+from kg.namespaces import PREFIXES
 from kg.serve.guard import Refused, check_services
 from kg.serve.pool import QueryPool
 from kg.serve.worker import Choice, QueryJob, WorkerConfig
@@ -74,11 +74,17 @@ def test_the_word_service_in_a_string_an_iri_or_a_comment_is_no_call(client: Tes
     assert response.status_code == 200, response.text
 
 
+def test_a_prefix_of_the_server_names_a_refused_service(client: TestClient) -> None:
+    response = client.get("/sparql", params={"query": "SELECT * WHERE { SERVICE kg:sparql { ?s ?p ?o } }"})
+    assert response.status_code == 400
+    assert f"SERVICE <{PREFIXES['kg']}sparql>" in response.text
+
+
 def test_an_endpoint_the_operator_allowed_may_be_called(store_path: Path) -> None:
     allowed = (NOWHERE,)
-    check_services(sparql_prologue(), f"SELECT * {{ SERVICE <{NOWHERE}> {{ ?s ?p ?o }} }}", allowed)
+    check_services(PREFIXES, f"SELECT * {{ SERVICE <{NOWHERE}> {{ ?s ?p ?o }} }}", allowed)
     with pytest.raises(Refused, match=re.escape(f"allowed: <{NOWHERE}>")):
-        check_services(sparql_prologue(), "SELECT * { SERVICE <http://127.0.0.1:8/> { ?s ?p ?o } }", allowed)
+        check_services(PREFIXES, "SELECT * { SERVICE <http://127.0.0.1:8/> { ?s ?p ?o } }", allowed)
     config = WorkerConfig(str(store_path), PREFIXES, os.getpid(), allowed_services=allowed)
     pool = QueryPool(config, size=1, timeout=20)
     pool.start()
