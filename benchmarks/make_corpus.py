@@ -563,22 +563,26 @@ def block_award_province(page: Page) -> None:
         category=category,
     )
     page.add(("award", region.canonical, year), award_fact(region.canonical, year, level, category, place))
-    others = [r for r in order[:3] if r != region]
-    if len(others) == 2:
-        first += " " + page.say(
-            "award_others",
-            second=page.names_region(others[0]),
-            third=page.names_region(others[1]),
-            ordinal2=ORDINALS[order.index(others[0])],
-            ordinal3=ORDINALS[order.index(others[1])],
-        )
-        for other in others:
-            page.add(
-                ("award", other.canonical, year),
-                award_fact(other.canonical, year, level, category, order.index(other) + 1),
-            )
+    if len(order) >= 3:
+        first += " " + other_places(page, order, region, level, category)
     page.paragraphs.append(first)
     _award_handover(page, province, region)
+
+
+def other_places(page: Page, order: tuple[Region, ...], placed: Region, level: str, category: str) -> str:
+    """The round's two other places ("Peringkat kedua diraih X, sementara Y ..."), recorded as awards."""
+    others = [r for r in order[:3] if r is not placed]
+    text = page.say(
+        "award_others",
+        second=page.names_region(others[0]),
+        third=page.names_region(others[1]),
+        ordinal2=ORDINALS[order.index(others[0])],
+        ordinal3=ORDINALS[order.index(others[1])],
+    )
+    for other in others:
+        fact = award_fact(other.canonical, page.year, level, category, order.index(other) + 1)
+        page.add(("award", other.canonical, page.year), fact)
+    return text
 
 
 def _award_handover(page: Page, province: Region, region: Region) -> None:
@@ -647,18 +651,10 @@ def _national_places(page: Page, order: tuple[Region, ...], province: Region, pl
     text = page.say(
         "award_national", pemda=province.pemda, ordinal=ORDINALS[place - 1], year=year, category=category
     )
-    others = [r for r in order[:3] if r != province]
-    text += " " + page.say(
-        "award_others",
-        second=page.names_region(others[0]),
-        third=page.names_region(others[1]),
-        ordinal2=ORDINALS[order.index(others[0])],
-        ordinal3=ORDINALS[order.index(others[1])],
+    page.add(
+        ("award", province.canonical, year), award_fact(province.canonical, year, "nasional", category, place)
     )
-    page.paragraphs.append(text)
-    for winner in order[:3]:
-        fact = award_fact(winner.canonical, year, "nasional", category, order.index(winner) + 1)
-        page.add(("award", winner.canonical, year), fact)
+    page.paragraphs.append(f"{text} {other_places(page, order, province, 'nasional', category)}")
 
 
 def national_year(province: Region, year: int, seed: int) -> int | None:
