@@ -187,3 +187,33 @@ def test_iris_in_query_results_open_on_this_server(server: Running, browser: Bro
     assert entity.locator("#entity-label").inner_text()
     assert requested == []
     assert errors == []
+
+
+PHONE = (420, 860)
+WIDTHS = """() => {
+    const width = (selector) => {
+        const element = document.querySelector(selector);
+        return element ? element.getBoundingClientRect().width : 0;
+    };
+    const page = document.documentElement.scrollWidth;
+    return { search: width("#q"), editor: width("#yasgui .CodeMirror"), page: page };
+}"""
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["", "search?q=madiun", "id/region/35.77", "explore", "query"])
+def test_at_phone_width_the_search_box_and_the_editor_take_the_width(
+    server: Running, browser: Browser, path: str
+) -> None:
+    requested: list[str] = []
+    errors: list[str] = []
+    page = offline_page(browser, server.url, requested, errors, size=PHONE)
+    page.goto(server.url + path)
+    if path == "query":
+        page.locator("#yasgui .CodeMirror").wait_for(timeout=30_000)
+    widths = page.evaluate(WIDTHS)
+    assert widths["search"] >= 0.7 * PHONE[0], widths
+    assert widths["page"] <= PHONE[0], widths
+    if path == "query":
+        assert widths["editor"] >= 0.8 * PHONE[0], widths
+    assert requested == []
