@@ -26,7 +26,16 @@ from markupsafe import Markup
 from rdflib import Graph
 
 from kg.export.atomic import write_atomic
-from kg.export.view import graph_view
+from kg.export.layout import layout
+from kg.export.view import (
+    REGION_CLASSES,
+    EntityView,
+    Evidence,
+    find_node,
+    graph_view,
+    neighbourhood,
+    without_gazetteer,
+)
 
 DEFAULT_TITLE = "Knowledge graph: regional governments and BPJS Ketenagakerjaan"
 VIS_NETWORK_VERSION = "10.1.5"
@@ -50,23 +59,50 @@ CLASS_COLOURS = {
 }
 FALLBACK_COLOURS = ("#e377c2", "#f7b6d2", "#c49c94", "#dbdb8d", "#9edae5", "#aec7e8", "#98df8a", "#c7c7c7")
 VIEW_ATTRIBUTES = ("iri", "label", "cls", "types")
+EVIDENCE_SHOWN = 12  # sentences per node in the details panel (a fact read from 100 articles shows 12)
+_DATED = re.compile(r"(?i)year|date|asOf")
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _EXTERNAL = re.compile(
     r"""<(?:script|link|img|iframe)\b[^>]*\b(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", re.I
 )
 
 
-def write_html(graph: Graph, path: Path, title: str = DEFAULT_TITLE) -> None:
-    """Write the offline interactive page of `graph` to `path`, atomically."""
-    write_atomic(path, render_html(graph_view(graph), title).encode("utf-8"))
+def write_html(
+    graph: Graph,
+    path: Path,
+    title: str = DEFAULT_TITLE,
+    *,
+    with_gazetteer: bool = False,
+    focus: str | None = None,
+    hops: int = 2,
+) -> None:
+    """Write the offline interactive page of `graph` to `path`, atomically (see `render_html`)."""
+    page = render_html(graph_view(graph), title, with_gazetteer=with_gazetteer, focus=focus, hops=hops)
+    write_atomic(path, page.encode("utf-8"))
 
 
-def render_html(view: nx.MultiDiGraph, title: str = DEFAULT_TITLE) -> str:
-    """The page for an entity view (see `graph_view`), as one self-contained HTML string."""
+def render_html(
+    view: nx.MultiDiGraph,
+    title: str = DEFAULT_TITLE,
+    *,
+    with_gazetteer: bool = False,
+    focus: str | None = None,
+    hops: int = 2,
+) -> str:
+    """The page for an entity view (see `graph_view`), as one self-contained HTML string.
+
+    Regions nothing is said about are left out unless `with_gazetteer`; `focus` (an IRI or a
+    place name such as "Kota Madiun") keeps only what lies within `hops` links of it.
+    """
+    view = _shown(view, with_gazetteer, focus, hops)
     nodes, edges = _vis_data(view)
+    regions = sorted(((node["name"], node["id"]) for node in nodes if node["cls"] in REGION_CLASSES), key=str)
     page = _template().render(
         title=title,
         data={"nodes": nodes, "edges": edges, "options": _vis_options(view)},
         legend=_legend(view),
+        regions=regions,
+        years=sorted({year for node in nodes for year in node["years"]}),
         node_count=view.number_of_nodes(),
         edge_count=view.number_of_edges(),
         vis_script=Markup(vis_network_script()),
@@ -74,6 +110,20 @@ def render_html(view: nx.MultiDiGraph, title: str = DEFAULT_TITLE) -> str:
     )
     _check_offline(page)
     return page
+
+
+def _shown(view: nx.MultiDiGraph, with_gazetteer: bool, focus: str | None, hops: int) -> EntityView:
+    """The part of the view the page draws: gazetteer-only regions out, then the focus's neighbourhood."""
+    entities = view if isinstance(view, EntityView) else EntityView(view)
+    shown = entities if with_gazetteer else without_gazetteer(entities)
+    if focus is None:
+        return shown
+    centre = find_node(entities, focus)
+    if centre is None:
+        raise ValueError(f"no entity is called {focus!r}")
+    if centre not in shown:  # a place asked for by name is drawn even when nothing is said about it
+        shown = entities.restricted([*shown, centre])
+    return neighbourhood(shown, centre, hops)
 
 
 def class_colour(cls: str) -> str:
@@ -94,9 +144,18 @@ def escape(text: object) -> str:
     )
 
 
-def _vis_data(view: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """vis-network's nodes and edges, in the view's (sorted) order."""
-    nodes = [_vis_node(node_id, data, view.degree(node_id)) for node_id, data in view.nodes(data=True)]
+def _vis_data(view: EntityView) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """vis-network's nodes (placed, with filter keys and evidence) and edges, in the view's (sorted) order."""
+    positions = layout(view)
+    own_years = {node: _years(data, view.evidence.get(node, ())) for node, data in view.nodes(data=True)}
+    nodes = []
+    for node_id, data in view.nodes(data=True):
+        node = _vis_node(node_id, data, view.degree(node_id))
+        node["x"], node["y"] = positions[node_id]
+        node["years"] = sorted(own_years[node_id] or _neighbour_years(view, node_id, own_years))
+        node["regions"] = _regions_of(view, node_id)
+        node["evidence"] = _evidence_html(view.evidence.get(node_id, ()))
+        nodes.append(node)
     edges = []
     labels = dict(view.nodes(data="label"))
     seen: dict[frozenset[str], int] = {}
@@ -108,6 +167,54 @@ def _vis_data(view: nx.MultiDiGraph) -> tuple[list[dict[str, Any]], list[dict[st
             edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.25 * seen[pair], 2)}
         edges.append(edge)
     return nodes, edges
+
+
+def _years(data: dict[str, str], evidence: tuple[Evidence, ...]) -> set[int]:
+    """The years a node is about: its year and date properties, and the dates of its evidence."""
+    texts = [value for name, value in data.items() if _DATED.search(name)] + [item.date for item in evidence]
+    return {int(year) for text in texts for year in _YEAR.findall(text)}
+
+
+def _neighbour_years(view: EntityView, node: str, own: dict[str, set[int]]) -> set[int]:
+    """A node without a date of its own (a region, a person) takes its neighbours' years."""
+    neighbours = set(view.predecessors(node)) | set(view.successors(node))
+    return {year for other in neighbours for year in own[other]}
+
+
+def _regions_of(view: EntityView, node: str) -> list[str]:
+    """The regions a node belongs to for the region filter: itself, linked regions, and those of linked facts.
+
+    Articles are not followed (one article links a dozen places), nor regions (a province is not its cities).
+    """
+    found = {node} if _is_region(view, node) else set()
+    for other in _neighbours(view, node):
+        if _is_region(view, other):
+            found.add(other)
+        elif view.nodes[other]["cls"] != "Article" and view.nodes[node]["cls"] != "Article":
+            found.update(far for far in _neighbours(view, other) if _is_region(view, far))
+    return sorted(found)
+
+
+def _neighbours(view: EntityView, node: str) -> set[str]:
+    return set(view.predecessors(node)) | set(view.successors(node))
+
+
+def _is_region(view: EntityView, node: str) -> bool:
+    return bool(view.nodes[node]["cls"] in REGION_CLASSES)
+
+
+def _evidence_html(evidence: tuple[Evidence, ...]) -> str:
+    """The sentences a fact was read from, newest first, as escaped HTML for the details panel."""
+    if not evidence:
+        return ""
+    shown = sorted(evidence, key=lambda item: (item.date, item.article), reverse=True)[:EVIDENCE_SHOWN]
+    items = "".join(
+        f'<li><q>{escape(_cut(item.text))}</q> <span class="kg-ev-src">'
+        f"{escape(item.date or 'undated')} · {escape(item.article)}</span></li>"
+        for item in shown
+    )
+    more = f'<p class="hint">and {len(evidence) - len(shown)} more</p>' if len(evidence) > len(shown) else ""
+    return f'<h3 class="kg-ev-head">Evidence ({len(evidence)})</h3><ol class="kg-ev">{items}</ol>{more}'
 
 
 def _vis_node(node_id: str, data: dict[str, str], degree: int) -> dict[str, Any]:
@@ -144,11 +251,11 @@ def _vis_edge(
 
 
 def _vis_options(view: nx.MultiDiGraph) -> dict[str, Any]:
-    """Physics runs only for the initial stabilisation (the page then freezes it); seeded layout."""
+    """Positions come from the export (see kg.export.layout): physics stays off, the page opens drawn."""
     large = view.number_of_nodes() > 300
     return {
         "autoResize": True,
-        "layout": {"randomSeed": 42, "improvedLayout": not large},
+        "layout": {"improvedLayout": False},
         "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 13, "color": "#1f2933"}},
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -157,18 +264,14 @@ def _vis_options(view: nx.MultiDiGraph) -> dict[str, Any]:
             "smooth": {"enabled": not large, "type": "continuous", "roundness": 0.4},
             "width": 1,
         },
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {"gravitationalConstant": -60, "springLength": 110, "avoidOverlap": 0.3},
-            "stabilization": {
-                "enabled": True,
-                "iterations": 400 if large else 1000,
-                "updateInterval": 25,
-                "fit": True,
-            },
+        "physics": {"enabled": False},
+        "interaction": {
+            "hover": not large,
+            "tooltipDelay": 150,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "multiselect": True,
         },
-        "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": large, "multiselect": True},
     }
 
 

@@ -12,10 +12,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SH, SKOS
+from rdflib.term import Node
 
 from kg.namespaces import KG, ONTOLOGY_IRI, PREFIXES, SCHEMA
 
@@ -54,18 +57,61 @@ KNOWN_SUBCLASSES: dict[URIRef, frozenset[URIRef]] = {
     KG.City: frozenset({KG.Region}),
 }
 
+#: The classes of places: a region with no fact about it is gazetteer scaffolding.
+REGION_CLASSES = frozenset({"Province", "Regency", "City", "Region"})
+
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _NAMESPACES = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
 
 
-def graph_view(graph: Graph, exclude_classes: Collection[URIRef] = DEFAULT_EXCLUDED) -> nx.MultiDiGraph:
+@dataclass(frozen=True, order=True)
+class Evidence:
+    """One sentence a fact was read from, with its article's date and id (sorted newest last)."""
+
+    date: str
+    article: str
+    text: str
+
+
+class EntityView(nx.MultiDiGraph):
+    """The entity graph plus what only the HTML page shows, kept off the nodes so GraphML is unchanged.
+
+    `evidence` maps a node to the sentences of its kg:evidence; `mentioned` holds the nodes some
+    kg:Mention refersTo (the mentions themselves are not drawn).
+    """
+
+    def __init__(self, incoming_graph_data: Any = None, **attr: Any) -> None:
+        super().__init__(incoming_graph_data, **attr)
+        self.evidence: dict[str, tuple[Evidence, ...]] = {}
+        self.mentioned: frozenset[str] = frozenset()
+
+    def restricted(self, nodes: Iterable[str]) -> EntityView:
+        """A copy with only `nodes` (and the edges among them), in this view's order, extras kept."""
+        keep = set(nodes)
+        view = EntityView()
+        view.add_nodes_from((node, data) for node, data in self.nodes(data=True) if node in keep)
+        view.add_edges_from(
+            (source, target, key, data)
+            for source, target, key, data in self.edges(keys=True, data=True)
+            if source in keep and target in keep
+        )
+        view.evidence = {node: found for node, found in self.evidence.items() if node in keep}
+        view.mentioned = self.mentioned & keep
+        return view
+
+
+def graph_view(graph: Graph, exclude_classes: Collection[URIRef] = DEFAULT_EXCLUDED) -> EntityView:
     """The entity graph of `graph`: one node per typed IRI whose types avoid `exclude_classes`."""
     types = _types_by_node(graph)
     excluded = frozenset(exclude_classes)
     nodes = sorted(node for node, classes in types.items() if not classes & excluded)
     node_set = set(nodes)
     parents = _superclasses(graph)
-    view = nx.MultiDiGraph()
+    view = EntityView()
+    view.evidence = _evidence(graph, node_set)
+    view.mentioned = frozenset(
+        str(target) for target in graph.objects(None, KG.refersTo) if isinstance(target, URIRef)
+    )
     for node in nodes:
         view.add_node(str(node), **_node_attributes(graph, node, types[node], parents))
     for subject, predicate, obj in sorted(_entity_edges(graph, node_set)):
@@ -183,3 +229,85 @@ def _entity_edges(graph: Graph, nodes: set[URIRef]) -> Iterable[tuple[URIRef, UR
         for predicate, obj in graph.predicate_objects(node):
             if obj in nodes and isinstance(obj, URIRef) and isinstance(predicate, URIRef):
                 yield node, predicate, obj
+
+
+def without_gazetteer(view: EntityView) -> EntityView:
+    """The view less the regions nothing is said about: no mention refers to them and no fact points at them.
+
+    The gazetteer brings in every province, regency and city; drawn, they bury the news.
+    """
+    return view.restricted(node for node in view if not _is_region(view, node) or _has_facts(view, node))
+
+
+def neighbourhood(view: EntityView, place: str, hops: int = 2) -> EntityView:
+    """The part of the view within `hops` links (either way) of `place`: an IRI or a name, any case."""
+    centre = find_node(view, place)
+    if centre is None:
+        raise ValueError(f"no entity is called {place!r}")
+    return view.restricted(nx.ego_graph(view.to_undirected(as_view=True), centre, radius=hops))
+
+
+def find_node(view: nx.MultiDiGraph, place: str) -> str | None:
+    """The node whose IRI is `place`, else the one named `place` (case-folded; regions first, then sort)."""
+    if place in view:
+        return place
+    wanted = place.strip().casefold()
+    named = [
+        node
+        for node, data in view.nodes(data=True)
+        if wanted in {data["label"].casefold(), *_alt_labels(data)}
+    ]
+    return min(named, key=lambda node: (not _is_region(view, node), node)) if named else None
+
+
+def _alt_labels(data: dict[str, str]) -> set[str]:
+    return {label.casefold() for label in data.get("skos_altLabel", "").split(VALUE_SEPARATOR) if label}
+
+
+def _is_region(view: nx.MultiDiGraph, node: str) -> bool:
+    return bool(view.nodes[node]["cls"] in REGION_CLASSES)
+
+
+def _has_facts(view: EntityView, node: str) -> bool:
+    if node in view.mentioned:
+        return True
+    return any(not _is_region(view, source) for source in view.predecessors(node))
+
+
+def _evidence(graph: Graph, nodes: set[URIRef]) -> dict[str, tuple[Evidence, ...]]:
+    """Each node's kg:evidence as sentences (mention -> kg:inSentence -> kg:text), with date and id."""
+    found: dict[str, set[Evidence]] = defaultdict(set)
+    for node, _, mention in graph.triples((None, KG.evidence, None)):
+        if node not in nodes:
+            continue
+        for sentence in graph.objects(mention, KG.inSentence):
+            text = _first(graph, sentence, (KG.text,))
+            if text:
+                article = _article_of(graph, mention, sentence)
+                found[str(node)].add(_dated(graph, article, xml_safe(text)))
+    return {node: tuple(sorted(items)) for node, items in sorted(found.items())}
+
+
+def _article_of(graph: Graph, mention: Node, sentence: Node) -> Node | None:
+    ways = ((mention, KG.inArticle), (sentence, KG.inArticle), (sentence, DCTERMS.isPartOf))
+    for subject, predicate in ways:
+        article = graph.value(subject, predicate)
+        if article is not None:
+            return article
+    return None
+
+
+def _dated(graph: Graph, article: Node | None, text: str) -> Evidence:
+    if article is None:
+        return Evidence("", "", text)
+    date = _first(graph, article, (DCTERMS.date, SCHEMA.datePublished))
+    doc = _first(graph, article, (DCTERMS.identifier, KG.docId)) or local_name(URIRef(str(article)))
+    return Evidence(date, doc, text)
+
+
+def _first(graph: Graph, subject: Node, predicates: tuple[URIRef, ...]) -> str:
+    for predicate in predicates:
+        values = sorted(str(item) for item in graph.objects(subject, predicate) if isinstance(item, Literal))
+        if values:
+            return values[0]
+    return ""

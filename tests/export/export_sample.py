@@ -21,6 +21,7 @@ FIGURE = KGID["figure/doc-1/32-1200-persons"]
 ARTICLE = KGID["article/doc-1"]
 SENTENCE = KGID["article/doc-1/sentence/0"]
 MENTION = KGID["article/doc-1/mention/0"]
+MENTION_BANDUNG = KGID["article/doc-1/mention/1"]
 
 #: The nodes the default view must keep, and the class each must be drawn as.
 ENTITY_CLASSES = {
@@ -35,7 +36,9 @@ ENTITY_CLASSES = {
     FIGURE: "CoverageFigure",
     ARTICLE: "Article",
 }
-HIDDEN = (SENTENCE, MENTION, KG.Region, URIRef("https://w3id.org/jamsostek-kg/ontology"))
+#: Regions nothing is said about (no mention, no fact): gazetteer scaffolding the page leaves out.
+SCAFFOLD = (BOGOR,)
+HIDDEN = (SENTENCE, MENTION, MENTION_BANDUNG, KG.Region, URIRef("https://w3id.org/jamsostek-kg/ontology"))
 
 
 def _id(text: str) -> Literal:
@@ -87,6 +90,8 @@ def sample_triples() -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
         (ARTICLE, RDF.type, KG.Article),
         (ARTICLE, DCTERMS.title, _id("Jawa Barat raih Paritrana Award 2021")),
         (ARTICLE, KG.text, Literal(HOSTILE + "\x0b\x01 sisa teks.")),
+        (ARTICLE, DCTERMS.date, Literal("2021-12-02", datatype=XSD.date)),
+        (ARTICLE, DCTERMS.identifier, Literal("doc-1")),
         (ARTICLE, KG.mentions, POST),
         (ARTICLE, KG.mentions, CONFERRAL),
         (SENTENCE, RDF.type, KG.Sentence),
@@ -96,6 +101,9 @@ def sample_triples() -> list[tuple[URIRef, URIRef, URIRef | Literal]]:
         (MENTION, KG.inSentence, SENTENCE),
         (MENTION, KG.refersTo, JABAR),
         (MENTION, KG.rule, Literal("award.cue")),
+        (MENTION_BANDUNG, RDF.type, KG.Mention),
+        (MENTION_BANDUNG, KG.inSentence, SENTENCE),
+        (MENTION_BANDUNG, KG.refersTo, BANDUNG),
         (KG.Region, RDF.type, OWL.Class),
         (KG.Region, RDFS.label, Literal("Region", lang="en")),
         (KG.Province, RDFS.subClassOf, KG.Region),

@@ -5,14 +5,27 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from browser_support import offline_page
-from export_sample import ARTICLE, ENTITY_CLASSES, HIDDEN, HOSTILE, JABAR, make_graph
+from export_sample import (
+    ARTICLE,
+    BANDUNG,
+    CONFERRAL,
+    ENTITY_CLASSES,
+    HIDDEN,
+    HOSTILE,
+    JABAR,
+    PERSON,
+    POST,
+    SCAFFOLD,
+    make_graph,
+)
 from rdflib import Graph
 
-from kg.export.html import CLASS_COLOURS, VIS_NETWORK_VERSION, class_colour, escape, write_html
+from kg.export.html import CLASS_COLOURS, VIS_NETWORK_VERSION, class_colour, escape, render_html, write_html
+from kg.export.view import graph_view, neighbourhood
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -27,11 +40,18 @@ def page_path(sample_graph: Graph, tmp_path: Path) -> Path:
     return path
 
 
-def _data(page: str) -> dict[str, list[dict[str, str]]]:
+SHOWN = {str(node) for node in ENTITY_CLASSES} - {str(node) for node in SCAFFOLD}
+
+
+def _data(page: str) -> dict[str, Any]:
     match = re.search(r"var DATA = (\{.*?\});\n", page)
     assert match, "the page embeds its data as one JSON object"
-    data: dict[str, list[dict[str, str]]] = json.loads(match.group(1))
+    data: dict[str, Any] = json.loads(match.group(1))
     return data
+
+
+def _node(page: str, iri: object) -> dict[str, Any]:
+    return next(node for node in _data(page)["nodes"] if node["id"] == str(iri))
 
 
 def test_nothing_is_loaded_from_the_network(page_path: Path) -> None:
@@ -69,11 +89,11 @@ def test_the_title_is_escaped_too(sample_graph: Graph, tmp_path: Path) -> None:
 def test_nodes_legend_and_colours(page_path: Path) -> None:
     page = page_path.read_text("utf-8")
     nodes = _data(page)["nodes"]
-    assert {node["id"] for node in nodes} == {str(node) for node in ENTITY_CLASSES}
+    assert {node["id"] for node in nodes} == SHOWN
     assert not {str(node) for node in HIDDEN} & {node["id"] for node in nodes}
     assert all(node["color"] == class_colour(node["cls"]) for node in nodes)
-    for cls in set(ENTITY_CLASSES.values()):
-        assert f'data-cls="{cls}"' in page
+    for node, cls in ENTITY_CLASSES.items():
+        assert (f'data-cls="{cls}"' in page) == (node not in SCAFFOLD)
     jabar = next(node for node in nodes if node["id"] == str(JABAR))
     assert (jabar["label"], jabar["color"]) == ("Jawa Barat", CLASS_COLOURS["Province"])
 
@@ -84,13 +104,63 @@ def test_a_class_keeps_its_colour_everywhere() -> None:
     assert class_colour("SomethingNew").startswith("#")
 
 
-def test_physics_is_stabilised_then_frozen(page_path: Path) -> None:
+def test_regions_nothing_is_said_about_are_left_out(sample_graph: Graph) -> None:
+    page = render_html(graph_view(sample_graph))
+    ids = {node["id"] for node in _data(page)["nodes"]}
+    assert str(JABAR) in ids  # facts point at it
+    assert str(BANDUNG) in ids  # a mention refers to it
+    assert not {str(node) for node in SCAFFOLD} & ids
+    assert f"{len(SHOWN)} entities" in page
+
+
+def test_with_gazetteer_keeps_every_region(sample_graph: Graph) -> None:
+    page = render_html(graph_view(sample_graph), with_gazetteer=True)
+    assert {node["id"] for node in _data(page)["nodes"]} == {str(node) for node in ENTITY_CLASSES}
+
+
+def test_positions_are_computed_at_export_and_physics_is_off(page_path: Path) -> None:
     page = page_path.read_text("utf-8")
-    options = json.loads(re.search(r"var DATA = (\{.*?\});\n", page).group(1))["options"]  # type: ignore[union-attr]
-    assert options["physics"]["stabilization"]["enabled"] is True
-    assert isinstance(options["layout"]["randomSeed"], int)
-    assert '"stabilizationIterationsDone"' in page
-    assert "physics: { enabled: false }" in page
+    data = _data(page)
+    assert data["options"]["physics"] == {"enabled": False}
+    assert "stabiliz" not in json.dumps(data["options"])
+    points = [(node["x"], node["y"]) for node in data["nodes"]]
+    assert all(isinstance(x, float) and isinstance(y, float) for x, y in points)
+    assert len(set(points)) == len(points), "two nodes share a position"
+    linked = _node(page, POST), _node(page, PERSON)
+    assert abs(linked[0]["x"] - linked[1]["x"]) + abs(linked[0]["y"] - linked[1]["y"]) < 600
+
+
+def test_evidence_sentences_with_date_and_article_are_escaped(page_path: Path) -> None:
+    evidence = _node(page_path.read_text("utf-8"), POST)["evidence"]
+    assert escape(HOSTILE) in evidence
+    assert "<script" not in evidence and "<img" not in evidence
+    assert "2021-12-02" in evidence and "doc-1" in evidence
+    assert _node(page_path.read_text("utf-8"), PERSON)["evidence"] == ""
+
+
+def test_filter_keys_for_region_and_year(page_path: Path) -> None:
+    page = page_path.read_text("utf-8")
+    assert str(JABAR) in _node(page, PERSON)["regions"]  # through his post
+    assert _node(page, CONFERRAL)["years"] == [2021]
+    assert _node(page, JABAR)["years"] == [2021]  # a region takes the years of its facts
+    assert f'<option value="{JABAR}">Jawa Barat</option>' in page
+    assert '<option value="2021">2021</option>' in page
+
+
+def test_a_neighbourhood_keeps_what_lies_around_a_place(sample_graph: Graph) -> None:
+    view = graph_view(sample_graph)
+    near = neighbourhood(view, "kota bandung", hops=1)
+    assert set(near) == {str(BANDUNG), str(JABAR)}
+    page = render_html(view, focus="Jabar", hops=1)
+    ids = {node["id"] for node in _data(page)["nodes"]}
+    assert str(JABAR) in ids and str(POST) in ids and str(PERSON) not in ids
+    with pytest.raises(ValueError, match="no entity"):
+        render_html(view, focus="Atlantis")
+
+
+def test_a_place_without_facts_can_still_be_the_focus(sample_graph: Graph) -> None:
+    page = render_html(graph_view(sample_graph), focus=str(SCAFFOLD[0]), hops=1)
+    assert {node["id"] for node in _data(page)["nodes"]} == {str(SCAFFOLD[0]), str(JABAR)}
 
 
 def test_the_same_graph_gives_the_same_bytes(tmp_path: Path) -> None:
@@ -147,10 +217,10 @@ def test_a_browser_draws_the_graph_with_the_network_blocked(
     injected = page.evaluate(INJECTED_SCRIPTS)
     assert errors == []
     assert requested == []
-    assert drawn["nodes"] == len(ENTITY_CLASSES)
+    assert drawn["nodes"] == len(SHOWN)
     assert drawn["physics"] is False
     assert drawn["inked"] > 0.001, "the canvas is blank"
-    assert drawn["colours"] >= len(set(ENTITY_CLASSES.values()))
+    assert drawn["colours"] >= len(set(ENTITY_CLASSES.values())) - len(SCAFFOLD)
     assert (tmp_path / "graph.png").stat().st_size > 10_000
     assert "<script>alert(1)</script>" in details  # shown as text, not run
     assert injected == 0
@@ -160,3 +230,56 @@ def _click_node(page: Page, node_id: str) -> None:
     position = page.evaluate(NODE_POSITION, node_id)
     page.mouse.click(position["x"], position["y"])
     page.wait_for_function("document.querySelector('#details .kg-tip') !== null", timeout=10_000)
+
+
+def _open(browser: Browser, path: Path, size: tuple[int, int] = (1200, 800), fragment: str = "") -> Page:
+    errors: list[str] = []
+    requested: list[str] = []
+    page = offline_page(browser, "file:", requested, errors, size=size)
+    page.goto(path.as_uri() + fragment)
+    page.wait_for_function("window.kgGraph && window.kgGraph.ready", timeout=60_000)
+    assert errors == [] and requested == []
+    return page
+
+
+SHOWN_COUNT = "window.kgGraph.nodes.get({filter: (node) => !node.hidden}).length"
+
+
+@pytest.mark.browser
+def test_page_opens_drawn_with_evidence_search_filters_permalink(page_path: Path, browser: Browser) -> None:
+    page = _open(browser, page_path, fragment="#" + str(POST))
+    assert page.evaluate("window.kgGraph.network.physics.options.enabled") is False
+    assert page.evaluate("window.kgGraph.selected") == str(POST)  # the permalink selected it
+    evidence = page.inner_text("#details .kg-ev")
+    assert HOSTILE in evidence and "2021-12-02" in evidence and "doc-1" in evidence
+    assert page.evaluate(INJECTED_SCRIPTS) == 0
+
+    page.fill("#search", "jawa")  # two matches: the province and the article's headline
+    names = page.locator("#matches li").all_inner_texts()
+    assert len(names) == 2 and any("Jawa Barat" in name for name in names)
+    page.locator("#matches li button", has_text="Province").click()
+    assert page.evaluate("window.kgGraph.selected") == str(JABAR)
+    assert page.evaluate("decodeURIComponent(location.hash.slice(1))") == str(JABAR)
+
+    page.select_option("#region-filter", str(BANDUNG))
+    assert page.evaluate(SHOWN_COUNT) == 2  # Kota Bandung and its province
+    page.select_option("#region-filter", "")
+    page.select_option("#year-filter", "2021")
+    shown = page.evaluate(SHOWN_COUNT)
+    assert 0 < shown < len(SHOWN)
+    page.select_option("#year-filter", "")
+    assert page.evaluate(SHOWN_COUNT) == len(SHOWN)
+
+
+@pytest.mark.browser
+def test_the_sidebar_collapses_on_a_phone(page_path: Path, browser: Browser) -> None:
+    page = _open(browser, page_path, size=(420, 800))
+    graph = page.locator("#graph").bounding_box()
+    assert graph and graph["width"] >= 400, "the graph gets the whole width"
+    assert not page.locator("#panel").is_visible()
+    page.click("#panel-toggle")
+    page.wait_for_function("document.getElementById('panel').getBoundingClientRect().left >= 0")
+    assert page.locator("#panel").is_visible()
+    header = page.locator("header").bounding_box()
+    assert header and header["width"] <= 420
+    assert page.evaluate("document.documentElement.scrollWidth") <= 420
