@@ -261,7 +261,10 @@ def find_node(view: nx.MultiDiGraph, place: str) -> str | None:
 
 
 def _alt_labels(data: dict[str, str]) -> set[str]:
-    return {label.casefold() for label in data.get("skos_altLabel", "").split(VALUE_SEPARATOR) if label}
+    """altLabels, and the label less "Provinsi " ("Jawa Timur"; not "Kota "/"Kabupaten ", which differ)."""
+    names = {label.casefold() for label in data.get("skos_altLabel", "").split(VALUE_SEPARATOR) if label}
+    label = data["label"].casefold()
+    return names | ({label.removeprefix("provinsi ")} if label.startswith("provinsi ") else set())
 
 
 def _is_region(view: nx.MultiDiGraph, node: str) -> bool:

@@ -25,7 +25,7 @@ from export_sample import (
 from rdflib import Graph
 
 from kg.export.html import CLASS_COLOURS, VIS_NETWORK_VERSION, class_colour, escape, render_html, write_html
-from kg.export.view import graph_view, neighbourhood
+from kg.export.view import find_node, graph_view, neighbourhood
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -151,6 +151,9 @@ def test_a_neighbourhood_keeps_what_lies_around_a_place(sample_graph: Graph) -> 
     view = graph_view(sample_graph)
     near = neighbourhood(view, "kota bandung", hops=1)
     assert set(near) == {str(BANDUNG), str(JABAR)}
+    assert find_node(view, "Jawa Barat") == find_node(view, "jabar") == str(JABAR)
+    view.nodes[str(JABAR)]["label"] = "Provinsi Jawa Barat"
+    assert find_node(view, "jawa barat") == str(JABAR)  # a province is found without "Provinsi"
     page = render_html(view, focus="Jabar", hops=1)
     ids = {node["id"] for node in _data(page)["nodes"]}
     assert str(JABAR) in ids and str(POST) in ids and str(PERSON) not in ids
