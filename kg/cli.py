@@ -331,10 +331,20 @@ def export(
     ] = None,
     store: StoreOption = Path(".kg"),
     parents: ParentsOption = False,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            help="HTML only: the neighbourhood of this place (a name or an IRI), not the whole graph."
+        ),
+    ] = None,
+    with_gazetteer: Annotated[
+        bool, typer.Option(help="HTML only: keep the regions no article says anything about.")
+    ] = False,
 ) -> None:
     """Export the graph: an RDF format, GraphML (Gephi) or an offline HTML graph.
 
     Example: kg export -o exports/graph.ttl --store .kg
+    Example: kg export -o madiun.html --region "Kota Madiun" --store .kg
     """
     from kg.export.publish import export_format, format_of_path, render
 
@@ -348,7 +358,24 @@ def export(
         if guessed is None:
             raise UserError(f"cannot tell the format from {output}: add --format (for example -f turtle)")
         chosen = guessed
+    if chosen != "html" and (region or with_gazetteer):
+        raise UserError("--region and --with-gazetteer shape the HTML graph: add --format html")
+    if chosen == "html" and (region or with_gazetteer):
+        _written(output, _html(_open(store), region, with_gazetteer), parents)
+        return
     _written(output, render(_open(store), chosen), parents)
+
+
+def _html(store: KnowledgeStore, region: str | None, with_gazetteer: bool) -> bytes:
+    from kg.export.html import render_html
+    from kg.export.rdf import merged_graph
+    from kg.export.view import graph_view
+
+    try:
+        page = render_html(graph_view(merged_graph(store)), focus=region, with_gazetteer=with_gazetteer)
+    except ValueError as error:  # no entity is called so
+        raise UserError(str(error)) from error
+    return page.encode("utf-8")
 
 
 @app.command()

@@ -382,3 +382,27 @@ def test_serve_on_a_port_in_use_is_one_line(built: Path) -> None:
     assert result.exit_code == 2
     assert f"port {port} on 127.0.0.1 is in use" in result.output
     assert len(result.output.strip().splitlines()) == 1
+
+
+def test_an_html_neighbourhood_of_a_place(built: Path, tmp_path: Path) -> None:
+    whole, near = tmp_path / "all.html", tmp_path / "madiun.html"
+    assert runner.invoke(app, ["export", "--store", str(built), "-o", str(whole)]).exit_code == 0
+    result = runner.invoke(app, ["export", "--store", str(built), "-o", str(near), "--region", "Kota Madiun"])
+    assert result.exit_code == 0, result.output
+    assert "Kota Madiun" in near.read_text(encoding="utf-8")
+    assert near.stat().st_size < whole.stat().st_size
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--region", "Atlantis", "-f", "html"], "no entity is called"),
+        (["--region", "Kota Madiun", "-f", "ttl"], "shape the HTML graph"),
+    ],
+)
+def test_html_options_that_cannot_apply_say_why(
+    built: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    result = runner.invoke(app, ["export", "--store", str(built), "-o", str(tmp_path / "x.out"), *args])
+    assert result.exit_code == 2
+    assert message in result.output
