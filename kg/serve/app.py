@@ -11,7 +11,8 @@ the endpoint's in one pool, the pages' own in another, so a slow SPARQL query ne
 holds up a page. Only /sparql may be read by pages of other origins (CORS).
 
     /                    home: search, counts, saved queries
-    /search?q=           search results;  /api/search?q=  suggestions as JSON
+    /search?q=           search results, paged (offset, limit);  /api/search?q=  the same as JSON
+                         (X-Total-Count: how many in all); an FTS5 index (kg.serve.search)
     /explore?iri=        the graph explorer;  /api/neighbourhood?iri=, /api/graph  its data
     /id/<path>           every resource of the graph (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)
     /sparql              the SPARQL 1.1 Protocol endpoint (read-only) and its service description
@@ -55,6 +56,7 @@ from kg.queries import saved_queries
 from kg.serve import guard, pages, sparql
 from kg.serve.negotiation import negotiate
 from kg.serve.pool import QueryPool, Unavailable
+from kg.serve.search import SearchIndex
 from kg.serve.worker import QueryJob, QueryOutcome, WorkerConfig
 from kg.store import live_generation
 
@@ -114,6 +116,7 @@ class Settings:
 STARTUP_SECONDS = 120.0  # the search index is built once, at start-up, over the whole graph
 MAX_NESTING = 100
 MAX_SEARCH_CHARS = 200
+MAX_SEARCH_OFFSET = 100_000
 
 
 class State:
@@ -134,7 +137,7 @@ class State:
         self.pool = QueryPool(config, size, timeout, wait, "query")
         pages_config = replace(config, preload=("kg.serve.pages",))
         self.pages = QueryPool(pages_config, settings.page_workers, timeout, wait, "page")
-        self.index: pages.SearchIndex | None = None
+        self.index: SearchIndex | None = None
         self.index_generation: str | None = None
 
     def open(self) -> None:
@@ -148,12 +151,19 @@ class State:
         self.pool.close()
         self.pages.close()
 
-    def search_index(self, timeout: float | None = None) -> pages.SearchIndex:
-        """The label index of the live generation, built again after a build switched generations."""
+    def search_index(self, timeout: float | None = None) -> SearchIndex:
+        """The label index of the live generation, built again after a build switched generations.
+
+        A page worker reads the labels; the FTS5 table is made here, since a SQLite
+        connection cannot travel between processes.
+        """
         live = live_generation(self.settings.store)
         if self.index is None or live != self.index_generation:
-            self.index = self.pages.call(pages.SearchIndex.build, timeout=timeout)
+            previous = self.index
+            self.index = SearchIndex(self.pages.call(pages.search_documents, timeout=timeout))
             self.index_generation = live
+            if previous is not None:
+                previous.close()
         return self.index
 
     async def page(self, function: Callable[..., Any], *args: Any) -> Any:
@@ -275,23 +285,41 @@ async def home(state: State, request: Request) -> Response:
 
 
 async def search_page(state: State, request: Request) -> Response:
+    """One page of hits (`offset`, `limit`, 50 by default), with the total and links to the pages around."""
     text = _search_text(request)
-    found = (await _search_index(state)).search(text, limit=50)
-    return render("search.html", query=text, results=found)
+    offset, limit = _window(request, 50)
+    found = (await _search_index(state)).page(text, limit, offset)
+    around = {
+        "previous": _search_href(text, max(offset - limit, 0), limit) if offset > 0 else None,
+        "next": _search_href(text, offset + limit, limit) if offset + limit < found.total else None,
+    }
+    return render("search.html", query=text, results=found.hits, found=found, around=around)
 
 
 async def search_api(state: State, request: Request) -> Response:
+    """Hits as a JSON list; the X-Total-Count header says how many there are past this page."""
     text = _search_text(request)
-    limit = _int(request.query_params.get("limit"), 10, 1, 50)
-    return JSONResponse([s.as_dict() for s in (await _search_index(state)).search(text, limit)])
+    offset, limit = _window(request, 10)
+    found = (await _search_index(state)).page(text, limit, offset)
+    return JSONResponse([hit.as_dict() for hit in found.hits], headers={"X-Total-Count": str(found.total)})
+
+
+def _window(request: Request, default_limit: int) -> tuple[int, int]:
+    """`offset` and `limit` of a search request, each within bounds."""
+    offset = _int(request.query_params.get("offset"), 0, 0, MAX_SEARCH_OFFSET)
+    return offset, _int(request.query_params.get("limit"), default_limit, 1, 50)
+
+
+def _search_href(text: str, offset: int, limit: int) -> str:
+    return f"/search?q={quote(text)}&offset={offset}&limit={limit}"
 
 
 def _search_text(request: Request) -> str:
-    """The search words, cut to a length no name needs (the search is a scan of every label)."""
+    """The search words, cut to a length no name needs (each word is a prefix query of the index)."""
     return request.query_params.get("q", "")[:MAX_SEARCH_CHARS]
 
 
-async def _search_index(state: State) -> pages.SearchIndex:
+async def _search_index(state: State) -> SearchIndex:
     if state.index is not None and state.index_generation == live_generation(state.settings.store):
         return state.index
     try:

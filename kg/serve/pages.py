@@ -11,8 +11,6 @@ the data such as `javascript:...` is shown as text, never as something to click.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -326,13 +324,6 @@ def entity_rdf(store: KnowledgeStore, iri: str, media_type: str) -> bytes:
 # --- search -----------------------------------------------------------------------------------------
 
 
-def normalise(text: str) -> str:
-    """Lower case, accents gone, punctuation as spaces: "Kabupaten Bóg-or" -> "kabupaten bog or"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[^\w.]+", " ", bare.casefold()).split())
-
-
 @dataclass(frozen=True)
 class Suggestion:
     iri: str
@@ -353,67 +344,67 @@ class Suggestion:
         }
 
 
-class SearchIndex:
-    """Every label, alias and region code of the graph's entities, normalised, in memory.
+@dataclass(frozen=True)
+class SearchDocuments:
+    """What the search index (kg.serve.search) is built from: plain data, sent from a page worker.
 
-    Built once: the server's store is read-only, so the index cannot go stale under it.
+    `entries` are (iri, text searched, text shown, kind): an entity's labels, aliases and
+    region code ("name"), and for a person each post they hold ("context"). `with_facts` are the entities some
+    kg:Mention refers to; `weight` counts each entity's evidence.
     """
 
-    def __init__(
-        self, entries: list[tuple[str, str, str]], nodes: dict[str, NodeInfo], weight: dict[str, int]
-    ):
-        self.entries = entries  # (normalised text, original text, iri)
-        self.nodes = nodes
-        self.weight = weight
+    entries: list[tuple[str, str, str, str]]
+    nodes: dict[str, NodeInfo]
+    weight: dict[str, int]
+    with_facts: frozenset[str]
 
-    @classmethod
-    def build(cls, store: KnowledgeStore) -> SearchIndex:
-        entries, iris = [], set()
+
+def search_documents(store: KnowledgeStore) -> SearchDocuments:
+    """Everything searched, read in four queries over the whole graph (once per generation)."""
+    entries = [
+        (row["n"].value, row["l"].value, row["l"].value, "name")
         for row in rows(
             store,
             f"SELECT DISTINCT ?n ?l WHERE {{ VALUES ?p {{ {' '.join(SEARCHED)} }} ?n ?p ?l FILTER(isIRI(?n))"
             " FILTER NOT EXISTS { ?n a ?hidden VALUES ?hidden { kg:Sentence kg:Mention } } }",
-        ):
-            text = row["l"].value
-            entries.append((normalise(text), text, row["n"].value))
-            iris.add(row["n"].value)
-        weight = {
-            row["n"].value: int(row["c"].value)
-            for row in rows(store, "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?n kg:evidence ?m } GROUP BY ?n")
-        }
-        entries.sort()
-        return cls(entries, describe_nodes(store, iris), weight)
-
-    def search(self, query: str, limit: int = 10) -> list[Suggestion]:
-        """The best matches: whole, then prefix, then word start, then anywhere; often mentioned first."""
-        needle = normalise(query)
-        if not needle:
-            return []
-        best: dict[str, tuple[tuple[int, int, int, str], str]] = {}
-        for text, original, iri in self.entries:
-            rank = _match_rank(text, needle)
-            if rank is None:
-                continue
-            node = self.nodes[iri]
-            key = (rank, -self.weight.get(iri, 0), len(node.label), node.label.casefold())
-            if iri not in best or key < best[iri][0]:
-                best[iri] = (key, original)
-        ordered = sorted(best.items(), key=lambda item: item[1][0])[:limit]
-        return [self._suggestion(iri, matched) for iri, (_, matched) in ordered]
-
-    def _suggestion(self, iri: str, matched: str) -> Suggestion:
-        node = self.nodes[iri]
-        return Suggestion(iri, node.label, node.cls, node.colour, node.href, matched)
+        )
+    ]
+    entries += _posts_held(store)
+    weight = {
+        row["n"].value: int(row["c"].value)
+        for row in rows(store, "SELECT ?n (COUNT(?m) AS ?c) WHERE { ?n kg:evidence ?m } GROUP BY ?n")
+    }
+    with_facts = frozenset(
+        row["n"].value for row in rows(store, "SELECT DISTINCT ?n WHERE { ?m a kg:Mention ; kg:refersTo ?n }")
+    )
+    nodes = describe_nodes(store, {entry[0] for entry in entries})
+    return SearchDocuments(entries, nodes, weight, with_facts)
 
 
-def _match_rank(text: str, needle: str) -> int | None:
-    if text == needle:
-        return 0
-    if text.startswith(needle):
-        return 1
-    if f" {needle}" in f" {text}":
-        return 2
-    return 3 if needle in text else None
+def _posts_held(store: KnowledgeStore) -> list[tuple[str, str, str, str]]:
+    """One entry per post a person holds: its role and the place or organisation it is in.
+
+    The post's own labels go in the searched text too, so "wali kota madiun" finds the
+    person whose post is Wali Kota of Kota Madiun; what is shown is "role, place".
+    """
+    posts: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for row in rows(
+        store,
+        "SELECT ?person ?post ?part ?text WHERE { ?post a kg:Post ; kg:holder ?person ."
+        " { ?post kg:roleLabel ?text BIND('role' AS ?part) }"
+        " UNION { ?post rdfs:label|skos:prefLabel ?text BIND('label' AS ?part) }"
+        " UNION { ?post kg:postIn/(skos:prefLabel|rdfs:label|skos:altLabel) ?text BIND('place' AS ?part) } }"
+        " ORDER BY ?person ?post ?part ?text",
+    ):
+        texts = posts[(row["person"].value, row["post"].value)][row["part"].value]
+        if row["text"].value not in texts:
+            texts.append(row["text"].value)
+    entries = []
+    for (person, _post), parts in posts.items():
+        shown = ", ".join([*parts["role"][:1], *parts["place"][:1]]) or "; ".join(parts["label"])
+        searched = " ".join([*parts["role"], *parts["label"], *parts["place"]])
+        entries.append((person, searched, shown, "context"))
+    return entries
 
 
 # --- the neighbourhood graph --------------------------------------------------------------------------
