@@ -155,15 +155,13 @@ class State:
         """The label index of the live generation, built again after a build switched generations.
 
         A page worker reads the labels; the FTS5 table is made here, since a SQLite
-        connection cannot travel between processes.
+        connection cannot travel between processes. The old index is not closed: a request
+        may still be searching it; it goes when the last reference does.
         """
         live = live_generation(self.settings.store)
         if self.index is None or live != self.index_generation:
-            previous = self.index
             self.index = SearchIndex(self.pages.call(pages.search_documents, timeout=timeout))
             self.index_generation = live
-            if previous is not None:
-                previous.close()
         return self.index
 
     async def page(self, function: Callable[..., Any], *args: Any) -> Any:
