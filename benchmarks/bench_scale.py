@@ -83,7 +83,11 @@ def corpus_for(size: int, seed: int, fmt: str, cache: Path) -> tuple[Path, Path,
     gold = folder.with_suffix(".gold.jsonl")
     if (folder / ".complete").exists() and gold.exists():
         return folder, gold, None
-    shutil.rmtree(folder, ignore_errors=True)
+    for stale in cache.glob(f"corpus-{fmt}-{size}-s{seed}-*"):  # made by an older generator
+        if stale.is_dir():
+            shutil.rmtree(stale, ignore_errors=True)
+        else:
+            stale.unlink()
     summary = make_corpus.generate(folder, size, seed, fmt, gold)
     (folder / ".complete").write_text(json.dumps(summary.__dict__), encoding="utf-8")
     return folder, gold, summary.seconds
