@@ -496,7 +496,8 @@ def _times(reading: Reading, clause: tuple[int, int]) -> list[tuple[int, int, in
 
 
 def _year(reading: Reading, token: int, clause: tuple[int, int]) -> int | None:
-    """The time right after the number's words, else the last one before it in its clause.
+    """The time right after the number's words, else the last one before it in its clause, else
+    the first one after it in its clause when no other number follows it there.
 
     "14.880 pekerja rentan di Kabupaten TTU tahun 2025"; "hingga Juli 2025 telah mencapai
     48,26 persen, dengan 103.079 pekerja": a time before numbers holds for the ones after it.
@@ -509,7 +510,13 @@ def _year(reading: Reading, token: int, clause: tuple[int, int]) -> int | None:
         if after <= start <= after + 1:
             return year
     before = [year for _, stop, year in times if stop <= token]
-    return before[-1] if before else None
+    if before:
+        return before[-1]
+    later = [(start, year) for start, _, year in times if start >= end]
+    in_times = {p for start, stop, _ in times for p in range(start, stop)}
+    if later and not any(end <= p < clause[1] and p not in in_times for p in reading.positions):
+        return later[0][1]  # "1.500 pekerja ... terdaftar sepanjang 2021": the clause's own time
+    return None
 
 
 def _modality(reading: Reading, token: int, clause: tuple[int, int]) -> Modality:

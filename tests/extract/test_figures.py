@@ -301,3 +301,19 @@ def test_a_rounded_headline_repeats_the_bodys_figure() -> None:
 def test_an_allocation_to_add_members_is_a_plan() -> None:
     fact = one("Pemkot Palu mengalokasikan anggaran untuk menambah 2.000 peserta baru di Kota Palu.")
     assert fact.modality == "planned"
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Kabupaten Sigi telah mendaftarkan 1.500 pekerja rentan sebagai peserta sepanjang 2021.", 2021),
+        (
+            "Sebanyak 1.500 pekerja rentan di Kabupaten Sigi terdaftar sebagai peserta hingga akhir 2020.",
+            2020,
+        ),
+        ("Kabupaten Sigi melindungi 1.500 pekerja rentan, naik dari 900 pekerja pada 2020.", None),
+    ],
+)
+def test_the_clauses_own_time_after_the_number_is_its_year(text: str, year: int | None) -> None:
+    first = next(f for f in figures(text) if f.value == 1500)
+    assert first.year == year
