@@ -58,16 +58,38 @@ class Processed:
     problem: str | None = None
 
 
+#: What shapes an article's graph: a change to any of these builds every article again (a change
+#: elsewhere, to the CLI, the store or the server, does not).
+RULE_MODULES = (
+    "clean.py",
+    "gazetteer.py",
+    "graph.py",
+    "ids.py",
+    "lexicon.py",
+    "model.py",
+    "namespaces.py",
+    "resolve.py",
+)
+RULE_FOLDERS = ("analysis", "extract", "data")
+
+
+def rule_files() -> list[str]:
+    """The package files (as kg-relative paths) whose content shapes an article's graph."""
+    package = resources.files("kg")
+    names = list(RULE_MODULES)
+    for folder in RULE_FOLDERS:
+        names += [f"{folder}/{e.name}" for e in package.joinpath(folder).iterdir() if e.is_file()]
+    return sorted(n for n in names if n.endswith((".py", ".csv", ".txt", ".jsonl")))
+
+
 @cache
 def builder_fingerprint() -> str:
-    """A digest of the builder's rules (its code and lexicons), so that new rules rebuild everything."""
+    """A digest of the builder's rules (the code and lexicons that shape a graph), so new rules rebuild."""
     digest = hashlib.sha256()
     package = resources.files("kg")
-    for folder, suffixes in (("", (".py",)), ("extract", (".py",)), ("data", (".csv", ".txt"))):
-        entries = package.joinpath(folder).iterdir() if folder else package.iterdir()
-        for entry in sorted((e for e in entries if e.name.endswith(suffixes)), key=lambda e: e.name):
-            digest.update(f"{folder}/{entry.name}".encode())
-            digest.update(entry.read_bytes())
+    for name in rule_files():
+        digest.update(name.encode())
+        digest.update(package.joinpath(name).read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -184,8 +206,8 @@ def build(
     The articles' graphs replace those of the same articles in the store and the rest
     stays, except the articles gone from a folder named here again; with `full` the
     store holds only these articles afterwards. Either way the store changes all at
-    once, when every graph is written (see KnowledgeStore.writing). `on_total` is told
-    the number of articles to build once it is known (after reading every input).
+    once, when every graph is written (see KnowledgeStore.writing). Inputs are read as
+    the workers take them, so `on_total` is told the number of articles built at the end.
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -213,41 +235,36 @@ def _build_into(
     known = {} if full else store.manifest()
     manifest: dict[str, ManifestEntry] = dict(known)
     seen: dict[str, str] = {}  # graph -> source, across the named inputs
-    todo: list[RawDocument] = []
-    roots: set[str] = set()
-    for path in paths:
-        root = _folder_root(Path(path))
-        roots.add(root)
-        for item in read_inputs([Path(path)], max_bytes=max_bytes):
-            if isinstance(item, Problem):
-                report.problems.append(item)
-                continue
-            graph = str(article_graph_iri(item.doc_id))
-            if graph in seen:
-                message = f"duplicate document id {item.doc_id!r} (first read from {seen[graph]})"
-                report.problems.append(Problem(item.source, message))
-                continue
-            seen[graph] = item.source
-            digest = content_digest(item)
-            old = known.get(graph)
-            if old is not None and old.digest == digest:
-                manifest[graph] = ManifestEntry(graph, digest, root or old.root, old.facts)
-                report.unchanged += 1
-                continue
-            todo.append(item)
-            manifest[graph] = ManifestEntry(graph, digest, root, {})
-    gone = [g for g, entry in known.items() if entry.root and entry.root in roots and g not in seen]
-    if on_total:
-        on_total(len(todo))
+    roots = {_folder_root(Path(path)) for path in paths}
     gazetteer = str(iri(GAZETTEER_GRAPH))
     if full or not store.has_graph(gazetteer) or store.manifest_fingerprint() != builder_fingerprint():
         store.write_graphs([(gazetteer, graph_nquads(gazetteer, gazetteer_quads()))])
-    store.remove_graphs(gone)
-    for graph in gone:
-        manifest.pop(graph, None)
-    report.removed = len(gone)
+
+    def to_build() -> Iterator[RawDocument]:
+        """The articles that are new or changed, read one at a time as the workers take them."""
+        for path in paths:
+            root = _folder_root(Path(path))
+            for item in read_inputs([Path(path)], max_bytes=max_bytes):
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                    continue
+                graph = str(article_graph_iri(item.doc_id))
+                if graph in seen:
+                    message = f"duplicate document id {item.doc_id!r} (first read from {seen[graph]})"
+                    report.problems.append(Problem(item.source, message))
+                    continue
+                seen[graph] = item.source
+                digest = content_digest(item)
+                old = known.get(graph)
+                if old is not None and old.digest == digest:
+                    manifest[graph] = ManifestEntry(graph, digest, root or old.root, old.facts)
+                    report.unchanged += 1
+                    continue
+                manifest[graph] = ManifestEntry(graph, digest, root, {})
+                yield item
+
     batch: list[tuple[str, bytes]] = []
-    for done in runner.run(todo):
+    for done in runner.run(to_build()):
         if done.problem is not None:
             report.problems.append(Problem(done.source, done.problem))
             manifest.pop(done.graph, None)
@@ -265,4 +282,11 @@ def _build_into(
             store.write_graphs(batch)
             batch = []
     store.write_graphs(batch)
+    gone = [g for g, entry in known.items() if entry.root and entry.root in roots and g not in seen]
+    store.remove_graphs(gone)
+    for graph in gone:
+        manifest.pop(graph, None)
+    report.removed = len(gone)
+    if on_total:
+        on_total(report.articles)
     store.set_manifest(list(manifest.values()), builder_fingerprint())

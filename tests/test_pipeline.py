@@ -174,3 +174,15 @@ def test_the_graph_is_the_same_whatever_the_number_of_workers(
     report = build([ROOT / "seeds"], pooled, workers=2)
     assert report.articles == 5
     assert serialize(pooled, "nquads") == serialize(seed_store, "nquads")
+
+
+def test_the_rules_that_shape_a_graph_decide_a_rebuild_and_nothing_else() -> None:
+    from kg.pipeline import rule_files
+
+    files = rule_files()
+    assert {"extract/awards.py", "analysis/matcher.py", "data/titles.csv", "data/structure.jsonl"} <= set(
+        files
+    )
+    assert {"resolve.py", "graph.py", "clean.py"} <= set(files)
+    assert not {"cli.py", "store.py", "pipeline.py"} & set(files)
+    assert not any(name.startswith(("serve/", "export/")) for name in files)
