@@ -194,8 +194,8 @@ def _possible_starts(
     """The positions in `tokens` a match can start at, or all of them when the pattern cannot say.
 
     A match starts where one of its leading optional specs, or its first required one,
-    holds. Most patterns begin with a span or a word list, so most tokens are ruled out
-    at once; a leading spec of any other kind allows every start.
+    holds; a pattern of optional specs only may start anywhere. Most patterns begin with a
+    span or a word list, so most tokens are ruled out at once.
     """
     starts: set[int] = set()
     for spec in specs:
@@ -203,9 +203,13 @@ def _possible_starts(
             starts.update(start for label, start in spans if label == spec.span)
         else:
             words = next((allowed for key, allowed in spec.tests if key == "LOWER"), None)
-            if words is None or spec.op == "!":
-                return range(len(tokens))
-            starts.update(position for position, token in enumerate(tokens) if token.lower in words)
+            if words is not None and spec.op != "!":
+                starts.update(position for position, token in enumerate(tokens) if token.lower in words)
+            else:  # one test per token here is far cheaper than a full match attempt at each
+                negated = spec.op == "!"
+                starts.update(
+                    p for p, token in enumerate(tokens) if _token_passes(token, spec.tests) != negated
+                )
         if spec.op in ("1", "+"):
             return sorted(starts)
     return range(len(tokens))
