@@ -433,6 +433,13 @@ class KnowledgeStore:
     def has_graph(self, graph: str) -> bool:
         return self.store.contains_named_graph(ox.NamedNode(graph))
 
+    def live_manifest(self) -> tuple[str, dict[str, ManifestEntry]]:
+        """The fingerprint and entries of the live generation, read before a write session opens."""
+        if self.path is None:
+            return self._manifest
+        live = live_generation(self.path)
+        return read_manifest(self.path, live) if live else ("", {})
+
     def manifest(self) -> dict[str, ManifestEntry]:
         """Per article graph: the digest it was built from, and the folder it was read from."""
         return dict(self._manifest[1])

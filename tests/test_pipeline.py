@@ -186,3 +186,23 @@ def test_the_rules_that_shape_a_graph_decide_a_rebuild_and_nothing_else() -> Non
     assert {"resolve.py", "graph.py", "clean.py"} <= set(files)
     assert not {"cli.py", "store.py", "pipeline.py"} & set(files)
     assert not any(name.startswith(("serve/", "export/")) for name in files)
+
+
+def test_new_rules_rebuild_a_corpus_as_a_fresh_build_gives_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = tmp_path / "berita"
+    _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
+    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    store = KnowledgeStore(tmp_path / "kg")
+    build([corpus], store)
+    monkeypatch.setattr("kg.pipeline.builder_fingerprint", lambda: "other rules")
+    from kg.pipeline import _everything_rebuilds
+
+    assert _everything_rebuilds(store, [corpus])
+    assert not _everything_rebuilds(store, [corpus / "a.txt"])  # b.txt would keep its old graph
+    report = build([corpus], store)
+    assert (report.articles, report.unchanged) == (2, 0)
+    reference = KnowledgeStore(tmp_path / "fresh")
+    build([corpus], reference)
+    assert serialize(store, "nquads") == serialize(reference, "nquads")
