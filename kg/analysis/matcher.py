@@ -67,6 +67,12 @@ def _key(tokens: Sequence[Token]) -> tuple[str, ...]:
     return tuple(t.lower for t in tokens)
 
 
+def _same_words(lowers: list[str], start: int, words: tuple[str, ...]) -> bool:
+    """Whether the text's words from `start` are `words` (the first is known to be): most
+    candidates differ at their second word, so no slice is made to find that out."""
+    return all(lowers[start + k] == word for k, word in enumerate(words) if k)
+
+
 class PhraseMatcher:
     """Phrases of lexicons, found case-insensitively (or with the case of their first letter)."""
 
@@ -86,12 +92,13 @@ class PhraseMatcher:
         """Every phrase found, longest first at each token; phrases of one label do not overlap."""
         found: list[Span] = []
         taken: dict[str, int] = {}  # label -> first token free again
+        lowers = [t.lower for t in tokens]
         for token in tokens:
             for words, label, data, cased in self._by_first.get(token.lower, ()):
                 if token.index < taken.get(label, 0):
                     continue
                 end = token.index + len(words)
-                if end > len(tokens) or _key(tokens[token.index : end]) != words:
+                if end > len(tokens) or not _same_words(lowers, token.index, words):
                     continue
                 if cased and not token.is_title:
                     continue

@@ -26,9 +26,13 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """One token of the text; `start` and `end` index the text it came from."""
+    """One token of the text; `start` and `end` index the text it came from.
+
+    Not frozen: an article of a megabyte has some 200,000 tokens, and a frozen dataclass
+    is made several times slower. Nothing changes a token once it is made.
+    """
 
     index: int
     text: str
