@@ -93,6 +93,7 @@ class Names:
         self.tokens: Sequence[Token] = analysis.tokens
         self.lex = lexicon()
         self.extra: dict[str, dict[int, int]] = {}
+        self._persons: dict[tuple[int, int], Chunk | None] = {}
         # the word shapes are one capitalised token each: matched on those tokens alone, for speed
         capitalised = [t for t in analysis.tokens if t.kind == "word" and t.is_title]
         for match in patterns()(capitalised, ()):
@@ -159,8 +160,18 @@ class Names:
         return len(token.text) == 1 or not self._is_honorific(index)
 
     def person(self, position: int, limit: int | None = None) -> Chunk | None:
-        """A person's name starting at a token (after honorifics), without its titles and degrees."""
+        """A person's name starting at a token (after honorifics), without its titles and degrees.
+
+        Several readers ask for the same names (appositions, cued and capitalised persons), so
+        each answer is kept for the article.
+        """
         limit = min(limit if limit is not None else len(self.tokens), self.limit(position))
+        key = (position, limit)
+        if key not in self._persons:
+            self._persons[key] = self._person(position, limit)
+        return self._persons[key]
+
+    def _person(self, position: int, limit: int) -> Chunk | None:
         start = self._skip_honorifics(position, limit)
         if self.analysis.span_at("region", start) is not None:
             return None  # "... Provinsi Riau H Rasidin": a name begins after the place, not at it
