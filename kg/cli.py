@@ -28,7 +28,14 @@ from kg.facts import facts_jsonl
 from kg.ingest import MB
 from kg.model import Notice, Problem
 from kg.namespaces import PREFIXES
-from kg.queries import expand_prefixed_names, query_form, resolve_query, saved_queries
+from kg.queries import (
+    GRAPH_FORMATS,
+    SOLUTION_FORMATS,
+    expand_prefixed_names,
+    query_form,
+    resolve_query,
+    saved_queries,
+)
 from kg.store import KnowledgeStore
 
 app = typer.Typer(
@@ -44,18 +51,7 @@ StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Folder of the 
 ParentsOption = Annotated[bool, typer.Option("--parents", help="Create the output's missing parent folders.")]
 Command = TypeVar("Command", bound=Callable[..., Any])
 
-RESULT_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
+RESULT_FORMATS = SOLUTION_FORMATS  # the W3C results formats, as `-f` names them
 #: `-f json` of a CONSTRUCT is JSON-LD, `-f xml` RDF/XML: the same word, the graph's form of it.
 GRAPH_ALIASES = {
     "ttl": "turtle",

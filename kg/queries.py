@@ -11,6 +11,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import pyoxigraph as ox
+
 # The ontology folder ships inside the package (kg.ontology), so an installed wheel has it too.
 ONTOLOGY_DIR = Path(str(importlib.resources.files("kg.ontology")))
 QUERY_DIR = ONTOLOGY_DIR / "queries"
@@ -128,3 +130,21 @@ def query_form(sparql: str) -> str:
             if upper in UPDATE_WORDS:
                 return "UPDATE"
     return ""
+
+
+# --- result formats ------------------------------------------------------------------------------
+
+#: The W3C SPARQL results formats of SELECT and ASK answers, by the names users and servers give them.
+SOLUTION_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+#: The RDF formats of CONSTRUCT and DESCRIBE answers.
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}

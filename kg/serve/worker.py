@@ -37,6 +37,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from kg.queries import GRAPH_FORMATS, SOLUTION_FORMATS
 from kg.serve import guard
 from kg.store import KnowledgeStore, live_generation
 
@@ -152,19 +153,6 @@ class StartFailed:
 
 
 # --- running a SPARQL job ------------------------------------------------------------------------
-
-SOLUTION_FORMATS = {
-    "json": ox.QueryResultsFormat.JSON,
-    "xml": ox.QueryResultsFormat.XML,
-    "csv": ox.QueryResultsFormat.CSV,
-    "tsv": ox.QueryResultsFormat.TSV,
-}
-GRAPH_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
 
 
 class ResultTooLarge(Exception):
