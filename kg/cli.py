@@ -51,7 +51,6 @@ StoreOption = Annotated[Path, typer.Option("--store", "-s", help="Folder of the 
 ParentsOption = Annotated[bool, typer.Option("--parents", help="Create the output's missing parent folders.")]
 Command = TypeVar("Command", bound=Callable[..., Any])
 
-RESULT_FORMATS = SOLUTION_FORMATS  # the W3C results formats, as `-f` names them
 #: `-f json` of a CONSTRUCT is JSON-LD, `-f xml` RDF/XML: the same word, the graph's form of it.
 GRAPH_ALIASES = {
     "ttl": "turtle",
@@ -61,7 +60,7 @@ GRAPH_ALIASES = {
     "xml": "rdfxml",
     "rdf": "rdfxml",
 }
-QUERY_FORMATS = ("table", *RESULT_FORMATS, *GRAPH_FORMATS)
+QUERY_FORMATS = ("table", *SOLUTION_FORMATS, *GRAPH_FORMATS)
 
 
 class UserError(UserFacingError):
@@ -222,11 +221,11 @@ def _print_result(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples,
                 f"a CONSTRUCT or DESCRIBE result is a graph: choose --format {', '.join(GRAPH_FORMATS)}"
             )
         result.serialize(sink, format=GRAPH_FORMATS[graph_format])
-    elif fmt in RESULT_FORMATS:
-        result.serialize(sink, format=RESULT_FORMATS[fmt])
+    elif fmt in SOLUTION_FORMATS:
+        result.serialize(sink, format=SOLUTION_FORMATS[fmt])
     elif fmt != "table":
         kind = "an ASK" if isinstance(result, ox.QueryBoolean) else "a SELECT"
-        raise UserError(f"{kind} result takes --format table, {', '.join(RESULT_FORMATS)}, not {fmt}")
+        raise UserError(f"{kind} result takes --format table, {', '.join(SOLUTION_FORMATS)}, not {fmt}")
     elif isinstance(result, ox.QueryBoolean):
         sink.write(b"true\n" if bool(result) else b"false\n")
     else:

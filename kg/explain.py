@@ -67,6 +67,10 @@ class Explanation:
     evidence: list[Evidence] = field(default_factory=list)
 
 
+#: A node and each of its names (label, preferred and alternative labels), as one SPARQL pattern.
+_NAMES = " UNION ".join(f"{{ ?node {p} ?name }}" for p in NAME_PREDICATES)
+
+
 def fold(text: str) -> str:
     """Case- and accent-insensitive form of a name, for lookup."""
     decomposed = unicodedata.normalize("NFKD", text.casefold().translate(APOSTROPHES))
@@ -102,7 +106,7 @@ def find_entities(store: KnowledgeStore, text: str) -> list[tuple[str, str]]:
     if iri is not None:
         return [(iri, _label(store, iri))] if _exists(store, iri) else []
     wanted = fold(text)
-    names = " ".join(f"{{ ?node {p} ?name }}" for p in NAME_PREDICATES).replace("} {", "} UNION {")
+    names = _NAMES
     rows = store.select(f"SELECT DISTINCT ?node ?name WHERE {{ {names} }}")
     found = sorted({str(row["node"]) for row in rows if fold(str(row["name"])) == wanted})
     if not found and "/" in text:
@@ -119,7 +123,7 @@ def suggest_entities(store: KnowledgeStore, text: str, limit: int = 8) -> list[s
     wanted = fold(text)
     if not wanted:
         return []
-    names = " ".join(f"{{ ?node {p} ?name }}" for p in NAME_PREDICATES).replace("} {", "} UNION {")
+    names = _NAMES
     rows = store.select(
         f"SELECT DISTINCT ?name (EXISTS {{ ?m kg:mentions ?node }} AS ?used) WHERE {{ {names} }}"
     )

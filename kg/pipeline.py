@@ -27,9 +27,6 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
-
-import pyoxigraph as ox
 
 from kg.clean import CleanError, clean
 from kg.extract import extract
@@ -37,7 +34,7 @@ from kg.graph import GAZETTEER_GRAPH, article_graph_iri, article_quads, gazettee
 from kg.ingest import DEFAULT_MAX_BYTES, read_inputs
 from kg.model import BuildReport, Problem, RawDocument
 from kg.resolve import resolve_article
-from kg.store import KnowledgeStore, ManifestEntry, to_ox
+from kg.store import KnowledgeStore, ManifestEntry, graph_nquads
 
 Progress = Callable[[str], None]
 BATCH = 64  # articles per write (and per round of the pool)
@@ -114,18 +111,6 @@ def process(raw: RawDocument) -> Processed:
     facts = Counter(type(f).__name__.removesuffix("Fact").lower() for f in extracted.facts)
     data = graph_nquads(graph, quads)
     return Processed(raw.doc_id, raw.source, graph, digest, data, len(quads), dict(facts))
-
-
-def graph_nquads(graph: str, quads: Iterable[tuple[object, object, object, object]]) -> bytes:
-    """A named graph as N-Quads, each triple also in the merged default graph (a line without a graph).
-
-    Written in the worker, read by Oxigraph's own loader in the writer: no term objects
-    cross the process boundary or pass through Python in the writer.
-    """
-    named, merged = ox.NamedNode(graph), ox.DefaultGraph()
-    terms: list[tuple[Any, Any, Any]] = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads]  # type: ignore[arg-type]
-    out = [ox.Quad(s, p, o, named) for s, p, o in terms] + [ox.Quad(s, p, o, merged) for s, p, o in terms]
-    return ox.serialize(out, format=ox.RdfFormat.N_QUADS) or b""
 
 
 def default_workers() -> int:

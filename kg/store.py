@@ -277,6 +277,18 @@ def collect_generations(root: Path) -> list[str]:
 # --- the store -----------------------------------------------------------------------------------
 
 
+def graph_nquads(graph: str, quads: Iterable[tuple[Term, Term, Term, Term]]) -> bytes:
+    """A named graph as N-Quads, each triple also in the merged default graph (a line without a graph).
+
+    The form `KnowledgeStore.write_graphs` takes: a build's workers write it, and Oxigraph's
+    own loader reads it in the writer, so no term objects pass through Python there.
+    """
+    named = ox.NamedNode(graph)
+    terms: list[tuple[Any, Any, Any]] = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads]
+    out = [ox.Quad(s, p, o, named) for s, p, o in terms] + [ox.Quad(s, p, o, DEFAULT) for s, p, o in terms]
+    return ox.serialize(out, format=ox.RdfFormat.N_QUADS) or b""
+
+
 class KnowledgeStore:
     """The graph on disk (or in memory when no path is given).
 
@@ -416,19 +428,9 @@ class KnowledgeStore:
     def graphs(self) -> list[str]:
         return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
 
-    def replace_graph(self, graph: str, quads: Iterable[tuple[Term, Term, Term, Term]]) -> int:
-        """Put a named graph in place of what the store had under that name; returns its size."""
-        self._require_writable()
-        name = ox.NamedNode(graph)
-        new = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), name) for s, p, o, _ in quads]  # type: ignore[arg-type]
-        merged = [ox.Quad(q.subject, q.predicate, q.object, DEFAULT) for q in new]
-        if self._fresh and self.path is not None:
-            self.store.bulk_extend(new + merged)
-            return len(new)
-        self.remove_graph(graph)
-        self.store.extend(new)
-        self.store.extend(merged)
-        return len(new)
+    def replace_graph(self, graph: str, quads: Iterable[tuple[Term, Term, Term, Term]]) -> None:
+        """Put one named graph, given as rdflib terms, in place of the store's graph of that name."""
+        self.write_graphs([(graph, graph_nquads(graph, quads))])
 
     def has_graph(self, graph: str) -> bool:
         return self.store.contains_named_graph(ox.NamedNode(graph))
@@ -492,19 +494,6 @@ class KnowledgeStore:
         """Whether a named graph (not the merged default graph) still holds the triple."""
         found = self.store.quads_for_pattern(s, p, o, None)
         return any(not isinstance(q.graph_name, ox.DefaultGraph) for q in found)
-
-    def remove_graph(self, graph: str) -> None:
-        """Remove a named graph and those of its triples that no other named graph holds."""
-        self._require_writable()
-        name = ox.NamedNode(graph)
-        if not self.store.contains_named_graph(name):
-            return
-        old = list(self.store.quads_for_pattern(None, None, None, name))
-        self.store.remove_graph(name)
-        for quad in old:
-            others = self.store.quads_for_pattern(quad.subject, quad.predicate, quad.object, None)
-            if not any(not isinstance(q.graph_name, ox.DefaultGraph) for q in others):
-                self.store.remove(ox.Quad(quad.subject, quad.predicate, quad.object, DEFAULT))
 
     # --- reading ----------------------------------------------------------------------------------
 

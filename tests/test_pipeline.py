@@ -87,10 +87,16 @@ def _article(folder: Path, name: str, text: str) -> None:
     (folder / name).write_text(text, encoding="utf-8")
 
 
-def test_rebuilding_an_article_replaces_its_graph_and_nothing_else(tmp_path: Path) -> None:
+def _two_articles(tmp_path: Path) -> Path:
+    """A folder of two articles: a.txt names Kabupaten Sleman, b.txt Kabupaten Bantul."""
     corpus = tmp_path / "berita"
     _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
     _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    return corpus
+
+
+def test_rebuilding_an_article_replaces_its_graph_and_nothing_else(tmp_path: Path) -> None:
+    corpus = _two_articles(tmp_path)
     store = KnowledgeStore(tmp_path / "kg")
     build([corpus], store)
     before_b = sorted(map(str, store.quads("https://w3id.org/jamsostek-kg/id/graph/b")))
@@ -122,9 +128,7 @@ def test_a_build_that_fails_halfway_leaves_the_store_as_it_was(
 
 
 def test_an_unchanged_article_is_not_built_again(tmp_path: Path) -> None:
-    corpus = tmp_path / "berita"
-    _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
-    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    corpus = _two_articles(tmp_path)
     store = KnowledgeStore(tmp_path / "kg")
     first = build([corpus], store)
     before = serialize(store, "nquads")
@@ -137,9 +141,7 @@ def test_an_unchanged_article_is_not_built_again(tmp_path: Path) -> None:
 
 
 def test_an_article_gone_from_a_folder_read_again_loses_its_graph(tmp_path: Path) -> None:
-    corpus = tmp_path / "berita"
-    _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
-    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    corpus = _two_articles(tmp_path)
     store = KnowledgeStore(tmp_path / "kg")
     build([corpus], store)
     (corpus / "b.txt").unlink()
@@ -153,9 +155,7 @@ def test_an_article_gone_from_a_folder_read_again_loses_its_graph(tmp_path: Path
 
 
 def test_a_file_named_alone_leaves_the_rest_of_the_store_alone(tmp_path: Path) -> None:
-    corpus = tmp_path / "berita"
-    _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
-    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    corpus = _two_articles(tmp_path)
     store = KnowledgeStore(tmp_path / "kg")
     build([corpus], store)
     report = build([corpus / "a.txt"], store, full=True)
@@ -191,9 +191,7 @@ def test_the_rules_that_shape_a_graph_decide_a_rebuild_and_nothing_else() -> Non
 def test_new_rules_rebuild_a_corpus_as_a_fresh_build_gives_it(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    corpus = tmp_path / "berita"
-    _article(corpus, "a.txt", "Pemerintah Kabupaten Sleman meraih Paritrana Award 2023.")
-    _article(corpus, "b.txt", "Bupati Bantul Abdul Halim Muslih menerima penghargaan.")
+    corpus = _two_articles(tmp_path)
     store = KnowledgeStore(tmp_path / "kg")
     build([corpus], store)
     monkeypatch.setattr("kg.pipeline.builder_fingerprint", lambda: "other rules")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -85,11 +85,11 @@ class Analysis:
         """The longest span of `label` that starts at a token."""
         return self._by_start.get(label, {}).get(token)
 
-    def spans_in(self, label: str, start: int, end: int) -> Iterator[Span]:
+    def spans_in(self, label: str, start: int, end: int) -> list[Span]:
         """The spans of `label` within tokens [start, end), in text order (found by bisection)."""
         found, starts = self.spans.get(label, []), self._span_starts.get(label, [])
         first, last = bisect_left(starts, start), bisect_left(starts, end)
-        return (s for s in found[first:last] if s.end <= end)
+        return [s for s in found[first:last] if s.end <= end]
 
     def chars(self, start: int, end: int) -> tuple[int, int]:
         """The character offsets of tokens [start, end)."""

@@ -145,8 +145,7 @@ class Recipients:
             if match.code and not match.in_org_name and first not in blocked and first not in rounds:
                 kind = "region" if gazetteer.get(match.code).level else "organization"
                 self._add(first, Recipient(last, Ref("region", match.code), kind))
-        index = _SpanIndex(a)
-        villages = [r for r in a.sentences if index.between("award_cue.village", *r)]
+        villages = [r for r in a.sentences if a.spans_in("award_cue.village", *r)]
         for found in _matches(a, _recipient_patterns(), villages):
             if found.start not in blocked:
                 village = Recipient(
@@ -283,13 +282,12 @@ def _within_line(a: Analysis, found: Match) -> Match | None:
 def _cue_sentences(a: Analysis) -> list[tuple[int, int]]:
     """The sentences a frame cue can stand in: from the first that names an award on, those with a
     cue word or a title (who handed it over)."""
-    index = _SpanIndex(a)
     found: list[tuple[int, int]] = []
     for start, end in a.sentences:
-        named = index.between("award_cue.award", start, end) or any(
+        named = a.spans_in("award_cue.award", start, end) or any(
             t.lower in ("award", "awards") for t in a.tokens[start:end]
         )
-        cued = named or any(index.between(f"award_cue.{kind}", start, end) for kind in FRAME_CUE_KINDS)
+        cued = named or any(a.spans_in(f"award_cue.{kind}", start, end) for kind in FRAME_CUE_KINDS)
         if (found or named) and cued:
             found.append((start, end))
     return found
@@ -395,7 +393,6 @@ class FrameReader:
         self.a = analysis(doc)
         self.events, rounds = _events(doc, self.a)
         self._event_starts = [e.start for e in self.events]
-        self.index = _SpanIndex(self.a)
         self._sentence_starts = [start for start, _ in self.a.sentences]
         self.recipients = Recipients(doc, self.a, rounds)
         self.frame: Frame | None = None
@@ -431,7 +428,7 @@ class FrameReader:
         return self.events[bisect_left(self._event_starts, start) : bisect_left(self._event_starts, end)]
 
     def _spans_in(self, label: str, start: int, end: int) -> list[Span]:
-        return self.index.between(label, start, end)
+        return self.a.spans_in(label, start, end)
 
     # sentences
 
@@ -610,9 +607,7 @@ class FrameReader:
         while position < min(clause_end, tie.end + LIST_REACH):
             if recipients.typed_item(position) is not None:
                 break
-            if not (
-                a.tokens[position].lower in ("para", "oleh", "kepada", "-") or _in_title(self.index, position)
-            ):
+            if not (a.tokens[position].lower in ("para", "oleh", "kepada", "-") or _in_title(a, position)):
                 break
             position += 1
         if recipients.typed_item(position) is None:
@@ -722,29 +717,14 @@ class FrameReader:
         )
 
 
-class _SpanIndex:
-    """The analysis' spans of each label in text order, found between two tokens by bisection,
-    so that reading a sentence costs the sentence, not the article."""
-
-    def __init__(self, a: Analysis) -> None:
-        self.spans = {label: sorted(found, key=lambda s: s.start) for label, found in a.spans.items()}
-        self.starts = {label: [s.start for s in found] for label, found in self.spans.items()}
-
-    def between(self, label: str, start: int, end: int) -> list[Span]:
-        """The spans of `label` that start in [start, end) and end by `end`."""
-        starts = self.starts.get(label, [])
-        found = self.spans.get(label, [])[bisect_left(starts, start) : bisect_left(starts, end)]
-        return [s for s in found if s.end <= end]
-
-
 def _editions_first(events: list[Event]) -> list[Event]:
     """A segment's edition before its other cues: "tingkat nasional Paritrana Award 2023" is that
     edition's round, not the one open before it."""
     return sorted(events, key=lambda e: e.kind != "edition")
 
 
-def _in_title(index: _SpanIndex, position: int) -> bool:
-    return any(s.start <= position < s.end for s in index.between("title", position - 4, position + 8))
+def _in_title(a: Analysis, position: int) -> bool:
+    return any(s.start <= position < s.end for s in a.spans_in("title", position - 4, position + 8))
 
 
 # --- facts --------------------------------------------------------------------------------------
