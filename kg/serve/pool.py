@@ -167,24 +167,22 @@ class QueryPool:
         worker = self._acquire()
         if isinstance(worker, QueryOutcome):
             return worker
-        started = worker.busy_since = time.monotonic()
+        started = worker.busy_since or time.monotonic()
         try:
             message = ForkingPickler.dumps(job)
         except Exception as error:  # nothing was sent: the worker is still free
-            worker.busy_since = None
-            self.idle.put(worker)
+            self._release(worker)
             return QueryOutcome.error(500, f"the job cannot be sent to a worker: {error}")
         try:
             worker.connection.send_bytes(message)
             if worker.connection.poll(timeout):
                 reply = worker.connection.recv()
-                worker.busy_since = None
-                self.idle.put(worker)
+                self._release(worker)
                 return reply
         except (EOFError, OSError):
-            self._retire(worker)
+            self._retire(worker, owner=True)
             return QueryOutcome.error(500, self._death_message(worker))
-        self._retire(worker)
+        self._retire(worker, owner=True)
         elapsed = time.monotonic() - started
         return QueryOutcome.error(
             503,
@@ -205,10 +203,22 @@ class QueryPool:
                     {"Retry-After": str(self._retry_after())},
                 )
             with self.lock:
-                known = worker in self.workers
-            if known and not _ended(worker):
+                usable = worker in self.workers and not _ended(worker)
+                if usable:
+                    worker.busy_since = time.monotonic()
+            if usable:
                 return worker
-            self._retire(worker)  # died while idle: the supervisor starts another
+            self._retire(worker, owner=True)  # died while idle: the supervisor starts another
+
+    def _release(self, worker: Worker) -> None:
+        """Hand a worker back after a job; one the supervisor retired meanwhile is closed instead."""
+        with self.lock:
+            worker.busy_since = None
+            known = worker in self.workers
+        if known:
+            self.idle.put(worker)
+        else:
+            self._retire(worker, owner=True)
 
     def _retry_after(self) -> int:
         """Seconds until the soonest busy worker is free at the latest (its time limit), at least one."""
@@ -289,13 +299,17 @@ class QueryPool:
                     raise PoolError(self.last_error)
                 self.changed.wait(WATCH_SECONDS)
 
-    def _retire(self, worker: Worker) -> None:
-        """Kill a worker (it may be deep in a query) and forget it; the supervisor starts another."""
+    def _retire(self, worker: Worker, owner: bool = False) -> None:
+        """Kill a worker (it may be deep in a query) and forget it; the supervisor starts another.
+
+        Only the thread running a job on the worker (the `owner`) closes its connection while
+        the job runs: closing it under a thread blocked in `recv` breaks that read mid-message.
+        """
         with self.lock:
-            if worker not in self.workers:
-                return
             self.workers.discard(worker)
-        worker.connection.close()
+            close = owner or worker.busy_since is None
+        if close:
+            worker.connection.close()
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join(5)

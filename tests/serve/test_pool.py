@@ -174,3 +174,23 @@ def test_a_job_waits_only_briefly_for_a_busy_pool(store_path: Path) -> None:
         assert eventually(lambda: workers.run(QueryJob("ASK {}", JSON)).status == 200)
     finally:
         workers.close()
+
+
+def test_a_worker_retired_by_the_supervisor_mid_job_gives_the_job_an_error(store_path: Path) -> None:
+    """The supervisor notices a death while the job's thread still reads: neither may break the other."""
+    workers = QueryPool(WorkerConfig(str(store_path), PREFIXES, os.getpid()), size=1, timeout=30)
+    workers.start()
+    outcomes: list[QueryOutcome] = []
+    try:
+        job = threading.Thread(target=lambda: outcomes.append(workers.run(QueryJob(ENDLESS, JSON))))
+        job.start()
+        assert eventually(lambda: workers.busy() == 1)
+        with workers.lock:
+            [busy] = list(workers.workers)
+        workers._retire(busy)  # what the supervisor does when a worker's process ends
+        job.join(30)
+        [outcome] = outcomes
+        assert outcome.status == 500 and "stopped while running" in outcome.message
+        assert eventually(lambda: workers.run(QueryJob("ASK {}", JSON)).status == 200)
+    finally:
+        workers.close()
