@@ -59,6 +59,7 @@ class Lexicon:
     org_words: frozenset[str]
     abbreviations: frozenset[str]  # abbreviated given names, without the dot ("Moh")
     areas: frozenset[str]
+    offices: frozenset[str]  # after one of these, a capitalised word is an office's place
 
 
 def _undotted(word: str) -> str:
@@ -76,6 +77,7 @@ def lexicon() -> Lexicon:
         org_words=words("org_words.txt"),
         abbreviations=frozenset(_undotted(w) for w in words("name_abbreviations.txt")),
         areas=frozenset(w for area in words("office_areas.txt") for w in area.split()),
+        offices=words("office_words.txt"),
     )
 
 
@@ -280,7 +282,12 @@ class Names:
             if not self._org_word(end):
                 break
             end, after_region = end + 1, False
-            if token.is_upper or token.text in self.lex.org_words or token.text in self.lex.areas:
+            if (
+                token.is_upper
+                or token.text in self.lex.org_words
+                or token.text in self.lex.areas
+                or (end >= 2 and tokens[end - 2].text in self.lex.offices)  # "Cabang Meulaboh"
+            ):
                 sure.append(end)
         return end, sure, acronym
 

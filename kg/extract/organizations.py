@@ -175,6 +175,7 @@ def acronym_fits(acronym: str, expansion: str) -> bool:
 
 
 OFFICE_WORDS = re.compile(rf" +{OFFICE}(?: +(?:Kota|Kabupaten|Kab\.|Provinsi))? +")
+HEAD_OFFICE = re.compile(r"[ \t]+(Pusat)(?![\w-])")  # "BPJS Ketenagakerjaan Pusat": the head office
 PLACE_WORD = re.compile(r"[A-Z][\w'-]+")
 PAREN = re.compile(r" *\((?P<inner>[^()\n]{1,80})\)")
 
@@ -257,6 +258,9 @@ def _office_place(doc: Document, pos: int, expects_place: bool) -> tuple[int, st
     if region:
         end = _branch_kota(doc, region[1]) if office else region[1]
         return end, _clean(text[start:end])
+    head_office = HEAD_OFFICE.match(text, pos, line_end)
+    if head_office and not office:
+        return head_office.end(), head_office.group(1)
     if office or (expects_place and re.match(r"[ \t]", text[pos : pos + 1])):
         token = PLACE_WORD.match(text, start, line_end)
         if token:

@@ -47,8 +47,12 @@ ALIAS = re.compile(r" *\((?P<alias>[A-Z][\w'’]+(?: +[A-Z][\w'’]+){0,3})\)")
 PARENTHESIS = re.compile(r" *\([^()\n]{1,40}\)")
 COMMA = re.compile(r"[ \t]*,[ \t]*")
 SHORT_FORM = re.compile(r"[ \t]*\([A-Z][\w.-]{1,15}\)")
-SECRETARIAT_STOP = re.compile(rf" {SECRETARIAT}\b|, | (?=[A-Z][a-z]+ +[A-Z][a-z]+ *(?:,|$))")
+SECRETARIAT_STOP = re.compile(rf" {SECRETARIAT}\b|, | (?=[A-Z][a-z]+ +[A-Z][a-z]+ *(?:,(?! *[A-Z])|$))")
 SECRETARIAT_AFTER = re.compile(rf" *{SECRETARIAT}")
+UNIT_PLACE = r"[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
+UNIT_THEN_HOLDER = re.compile(
+    rf"{UNIT_PLACE}(?:[ \t]*,[ \t]*(?:Kecamatan|Distrik){UNIT_PLACE})?[ \t]*,[ \t]*"
+)
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 TOKEN = re.compile(r"\S+")
 LEADING = re.compile(r"[ ,]*")
@@ -232,6 +236,22 @@ def _skip_province(doc: Document, pos: int) -> int:
     return pos
 
 
+def _skip_location(doc: Document, pos: int) -> int:
+    """Skip a place set off by commas before the holder.
+
+    "Kepala BPJS Ketenagakerjaan Cabang Meulaboh, Kabupaten Aceh Barat, Husaini": Husaini
+    holds the office; the kabupaten only says where it is.
+    """
+    comma = COMMA.match(doc.text, pos)
+    place = region_at(doc, comma.end()) if comma else None
+    if place is None or place.span.cue is None:
+        return pos
+    after = COMMA.match(doc.text, place.span.end)
+    if after and read_name(doc, after.end()) is not None:
+        return after.end()
+    return pos
+
+
 def _skip_short_form(doc: Document, pos: int) -> int:
     """Skip the title's own short form in parentheses: "Sekretaris Daerah (Sekda) Provinsi Jambi"."""
     short = SHORT_FORM.match(doc.text, pos)
@@ -282,6 +302,9 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
         return pos, role, Ref("organization", title.org), None
     if title.org_mode == "none":
         return pos, role, None, None
+    if title.org_mode == "place":
+        unit = UNIT_THEN_HOLDER.match(text, pos, doc.line_of(pos)[1])
+        return (unit.end() if unit and read_name(doc, unit.end()) else pos), role, None, None
     if title.org_mode == "secretariat":
         end, sub = _role_words(doc, pos, SECRETARIAT_STOP)
         secretariat = SECRETARIAT_AFTER.match(text, end)
@@ -381,6 +404,7 @@ def _titled_persons(doc: Document) -> list[PersonMatch]:
         acting = match.group("acting")
         if acting:
             role = f"{_acting()[acting]} {role}"
+        end = _skip_location(doc, end)
         name = read_name(doc, end)
         if not name or not _only_honorifics(doc.text[end : name[0]]) or _is_place(doc, name[0], name[1]):
             continue

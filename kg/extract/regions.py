@@ -36,8 +36,28 @@ def _org_name_before() -> re.Pattern[str]:
     heads = [row["head"] for row in rows("region_blockers.csv")]
     words = "|".join(re.escape(h).replace(r"\ ", " +") for h in sorted(heads, key=len, reverse=True))
     return re.compile(
-        rf"(?:{words})(?: +(?:Kantor +)?(?:Cabang|Wilayah|Kanwil))?(?: +[A-Z][\w.'’&-]*){{0,3}} *$"
+        rf"(?:{words})(?: +(?:untuk +)?(?:Kantor +)?(?:Cabang|[Ww]ilayah|Kanwil))?"
+        rf"(?: +[A-Z][\w.'’&-]*){{0,3}} *$"
     )
+
+
+PLACE = r"[A-Z][\w.'’&-]*(?: +[A-Z][\w.'’&-]*)*"
+JOINT = r"(?:,? +(?:dan|serta|&) +|, +)"
+
+
+@cache
+def _office_areas_before() -> re.Pattern[str]:
+    """Text right before a bare place that is one of several areas an office is named after.
+
+    BPJS names regional offices after several areas at once ("Kanwil Sulawesi dan
+    Maluku", "BPJS Ketenagakerjaan wilayah Bali, Nusa Tenggara, dan Papua"): each place
+    in that list belongs to the office's name. A lowercase "wilayah" counts only after
+    an organisation's name, since "di wilayah Papua" is plain prose.
+    """
+    heads = [row["head"] for row in rows("region_blockers.csv")]
+    words = "|".join(re.escape(h).replace(r"\ ", " +") for h in sorted(heads, key=len, reverse=True))
+    office = rf"(?:(?:{words}) +(?:untuk +)?(?:Kantor +)?[Ww]ilayah|Kanwil|Kantor +Wilayah|Wilayah)"
+    return re.compile(rf"{office} +{PLACE}(?:{JOINT}{PLACE})*{JOINT}$")
 
 
 def _glued_compound(text: str, span: RegionSpan) -> bool:
@@ -51,8 +71,10 @@ def _glued_compound(text: str, span: RegionSpan) -> bool:
 
 def _in_org_name(doc: Document, span: RegionSpan) -> bool:
     line_start, _ = doc.line_of(span.start)
-    before = doc.text[max(line_start, span.start - 80) : span.start]
-    return bool(_org_name_before().search(before))
+    before = doc.text[max(line_start, span.start - 120) : span.start]
+    if _org_name_before().search(before[-80:]):
+        return True
+    return span.cue is None and bool(_office_areas_before().search(before))
 
 
 def match_regions(doc: Document) -> list[RegionMatch]:

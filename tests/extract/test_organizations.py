@@ -67,6 +67,15 @@ def test_an_acronym_in_parentheses_right_after_the_head() -> None:
             "Acara digelar oleh Kanwil BPJamsostek Kalimantan Barat di Pontianak.",
             "Kanwil BPJamsostek Kalimantan Barat",
         ),
+        (
+            "Data itu dirilis BPJS Ketenagakerjaan Wilayah Bali, Nusa Tenggara dan Papua pekan lalu.",
+            "BPJS Ketenagakerjaan Wilayah Bali, Nusa Tenggara dan Papua",
+        ),
+        (
+            "Laporan disusun Badan Penyelenggara Jaminan Sosial Ketenagakerjaan Cabang Tual bulan ini.",
+            "Badan Penyelenggara Jaminan Sosial Ketenagakerjaan Cabang Tual",
+        ),
+        ("Surat itu dikirim BPJS Ketenagakerjaan Pusat kepada bupati.", "BPJS Ketenagakerjaan Pusat"),
     ],
 )
 def test_a_regional_office_keeps_its_place_even_when_it_is_no_region(sentence: str, name: str) -> None:

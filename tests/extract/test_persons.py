@@ -38,6 +38,29 @@ def posts(text: str) -> dict[str, tuple[str | None, str | None]]:
             "34.04",
         ),
         ("Wakil Presiden K.H. Abdul Halim hadir di sana.", "Abdul Halim", "Wakil Presiden", None),
+        # a place set off by commas between the office and its holder
+        (
+            "Kepala BPJS Ketenagakerjaan Cabang Atambua, Kabupaten Belu, Rudi Salam, hadir.",
+            "Rudi Salam",
+            "Kepala",
+            "BPJS Ketenagakerjaan Cabang Atambua",
+        ),
+        # a field list with "dan" inside a secretariat role, the holder after a comma
+        (
+            "Asisten I Pemerintahan dan Kesejahteraan Rakyat Kabupaten Sleman, Marthen Luter, membuka acara.",
+            "Marthen Luter",
+            "Asisten I Pemerintahan dan Kesejahteraan Rakyat",
+            "34.04",
+        ),
+        (
+            "Staf Ahli Bupati Bidang Kemasyarakatan dan Sumber Daya Manusia, Lukas Bere, turut hadir.",
+            "Lukas Bere",
+            "Staf Ahli Bupati Bidang Kemasyarakatan dan Sumber Daya Manusia",
+            None,
+        ),
+        # a village head: the village's name, then the holder
+        ("Kepala Desa Oelnasi, Yohanis Nalle, menandatangani surat.", "Yohanis Nalle", "Kepala Desa", None),
+        ("Keuchik Lamteh, Kecamatan Ulee Kareng, Zulkifli Ahmad, hadir.", "Zulkifli Ahmad", "Keuchik", None),
         # the title's short form in parentheses before the region
         (
             "Rapat dipimpin Sekretaris Daerah (Sekda) Provinsi Bengkulu, Isnan Fajri.",
@@ -156,6 +179,8 @@ def _title_sentence(row: dict[str, str]) -> tuple[str, str, str | None]:
         return f"{title} Budi Santoso hadir.", row["role"], row["org"]
     if mode == "none":
         return f"Hadir pula {title} Budi Santoso.", row["role"], None
+    if mode == "place":
+        return f"Hadir pula {title} Sukamaju, Budi Santoso.", row["role"], None
     if mode == "secretariat":
         return (
             f"{title} Perekonomian Setda Kota Blitar, Budi Santoso, hadir.",

@@ -76,3 +76,15 @@ def test_letters_that_case_folding_takes_for_ascii_ones_crash_nothing(
 ) -> None:
     """ "İ", "ı", "ſ" and the Kelvin sign match "i", "i", "s" and "k" under re.IGNORECASE."""
     assert codes(sentence)[:1] == ([code] if code else [])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kept"),
+    [
+        ("Kanwil BPJS Ketenagakerjaan Sulawesi dan Maluku menggelar rapat di Kota Ambon.", ["81.71"]),
+        ("BPJS Ketenagakerjaan wilayah Bali, Nusa Tenggara, dan Papua meninjau Kab. Jayapura.", ["91.03"]),
+        ("Petugas bekerja di wilayah Maluku dan Papua sejak Senin.", ["81", "91"]),
+    ],
+)
+def test_the_areas_an_office_is_named_after_are_no_regions(sentence: str, kept: list[str]) -> None:
+    assert sorted(codes(sentence)) == kept
