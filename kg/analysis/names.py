@@ -33,6 +33,7 @@ from kg.analysis.tokens import Token
 from kg.lexicon import data_text, rows, words
 
 COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
+NAMED_AFTER_PERSONS = frozenset({"foundation", "university", "hospital"})
 CONNECTORS = frozenset({"dan", "serta", "&"})
 MAX_PERSON_WORDS = 6
 MAX_ORG_TOKENS = 16
@@ -243,7 +244,7 @@ class Names:
         kind = head[1] if head else "agency"
         end = head[0] if head else position
         sure = [end] if head and (head[2] or self.tokens[position].is_upper) else []
-        end, sure, acronym = self._run(end, limit, sure)
+        end, sure, acronym = self._run(end, limit, sure, kind in NAMED_AFTER_PERSONS)
         if kind not in COMPANY_KINDS:
             alone = bool(head and (head[2] or self.tokens[position].is_upper))
             end = self._without_holder(position if head is None else head[0], end, sure, alone)
@@ -255,12 +256,23 @@ class Names:
             acronym = None
         return Chunk(position, end, self.text(position, end), kind, acronym)
 
-    def _run(self, end: int, limit: int, sure: list[int]) -> tuple[int, list[int], tuple[int, int] | None]:
-        """Run a name on from `end`: capitalised words, regions, acronyms, inner connectors."""
+    def _run(
+        self, end: int, limit: int, sure: list[int], honours: bool = False
+    ) -> tuple[int, list[int], tuple[int, int] | None]:
+        """Run a name on from `end`: capitalised words, regions, acronyms, inner connectors.
+
+        With `honours`, a person's honorifics inside the name are part of it ("RSUD Dr.
+        Soetomo", "Universitas Prof. Dr. Hamka"): such bodies are named after people.
+        """
         tokens, analysis, acronym = self.tokens, self.analysis, None
         after_region = False
         while end < limit and len(sure) < MAX_ORG_TOKENS:
             token = tokens[end]
+            if honours and self._is_honorific(end):
+                past = end + 1 + (end + 1 < limit and tokens[end + 1].text == ".")
+                if past < limit and tokens[past].kind == "word" and tokens[past].is_title:
+                    end = past
+                    continue
             region = analysis.span_at("region", end)
             if region is not None and region.end <= limit and not self._is_honorific(end):
                 end, after_region = region.end, True

@@ -590,12 +590,18 @@ class FrameReader:
         """The recipients named as the subject of a receiving verb: the last list before it, in its clause."""
         clause_start = next((s for s, e in clauses(self.a.tokens, start, verb + 1) if s <= verb < e), start)
         lists = coordinated(self.a.tokens, clause_start, verb, self.recipients.typed_item)
+        lists = [found for found in lists if not self._in_dateline(found.start)]
         if not lists:
             return []
         items = [(i.start, i.end) for i in lists[-1].items]
         if len(lists) > 1 and self.a.tokens[items[0][0] - 1].lower == "di":
             items = [(i.start, i.end) for i in lists[-2].items]  # "Kota X di Sulawesi Utara meraih"
         return items
+
+    def _in_dateline(self, position: int) -> bool:
+        """Whether a token is the dateline's place ("JAKARTA - ..."): where the news was filed, no subject."""
+        dateline = self.doc.article.dateline
+        return dateline is not None and dateline[0] <= self.a.tokens[position].start < dateline[1]
 
     def _listed(self, tie: Tie, end: int) -> list[tuple[int, int]]:
         """The items of the list a cue introduces, when the list starts right after it."""

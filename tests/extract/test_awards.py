@@ -346,3 +346,40 @@ def test_what_no_frame_ties_is_left_out(text: str) -> None:
 def test_another_named_award_with_its_year() -> None:
     [fact] = awards("Kabupaten Sigi meraih Jamsos Prima Award 2024.")
     assert (fact.award, fact.year, name(fact)) == ("Jamsos Prima Award", 2024, "Kabupaten Sigi")
+
+
+@pytest.mark.parametrize(
+    ("text", "recipient", "category"),
+    [
+        # a passive verb before the recipient
+        (
+            "Paritrana Award 2020 untuk kategori Pemerintah Provinsi dimenangkan oleh Provinsi Bengkulu.",
+            "Provinsi Bengkulu",
+            "Pemerintah Provinsi",
+        ),
+        ("Kategori UMKM pada Paritrana Award 2022 dijuarai CV Sinar Jaya.", "CV Sinar Jaya", "UMKM"),
+        # a round after the category is no part of it
+        (
+            "Kota Palu meraih Paritrana Award 2023 kategori Pemerintah Kabupaten/Kota tingkat nasional.",
+            "Kota Palu",
+            "Pemerintah Kabupaten/Kota",
+        ),
+        # a hospital named after a person
+        (
+            "RSUD Dr. Moewardi meraih Paritrana Award 2021 kategori usaha besar.",
+            "RSUD Dr. Moewardi",
+            "usaha besar",
+        ),
+    ],
+)
+def test_passives_categories_and_named_bodies(text: str, recipient: str, category: str | None) -> None:
+    [fact] = awards(text)
+    assert (name(fact), fact.category) == (recipient, category)
+
+
+def test_the_dateline_is_where_the_news_was_filed_not_who_won() -> None:
+    text = (
+        "Judul\n\nMEDAN - Ada dua daerah yang masuk nominasi Paritrana Award 2022, yakni Kota Binjai"
+        " dan Kabupaten Karo."
+    )
+    assert sorted(name(f) for f in awards(text)) == ["Kabupaten Karo", "Kota Binjai"]
