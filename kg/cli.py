@@ -439,12 +439,23 @@ def eval_facts(
     errors: Annotated[
         bool, typer.Option("--errors/--no-errors", help="List missed, spurious and wrong facts.")
     ] = True,
+    rules: Annotated[
+        bool, typer.Option("--rules", help="Also print each extraction rule's measured precision.")
+    ] = False,
 ) -> None:
     """Score produced facts against gold: precision, recall, F1 per type, and every miss.
 
     Example: kg eval .kg ../shared/eval/dev/gold.jsonl
     """
-    from kg.evaluate import GoldFileError, calibration_table, describe, evaluate, load_facts, table
+    from kg.evaluate import (
+        GoldFileError,
+        calibration_table,
+        describe,
+        evaluate,
+        load_facts,
+        rule_table,
+        table,
+    )
     from kg.facts import read_facts
 
     try:
@@ -459,6 +470,8 @@ def eval_facts(
     if errors:
         for line in map(describe, result.errors):
             out.print(line, markup=False, highlight=False)
+    if rules and result.verdicts:
+        out.print(rule_table(result) + "\n", markup=False, highlight=False)
     if result.judged:
         out.print(calibration_table(result) + "\n", markup=False, highlight=False)
     out.print(table(result), markup=False, highlight=False)

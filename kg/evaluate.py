@@ -111,6 +111,7 @@ class Evaluation:
     by_type: dict[str, TypeScore] = field(default_factory=lambda: {t: TypeScore() for t in TYPES})
     errors: list[Error] = field(default_factory=list)
     judged: list[tuple[float, bool]] = field(default_factory=list)  # each made fact: (confidence, right)
+    verdicts: list[tuple[FactDict, bool]] = field(default_factory=list)  # each made fact, and whether right
 
     @property
     def total(self) -> TypeScore:
@@ -258,6 +259,7 @@ def _score_type(
     matched_gold = {id(g) for g, _ in pairs}
     matched_made = {id(p) for _, p in pairs}
     for fact in made:
+        result.verdicts.append((fact, id(fact) in matched_made))
         if isinstance(fact.get("confidence"), int | float):
             result.judged.append((float(fact["confidence"]), id(fact) in matched_made))
     result.errors += [Error(doc, "missed", f) for f in wanted if id(f) not in matched_gold]
@@ -352,10 +354,44 @@ def calibration_table(result: Evaluation) -> str:
     return "\n".join(lines)
 
 
+@dataclass(frozen=True)
+class RuleScore:
+    """How often the facts one extraction rule made were right."""
+
+    kind: str
+    rule: str
+    facts: int
+    right: int
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.facts if self.facts else 0.0
+
+
+def rule_scores(result: Evaluation) -> list[RuleScore]:
+    """Measured precision per extraction rule (a fact made by several rules counts for each)."""
+    counts: dict[tuple[str, str], list[int]] = {}
+    for fact, right in result.verdicts:
+        for rule in fact.get("rules") or ["(none)"]:
+            tally = counts.setdefault((str(fact.get("type")), str(rule)), [0, 0])
+            tally[0] += 1
+            tally[1] += int(right)
+    return [RuleScore(kind, rule, n, ok) for (kind, rule), (n, ok) in sorted(counts.items())]
+
+
+def rule_table(result: Evaluation) -> str:
+    """The per-rule table `kg eval --rules` prints: which paths to trust, which to mend."""
+    lines = [f"{'rule':<26}{'facts':>6}{'right':>6}{'precision':>10}"]
+    for score in rule_scores(result):
+        lines.append(f"{score.rule:<26}{score.facts:>6}{score.right:>6}{score.precision:>10.2f}")
+    return "\n".join(lines)
+
+
 __all__ = [
     "Bin",
     "Evaluation",
     "GoldFileError",
+    "RuleScore",
     "TypeScore",
     "calibration",
     "calibration_table",
@@ -363,5 +399,7 @@ __all__ = [
     "evaluate",
     "keys",
     "load_facts",
+    "rule_scores",
+    "rule_table",
     "table",
 ]

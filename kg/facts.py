@@ -21,15 +21,17 @@ FactDict = dict[str, Any]
 # every label in the store; such lookups go through `COALESCE(?x, <urn:x-kg:none>)`.
 QUERIES: dict[str, str] = {
     "region": """
-SELECT DISTINCT ?doc ?node ?name ?level (MAX(?c) AS ?confidence) WHERE {
+SELECT DISTINCT ?doc ?node ?name ?level (MAX(?c) AS ?confidence)
+       (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node .
-             ?m kg:refersTo ?node ; kg:confidence ?c . }
+             ?m kg:refersTo ?node ; kg:confidence ?c ; kg:rule ?rule . }
   ?node a kg:Region ; skos:prefLabel ?name ; kg:level ?level .
 } GROUP BY ?doc ?node ?name ?level""",
     "person": """
-SELECT ?doc ?node ?name ?alias ?role ?org ?orgName (MAX(?c) AS ?confidence) (MIN(?at) AS ?roleAt) WHERE {
+SELECT ?doc ?node ?name ?alias ?role ?org ?orgName (MAX(?c) AS ?confidence)
+       (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) (MIN(?at) AS ?roleAt) WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node . ?node a kg:Person ; rdfs:label ?name .
-             ?node kg:evidence/kg:confidence ?c .
+             ?node kg:evidence ?m . ?m kg:confidence ?c ; kg:rule ?rule .
              OPTIONAL { ?node skos:altLabel ?alias }
              OPTIONAL { ?post kg:holder ?node ; kg:roleLabel ?role ; kg:evidence/kg:beginIndex ?at .
                         ?a kg:mentions ?post .
@@ -39,16 +41,18 @@ SELECT ?doc ?node ?name ?alias ?role ?org ?orgName (MAX(?c) AS ?confidence) (MIN
   BIND(COALESCE(?localOrg, ?globalOrg) AS ?orgName)
 } GROUP BY ?doc ?node ?name ?alias ?role ?org ?orgName""",
     "organization": """
-SELECT ?doc ?node ?name ?alias (MAX(?c) AS ?confidence) WHERE {
+SELECT ?doc ?node ?name ?alias (MAX(?c) AS ?confidence)
+       (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node .
              ?node a kg:Organization ; rdfs:label ?name .
-             ?node kg:evidence/kg:confidence ?c .
+             ?node kg:evidence ?m . ?m kg:confidence ?c ; kg:rule ?rule .
              OPTIONAL { ?node skos:altLabel ?alias } }
 } GROUP BY ?doc ?node ?name ?alias""",
     "program": """
-SELECT ?doc ?node ?name ?alias ?operator ?operatorName (MAX(?c) AS ?confidence) WHERE {
+SELECT ?doc ?node ?name ?alias ?operator ?operatorName (MAX(?c) AS ?confidence)
+       (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node . ?node a kg:Programme ; rdfs:label ?name .
-             ?node kg:evidence/kg:confidence ?c .
+             ?node kg:evidence ?m . ?m kg:confidence ?c ; kg:rule ?rule .
              OPTIONAL { ?node skos:altLabel ?alias }
              OPTIONAL { ?node kg:operator ?operator . OPTIONAL { ?operator rdfs:label ?localOp } } }
   BIND(COALESCE(?operator, <urn:x-kg:none>) AS ?operatorRef)
@@ -56,20 +60,22 @@ SELECT ?doc ?node ?name ?alias ?operator ?operatorName (MAX(?c) AS ?confidence) 
   BIND(COALESCE(?localOp, ?globalOp) AS ?operatorName)
 } GROUP BY ?doc ?node ?name ?alias ?operator ?operatorName""",
     "regulation": """
-SELECT ?doc ?node ?kind ?number ?year ?title ?issuerName (MAX(?c) AS ?confidence) WHERE {
+SELECT ?doc ?node ?kind ?number ?year ?title ?issuerName (MAX(?c) AS ?confidence)
+       (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node . ?node a kg:Regulation ;
              kg:regulationKind ?kind ; kg:regulationNumber ?number ; kg:regulationYear ?year ;
-             kg:modality "asserted" ; kg:evidence/kg:confidence ?c .
+             kg:modality "asserted" ; kg:evidence ?m . ?m kg:confidence ?c ; kg:rule ?rule .
              OPTIONAL { ?node dcterms:title ?title } OPTIONAL { ?node kg:issuer ?issuer } }
   BIND(COALESCE(?issuer, <urn:x-kg:none>) AS ?issuerRef)
   OPTIONAL { ?issuerRef skos:prefLabel ?issuerName }
 } GROUP BY ?doc ?node ?kind ?number ?year ?title ?issuerName""",
     "award": """
 SELECT ?doc ?node ?award ?year ?recipient ?recipientName ?result ?rank ?levelName ?national ?category
-       (MAX(?c) AS ?confidence) WHERE {
+       (MAX(?c) AS ?confidence)
+       (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node . ?node a kg:AwardConferral ;
              kg:award/rdfs:label ?award ; kg:editionYear ?year ; kg:recipient ?recipient ; kg:result ?result ;
-             kg:evidence/kg:confidence ?c .
+             kg:evidence ?m . ?m kg:confidence ?c ; kg:rule ?rule .
              OPTIONAL { ?recipient rdfs:label ?localName }
              OPTIONAL { ?node kg:rank ?rank } OPTIONAL { ?node kg:category ?category }
              OPTIONAL { ?node kg:nationalLevel ?national } OPTIONAL { ?node kg:awardLevel ?level } }
@@ -79,10 +85,11 @@ SELECT ?doc ?node ?award ?year ?recipient ?recipientName ?result ?rank ?levelNam
   BIND(COALESCE(?localName, ?globalName) AS ?recipientName)
 } GROUP BY ?doc ?node ?award ?year ?recipient ?recipientName ?result ?rank ?levelName ?national ?category""",
     "figure": """
-SELECT ?doc ?node ?subjectName ?value ?unit ?segment ?year (MAX(?c) AS ?confidence) WHERE {
+SELECT ?doc ?node ?subjectName ?value ?unit ?segment ?year (MAX(?c) AS ?confidence)
+       (GROUP_CONCAT(DISTINCT ?rule; separator=" ") AS ?rules) WHERE {
   GRAPH ?g { ?a a kg:Article ; kg:docId ?doc ; kg:mentions ?node . ?node a kg:CoverageFigure ;
              kg:subject ?subject ; kg:value ?value ; kg:unit ?unit ; kg:modality "asserted" ;
-             kg:evidence/kg:confidence ?c .
+             kg:evidence ?m . ?m kg:confidence ?c ; kg:rule ?rule .
              OPTIONAL { ?subject rdfs:label ?localName }
              OPTIONAL { ?node kg:segment ?segment } OPTIONAL { ?node kg:refYear ?year } }
   OPTIONAL { ?subject skos:prefLabel ?globalName }
@@ -147,6 +154,7 @@ def _new_fact(kind: str, row: dict[str, Any]) -> FactDict:
     if kind in ("person", "organization", "program"):
         fact["aliases"] = []
     fact["confidence"] = row.get("confidence")
+    fact["rules"] = sorted(set(str(row.get("rules") or "").split()))
     return fact
 
 

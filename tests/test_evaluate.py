@@ -113,3 +113,19 @@ def test_calibration_sets_stated_confidence_against_measured_precision() -> None
     bins = {(b.low, b.facts, b.right) for b in calibration(evaluate(made, gold)) if b.facts}
     assert bins == {(0.9, 2, 2), (0.5, 2, 1)}
     assert "0.50-0.60       2     1    0.56     0.50" in calibration_table(evaluate(made, gold))
+
+
+def test_each_rule_is_scored_by_the_facts_it_made() -> None:
+    from kg.evaluate import rule_scores, rule_table
+
+    gold = {"a": [{"type": "region", "name": "Kota Palu"}, {"type": "region", "name": "Kota Bitung"}]}
+    made = {
+        "a": [
+            {"type": "region", "name": "Kota Palu", "rules": ["region.cue", "region.name"]},
+            {"type": "region", "name": "Kota Bitung", "rules": ["region.name"]},
+            {"type": "region", "name": "Kota Tual", "rules": ["region.name"]},
+        ]
+    }
+    scores = {(s.rule, s.facts, s.right) for s in rule_scores(evaluate(made, gold))}
+    assert scores == {("region.cue", 1, 1), ("region.name", 3, 2)}
+    assert "region.name                    3     2      0.67" in rule_table(evaluate(made, gold))
