@@ -61,6 +61,7 @@ class Lexicon:
     abbreviations: frozenset[str]  # abbreviated given names, without the dot ("Moh")
     areas: frozenset[str]
     offices: frozenset[str]  # after one of these, a capitalised word is an office's place
+    known: frozenset[str]  # the first words of known organisations' names (kg/data/organizations.csv)
 
 
 def _undotted(word: str) -> str:
@@ -79,6 +80,12 @@ def lexicon() -> Lexicon:
         abbreviations=frozenset(_undotted(w) for w in words("name_abbreviations.txt")),
         areas=frozenset(w for area in words("office_areas.txt") for w in area.split()),
         offices=words("office_words.txt"),
+        known=frozenset(
+            name.split()[0]
+            for row in rows("organizations.csv")
+            for name in [row["name"], *row["aliases"].split("|")]
+            if name
+        ),
     )
 
 
@@ -332,6 +339,8 @@ class Names:
             return False
         if _undotted(token.text) in self.lex.non_name and token.text not in self.lex.org_words:
             return False
+        if token.is_upper and token.text in self.lex.known:
+            return False  # "BPKAD dan BPS Riau": a known body's acronym begins a second name
         if comma:  # ", Kabupaten Aceh Barat" after a name is its location, not a part of it
             return region is None and (token.text in self.lex.org_words or token.is_upper)
         return True

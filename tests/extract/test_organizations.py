@@ -26,6 +26,11 @@ def names(text: str) -> list[str]:
         ("Rapat diikuti Dinas Sosial, BPJS, dan pengusaha setempat.", ["Dinas Sosial", "BPJS"]),
         # an acronym after "dan" that is no body of its own continues the name
         ("Data berasal dari Disnakerkop dan UKM Kota Pekalongan.", ["Disnakerkop dan UKM Kota Pekalongan"]),
+        # a known body's acronym after "dan" begins a second name
+        ("Data dihimpun BPBD dan BPS Jambi pekan ini.", ["BPBD", "BPS Jambi"]),
+        # regional agencies and unions named by their acronyms alone, with their place
+        ("Laporan itu disusun BKPSDM bersama KSPSI Kota Jambi.", ["BKPSDM", "KSPSI Kota Jambi"]),
+        ("Undangan dikirim kepada DPD Apindo Kota Jambi.", ["DPD Apindo Kota Jambi"]),
         # the sentence's full stop is not part of the name
         ("Pemkab bekerja sama dengan Dinas Tenaga Kerja. Hasilnya baik.", ["Dinas Tenaga Kerja"]),
         ("Rapat digelar di Rumah Makan Sederhana. Semua hadir.", ["Rumah Makan Sederhana"]),
