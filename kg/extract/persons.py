@@ -47,7 +47,9 @@ ALIAS = re.compile(r" *\((?P<alias>[A-Z][\w'’]+(?: +[A-Z][\w'’]+){0,3})\)")
 PARENTHESIS = re.compile(r" *\([^()\n]{1,40}\)")
 COMMA = re.compile(r"[ \t]*,[ \t]*")
 SHORT_FORM = re.compile(r"[ \t]*\([A-Z][\w.-]{1,15}\)")
-SECRETARIAT_STOP = re.compile(rf" {SECRETARIAT}\b|, | (?=[A-Z][a-z]+ +[A-Z][a-z]+ *(?:,(?! *[A-Z])|$))")
+SECRETARIAT_STOP = re.compile(
+    rf" {SECRETARIAT}\b|, | (?=\()| (?=[A-Z][a-z]+ +[A-Z][a-z]+ *(?:,(?! *[A-Z])|$))"
+)
 SECRETARIAT_AFTER = re.compile(rf" *{SECRETARIAT}")
 UNIT_PLACE = r"[ \t]+[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){0,2}"
 UNIT_THEN_HOLDER = re.compile(
@@ -274,7 +276,25 @@ def _role_words(doc: Document, pos: int, stop: re.Pattern[str]) -> tuple[int, st
     if found and fields and fields.start() <= found.end() and found.start() < fields.end():
         found = stop.search(text, fields.end(), line_end)
     end = found.start() if found else pos
+    run = _field_run(doc, pos, line_end)
+    if run > pos and (found is None or run < found.start()) and read_name(doc, run) is not None:
+        end = run  # "Asisten I Pemerintahan dan Kesra Ardiansyah": the field's words, then the holder
     return end, " ".join(text[pos:end].split()).strip(" ,")
+
+
+FIELD_WORD = re.compile(r"[ \t]+([\w-]+)")
+
+
+def _field_run(doc: Document, pos: int, limit: int) -> int:
+    """The end of a run of field words (kg/data/role_fields.txt, with dan/&) from `pos`."""
+    fields, end = words("role_fields.txt"), pos
+    while (word := FIELD_WORD.match(doc.text, end, limit)) and (
+        word.group(1) in fields or word.group(1) in ("dan", "&")
+    ):
+        end = word.end()
+    while end > pos and doc.text[:end].rsplit(None, 1)[-1] in ("dan", "&"):
+        end = pos + len(doc.text[pos:end].rsplit(None, 1)[0])
+    return end
 
 
 @cache
@@ -404,7 +424,7 @@ def _titled_persons(doc: Document) -> list[PersonMatch]:
         acting = match.group("acting")
         if acting:
             role = f"{_acting()[acting]} {role}"
-        end = _skip_location(doc, end)
+        end = _skip_location(doc, _skip_paren(doc, end))
         name = read_name(doc, end)
         if not name or not _only_honorifics(doc.text[end : name[0]]) or _is_place(doc, name[0], name[1]):
             continue

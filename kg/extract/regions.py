@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from kg.extract.base import Document, Positions
+from kg.extract.base import Document, Positions, alternation
 from kg.gazetteer import Gazetteer, RegionSpan
-from kg.lexicon import rows
+from kg.lexicon import rows, words
 from kg.model import Fact, RegionFact
 
 
@@ -57,7 +57,14 @@ def _office_areas_before() -> re.Pattern[str]:
     heads = [row["head"] for row in rows("region_blockers.csv")]
     words = "|".join(re.escape(h).replace(r"\ ", " +") for h in sorted(heads, key=len, reverse=True))
     office = rf"(?:(?:{words}) +(?:untuk +)?(?:Kantor +)?[Ww]ilayah|Kanwil|Kantor +Wilayah|Wilayah)"
-    return re.compile(rf"{office} +{PLACE}(?:{JOINT}{PLACE})*{JOINT}$")
+    return re.compile(rf"{office} +{PLACE}(?:{JOINT}{PLACE})*(?:{JOINT}| +)$")
+
+
+@cache
+def _office_area() -> re.Pattern[str]:
+    """An area BPJS names a regional office after (kg/data/office_areas.txt), after an office word."""
+    areas = alternation(list(words("office_areas.txt")))
+    return re.compile(rf"(?<=Kanwil |ilayah |Cabang )(?:{areas})(?![\w-])")
 
 
 def _glued_compound(text: str, span: RegionSpan) -> bool:
@@ -74,12 +81,28 @@ def _in_org_name(doc: Document, span: RegionSpan) -> bool:
     before = doc.text[max(line_start, span.start - 120) : span.start]
     if _org_name_before().search(before[-80:]):
         return True
+    area = _office_area().match(doc.text, span.start)
+    if area and area.end() > span.end:
+        return True  # "Kantor Wilayah Bali Nusa Tenggara Papua": the office's area, not Bali
     return span.cue is None and bool(_office_areas_before().search(before))
+
+
+WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+
+
+def _as_adjective(text: str, span: RegionSpan) -> bool:
+    """A bare name after "asli", "adat", "khas" ... describes people or culture: "orang asli Papua"."""
+    before = WORD_BEFORE.search(text, max(0, span.start - 20), span.start)
+    return (
+        span.cue is None and before is not None and before.group(1).lower() in words("region_adjectives.txt")
+    )
 
 
 def match_regions(doc: Document) -> list[RegionMatch]:
     """Every region span of the article, resolved where the article's context allows."""
-    spans = [s for s in doc.region_spans() if not _glued_compound(doc.text, s)]
+    spans = [
+        s for s in doc.region_spans() if not _glued_compound(doc.text, s) and not _as_adjective(doc.text, s)
+    ]
     certain = Counter(s.candidates[0] for s in spans if len(s.candidates) == 1)
     dateline = doc.article.dateline
     matches = []

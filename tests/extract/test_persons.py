@@ -58,6 +58,22 @@ def posts(text: str) -> dict[str, tuple[str | None, str | None]]:
             "Staf Ahli Bupati Bidang Kemasyarakatan dan Sumber Daya Manusia",
             None,
         ),
+        # the field's words run up to the holder, without a comma
+        (
+            "Asisten II Ekonomi dan Pembangunan Yusuf Rahman menutup acara.",
+            "Yusuf Rahman",
+            "Asisten II Ekonomi dan Pembangunan",
+            None,
+        ),
+        # the role's short form in parentheses before the holder
+        (
+            "Staf Ahli Bupati Bidang Hukum (Sahli Hukum) Darmawan, hadir.",
+            "Darmawan",
+            "Staf Ahli Bupati Bidang Hukum",
+            None,
+        ),
+        # "HM" (Haji Muhammad) is an honorific; the degree after the name is no part of it
+        ("Bupati Sleman HM Rahmat Hidayat SH membuka acara.", "Rahmat Hidayat", "Bupati", "34.04"),
         # a village head: the village's name, then the holder
         ("Kepala Desa Oelnasi, Yohanis Nalle, menandatangani surat.", "Yohanis Nalle", "Kepala Desa", None),
         ("Keuchik Lamteh, Kecamatan Ulee Kareng, Zulkifli Ahmad, hadir.", "Zulkifli Ahmad", "Keuchik", None),

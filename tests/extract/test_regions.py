@@ -84,7 +84,20 @@ def test_letters_that_case_folding_takes_for_ascii_ones_crash_nothing(
         ("Kanwil BPJS Ketenagakerjaan Sulawesi dan Maluku menggelar rapat di Kota Ambon.", ["81.71"]),
         ("BPJS Ketenagakerjaan wilayah Bali, Nusa Tenggara, dan Papua meninjau Kab. Jayapura.", ["91.03"]),
         ("Petugas bekerja di wilayah Maluku dan Papua sejak Senin.", ["81", "91"]),
+        ("Kepala Kantor Wilayah Bali Nusa Tenggara Papua hadir di Kota Kupang.", ["53.71"]),
     ],
 )
 def test_the_areas_an_office_is_named_after_are_no_regions(sentence: str, kept: list[str]) -> None:
     assert sorted(codes(sentence)) == kept
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Bantuan diberikan kepada orang asli Papua di kampung itu.",
+        "Tamu disambut tarian adat Papua.",
+        "Peserta mencicipi kuliner khas Bali.",
+    ],
+)
+def test_a_place_that_describes_people_or_culture_is_no_region(sentence: str) -> None:
+    assert codes(sentence) == []
