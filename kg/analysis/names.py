@@ -320,6 +320,9 @@ class Names:
             return False
         if self.analysis.span_at("title", index) is not None or self._is_honorific(index):
             return token.text in self.lex.org_words  # "Sekretariat Dewan", not "Kepala"
+        head = self.head_at(index)
+        if head is not None and head[1] in COMPANY_KINDS and index > 0 and self.tokens[index - 1].is_upper:
+            return True  # "PT Bank Sulselbar", "PT Rumah Sakit X": a company's name may begin with a head
         return _undotted(token.text) not in self.lex.non_name or token.text in self.lex.org_words
 
     def _joins(self, position: int, limit: int, comma: bool, after_region: bool) -> bool:

@@ -380,7 +380,7 @@ def _se_rounds(doc: Document, a: Analysis, gazetteer: Gazetteer, rounds: set[int
 class Tie:
     """Where the structure ties recipients to the frame: a receiving verb or a list cue."""
 
-    kind: str  # verb or list
+    kind: str  # verb, list, or along (co-recipients of a verb's subject)
     start: int
     end: int
 
@@ -544,7 +544,7 @@ class FrameReader:
                 subject = self._subject(start, tie.start) or previous_subject
                 previous_subject = subject
                 made += self._confer_all(subject, tie, segment_end, start, end, "award.subject-verb")
-            else:
+            elif tie.kind == "list" or previous_subject:  # "bersama" adds to a subject's award only
                 made += self._confer_all(
                     self._listed(tie, end), tie, segment_end, start, end, "award.frame.list"
                 )
@@ -560,6 +560,7 @@ class FrameReader:
             ("award_cue.receive", "verb"),
             ("award_cue.passive", "list"),
             ("award_cue.list", "list"),
+            ("award_cue.along", "along"),
         ):
             for span in self._spans_in(label, start, end):
                 if kind == "verb" and self._negated(span.start):
@@ -591,12 +592,25 @@ class FrameReader:
         clause_start = next((s for s, e in clauses(self.a.tokens, start, verb + 1) if s <= verb < e), start)
         lists = coordinated(self.a.tokens, clause_start, verb, self.recipients.typed_item)
         lists = [found for found in lists if not self._in_dateline(found.start)]
+        if not lists and clause_start > start and self.a.tokens[clause_start - 1].text == ",":
+            return self._apposed_subject(start, clause_start - 1)
         if not lists:
             return []
         items = [(i.start, i.end) for i in lists[-1].items]
         if len(lists) > 1 and self.a.tokens[items[0][0] - 1].lower == "di":
             items = [(i.start, i.end) for i in lists[-2].items]  # "Kota X di Sulawesi Utara meraih"
         return items
+
+    def _apposed_subject(self, start: int, comma: int) -> list[tuple[int, int]]:
+        """A list set off by commas before the verb: "Dua perusahaan, yakni A dan B, meraih ..."."""
+        before = [(s, e) for s, e in clauses(self.a.tokens, start, comma) if e <= comma]
+        if not before:
+            return []
+        clause_start, clause_end = before[-1]
+        lists = coordinated(self.a.tokens, clause_start, clause_end, self.recipients.typed_item)
+        if not lists or lists[-1].end != clause_end:
+            return []
+        return [(i.start, i.end) for i in lists[-1].items]
 
     def _in_dateline(self, position: int) -> bool:
         """Whether a token is the dateline's place ("JAKARTA - ..."): where the news was filed, no subject."""

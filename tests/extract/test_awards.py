@@ -383,3 +383,29 @@ def test_the_dateline_is_where_the_news_was_filed_not_who_won() -> None:
         " dan Kabupaten Karo."
     )
     assert sorted(name(f) for f in awards(text)) == ["Kabupaten Karo", "Kota Binjai"]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        # co-recipients after "bersama", when a receiving verb had a subject
+        (
+            "Kabupaten Blora masuk nominasi Paritrana Award 2024 bersama Kota Salatiga dan Kabupaten Pati.",
+            ["Kabupaten Blora", "Kabupaten Pati", "Kota Salatiga"],
+        ),
+        # "bersama" without a receiving subject names co-organisers, not recipients
+        ("Paritrana Award 2023 digelar Kemenko PMK bersama Kabupaten Pati.", []),
+        # a list set off by commas before the verb, companies whose name begins with a head
+        (
+            "Dua perusahaan, yakni PT Sumber Makmur dan PT Bank Jatim, meraih Paritrana Award 2022.",
+            ["PT Bank Jatim", "PT Sumber Makmur"],
+        ),
+    ],
+)
+def test_co_recipients_and_apposed_subjects(text: str, recipients: list[str]) -> None:
+    assert sorted(name(f) for f in awards(text)) == recipients
+
+
+def test_a_category_keeps_a_lowercase_part_joined_by_dan() -> None:
+    [fact] = awards("CV Mitra Usaha meraih Paritrana Award 2023 kategori usaha kecil dan mikro.")
+    assert fact.category == "usaha kecil dan mikro"
