@@ -72,10 +72,14 @@ class Title:
 
 @cache
 def _titles() -> dict[str, Title]:
-    return {
-        row["title"]: Title(row["title"], row["role"], row["org_mode"], row["org"], row["level"])
-        for row in rows("titles.csv")
-    }
+    """Titles as written; a deputy's may start in lower case ("wakil Bupati Sleman")."""
+    titles = {}
+    for row in rows("titles.csv"):
+        title = Title(row["title"], row["role"], row["org_mode"], row["org"], row["level"])
+        titles[row["title"]] = title
+        if row["title"].startswith("Wakil "):
+            titles["w" + row["title"][1:]] = title
+    return titles
 
 
 @cache
@@ -182,7 +186,7 @@ def _only_honorifics(gap: str) -> bool:
     skips; anything else in between (a line break, other words) means the name is not
     the title holder's.
     """
-    rest = gap.lstrip(" ,")
+    rest = HONORIS_CAUSA.sub("", gap).lstrip(" ,")
     if "\n" in gap:
         return False
     honorifics = _honorific_pattern().match(rest)
@@ -236,6 +240,16 @@ def _skip_province(doc: Document, pos: int) -> int:
     if province and province.span.cue == "provinsi":
         return _skip_paren(doc, province.span.end)
     return pos
+
+
+HONORIS_CAUSA = re.compile(r"\((?:H\.? *C\.?|Hon\.?)\) *")  # "Dr. (H.C.)": an honorary degree
+COUNTRY = re.compile(r"[ \t]+(?:Republik +Indonesia|RI)(?![\w-])")
+
+
+def _skip_country(doc: Document, pos: int) -> int:
+    """Skip the country after a national title: "Wakil Presiden Republik Indonesia, K.H. Ma'ruf Amin"."""
+    country = COUNTRY.match(doc.text, pos)
+    return country.end() if country else pos
 
 
 def _skip_location(doc: Document, pos: int) -> int:
@@ -424,7 +438,7 @@ def _titled_persons(doc: Document) -> list[PersonMatch]:
         acting = match.group("acting")
         if acting:
             role = f"{_acting()[acting]} {role}"
-        end = _skip_location(doc, _skip_paren(doc, end))
+        end = _skip_location(doc, _skip_country(doc, _skip_paren(doc, end)))
         name = read_name(doc, end)
         if not name or not _only_honorifics(doc.text[end : name[0]]) or _is_place(doc, name[0], name[1]):
             continue

@@ -74,6 +74,14 @@ def posts(text: str) -> dict[str, tuple[str | None, str | None]]:
         ),
         # "HM" (Haji Muhammad) is an honorific; the degree after the name is no part of it
         ("Bupati Sleman HM Rahmat Hidayat SH membuka acara.", "Rahmat Hidayat", "Bupati", "34.04"),
+        # a deputy's title in lower case, the country after a national title, an honorary degree
+        ("Ia dijemput wakil Bupati Sleman, Edi Santoso.", "Edi Santoso", "Wakil Bupati", "34.04"),
+        (
+            "Gerakan itu dicanangkan Wakil Presiden Republik Indonesia, Prof. Dr. (H.C.) K.H. Abdul Halim.",
+            "Abdul Halim",
+            "Wakil Presiden",
+            None,
+        ),
         # a village head: the village's name, then the holder
         ("Kepala Desa Oelnasi, Yohanis Nalle, menandatangani surat.", "Yohanis Nalle", "Kepala Desa", None),
         ("Keuchik Lamteh, Kecamatan Ulee Kareng, Zulkifli Ahmad, hadir.", "Zulkifli Ahmad", "Keuchik", None),
