@@ -42,20 +42,39 @@ class Kind:
     issuer_level: str
 
 
+def _any_case(written: str) -> bool:
+    """Whether a kind is matched in any case: words and long contractions are ("instruksi
+    Presiden", "perda"); short acronyms (PP, UU) only as written."""
+    return " " in written or "-" in written or len(written) >= 4
+
+
 @cache
 def _kinds() -> dict[str, Kind]:
-    return {
-        r["written"]: Kind(r["kind"], r["scope"], r["issuer_level"]) for r in rows("regulation_kinds.csv")
-    }
+    """Written form -> kind; a form matched in any case is also keyed by its lower case."""
+    table = {}
+    for row in rows("regulation_kinds.csv"):
+        kind = Kind(row["kind"], row["scope"], row["issuer_level"])
+        table[row["written"]] = kind
+        if _any_case(row["written"]):
+            table[row["written"].lower()] = kind
+    return table
+
+
+def _kind_of(written: str) -> Kind:
+    spaced = re.sub(r"\s+", " ", written)
+    return _kinds().get(spaced) or _kinds()[spaced.lower()]
 
 
 @cache
 def _pattern() -> re.Pattern[str]:
+    forms = [r["written"] for r in rows("regulation_kinds.csv")]
+    folded = alternation([f for f in forms if _any_case(f)])
+    exact = alternation([f for f in forms if not _any_case(f)])
     return re.compile(
-        rf"(?<![\w-])(?P<kind>{alternation(list(_kinds()))})(?![\w-])"
+        rf"(?<![\w-])(?P<kind>(?i:{folded})|{exact})(?![\w-])"
         r"(?: *\((?P<short>[A-Z][A-Za-z]{1,15})\))?"
-        r"(?P<between>(?: +(?!Nomor|No\b|Nomer)(?:[A-Z][\w.-]*|RI)){0,5}?)"
-        r" *(?:(?:Nomor|Nomer|No|Nr) *[.:]? *)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z./-]*[\dA-Za-z])??)"
+        r"(?P<between>(?: +(?!(?i:nomor|no\b|nomer))(?:[A-Z][\w.-]*|RI|(?:kabupaten|kota|provinsi)\b)){0,5}?)"
+        r" *(?:(?i:nomor|nomer|no|nr) *[.:]? *)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z./-]*[\dA-Za-z])??)"
         r" *(?:[Tt]ahun|Th\.?|/) *(?P<year>(?:19|20)\d{2})(?![\d/])"
     )
 
@@ -203,7 +222,7 @@ class RegulationExtractor:
     def __call__(self, doc: Document) -> list[Fact]:
         facts: list[Fact] = []
         for match in _pattern().finditer(doc.text):
-            kind = _kinds()[re.sub(r"\s+", " ", match.group("kind"))]
+            kind = _kind_of(match.group("kind"))
             title, title_end = _title(doc, match.end())
             modality = _modality(doc, kind, match.start())
             facts.append(

@@ -29,6 +29,11 @@ def regulations(text: str) -> list[RegulationFact]:
         ("Presiden menerbitkan Inpres 2/2021.", "Inpres", "2", 2021),
         ("Dasarnya UU 40/2004 tentang SJSN.", "UU", "40", 2004),
         ("Berdasarkan Undang-Undang Nomor 24 Tahun 2011, BPJS bertugas.", "UU", "24", 2011),
+        # written in lower case, and a common misspelling
+        ("Dasarnya Peraturan Gubernur nomor 12 Tahun 2019 tentang iuran.", "Pergub", "12", 2019),
+        ("Ini sesuai instruksi Presiden nomor 2 tahun 2021 tentang jaminan sosial.", "Inpres", "2", 2021),
+        ("Kita menindaklanjuti Impres No 02 Tahun 2021 terkait perlindungan.", "Inpres", "2", 2021),
+        ("Pemkab meluncurkan peraturan daerah kabupaten Sleman nomor 3 tahun 2022.", "Perda", "3", 2022),
     ],
 )
 def test_regulation_forms(sentence: str, kind: str, number: str, year: int) -> None:
