@@ -198,6 +198,28 @@ def _aliases(name: str, paren: str | None, other: str | None) -> tuple[str, ...]
     return (paren,) if acronym_fits(name, paren) or syllabic else ()
 
 
+@cache
+def _known_operator() -> re.Pattern[str]:
+    """A known organisation's name at the end of a programme's name ("... Ketenagakerjaan BPJAMSOSTEK")."""
+    names = [n for row in rows("organizations.csv") for n in [row["name"], *row["aliases"].split("|")] if n]
+    return re.compile(rf" +(?:{alternation(names)})$")
+
+
+def _without_operator(name: str) -> str:
+    """A programme's name without the body that runs it, written after it."""
+    return _known_operator().sub("", name)
+
+
+@cache
+def _title_start() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation([row['title'] for row in rows('titles.csv')])})(?![\w-])")
+
+
+def _titled(name: str) -> bool:
+    """Whether a would-be name starts with an official's title: "program Gubernur Kepri" is unnamed."""
+    return bool(_title_start().match(name))
+
+
 def _is_org(doc: Document, start: int) -> bool:
     """Whether what follows a head word is an organisation's name ("program BPJamsostek")."""
     found = org_at(doc, start)
@@ -217,8 +239,11 @@ def _local_programs(doc: Document) -> list[ProgrammeSpan]:
     found: list[ProgrammeSpan] = []
     text = doc.text
     for match in _local_pattern().finditer(text):
-        name, paren = " ".join(match.group("name").split()), match.group("paren")
-        if _excluded(name) or any(name.startswith((r["name"], r["acronym"])) for r in _national()):
+        name = _without_operator(" ".join(match.group("name").split()).rstrip("'’"))
+        paren = match.group("paren")
+        if not name or _excluded(name) or _titled(name):
+            continue
+        if any(name.startswith((r["name"], r["acronym"])) for r in _national()):
             continue
         if head_pattern().match(name) or not _head_fits(doc, match) or _is_region(doc, match):
             continue

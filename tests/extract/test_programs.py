@@ -114,7 +114,17 @@ def test_programmes_after_lower_case_program(sentence: str, name: str, aliases: 
         "Pedagang mendaftar program BPJamsostek di pasar.",
         "Iuran program JKK dan JKM dibayar APBD.",
         "Ia menyebut program Unggulan daerah itu berhasil.",
+        # the field as a whole, with the body that runs it written after it
+        "Seluruh honorer terlindungi Program Jaminan Sosial Ketenagakerjaan BPJAMSOSTEK.",
+        "Daerah mendukung pelaksanaan program Jaminan Ketenagakerjaan di Papua.",
+        # an official's title after "program" begins no programme name
+        "Nelayan dibantu lewat program Gubernur Jambi Al Haris tahun ini.",
     ],
 )
 def test_lower_case_program_before_prose_or_a_body_names_nothing(sentence: str) -> None:
     assert not set(programs(sentence)) - {"Jaminan Kecelakaan Kerja", "Jaminan Kematian"}
+
+
+def test_quotes_around_a_programme_are_no_part_of_its_name() -> None:
+    text = "Ini tindak lanjut atas 'Gerakan Nasional Perlindungan Pekerja Rentan' yang dicanangkan."
+    assert "Gerakan Nasional Perlindungan Pekerja Rentan" in programs(text)
