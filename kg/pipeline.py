@@ -22,11 +22,12 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Protocol
 
 from kg.clean import CleanError, clean
 from kg.extract import extract
@@ -118,8 +119,46 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+class PendingBatch(Protocol):
+    """A batch being processed elsewhere: a concurrent.futures Future, or a Dask one."""
+
+    def result(self) -> list[Processed]: ...
+
+
+class BatchExecutor(Protocol):
+    """Where batches are processed: a concurrent.futures executor as it is, or a cluster's client."""
+
+    def submit(
+        self, fn: Callable[[list[RawDocument]], list[Processed]], batch: list[RawDocument], /
+    ) -> PendingBatch: ...
+
+
+class Engine(Protocol):
+    """Runs `process` over the articles to build, giving their results in the order it was given them."""
+
+    def run(self, raws: Iterable[RawDocument]) -> Iterator[Processed]: ...
+
+
+def process_batches(
+    executor: BatchExecutor, batches: Iterable[list[RawDocument]], in_flight: int
+) -> Iterator[Processed]:
+    """Every batch through `process` on the executor, `in_flight` batches at a time, results in input order.
+
+    In order, so that the store (and every export) does not depend on which worker finished
+    first; bounded, so that inputs are read only as the workers take them and memory stays
+    flat on a corpus of any size.
+    """
+    pending: deque[PendingBatch] = deque()
+    for batch in batches:
+        pending.append(executor.submit(process_batch, batch))
+        if len(pending) >= in_flight:
+            yield from pending.popleft().result()
+    while pending:
+        yield from pending.popleft().result()
+
+
 class _Runner:
-    """Runs `process` over a stream of documents, in order: here for a few, in a process pool for many."""
+    """The local engine: `process` here for a few documents, in a process pool for many."""
 
     def __init__(self, workers: int) -> None:
         self.workers = max(1, workers)
@@ -138,21 +177,15 @@ class _Runner:
     def _pooled(self, first: deque[RawDocument], rest: Iterator[RawDocument]) -> Iterator[Processed]:
         context = multiprocessing.get_context("spawn")  # no fork of a process that may hold threads
         self.pool = ProcessPoolExecutor(self.workers, mp_context=context)
-        in_flight: deque[Future[list[Processed]]] = deque()
-        chunks = _chunks(_chain(first, rest), 16)
-        for chunk in chunks:
-            in_flight.append(self.pool.submit(_process_all, chunk))
-            if len(in_flight) >= 4 * self.workers:
-                yield from in_flight.popleft().result()
-        while in_flight:
-            yield from in_flight.popleft().result()
+        yield from process_batches(self.pool, _chunks(_chain(first, rest), 16), 4 * self.workers)
 
     def close(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(cancel_futures=True)
 
 
-def _process_all(raws: list[RawDocument]) -> list[Processed]:
+def process_batch(raws: list[RawDocument]) -> list[Processed]:
+    """`process` over a batch: the unit of work sent to a worker, a few articles per round trip."""
     return [process(raw) for raw in raws]
 
 
@@ -185,6 +218,7 @@ def build(
     full: bool = False,
     workers: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    engine: Engine | None = None,
 ) -> BuildReport:
     """Build the graph of the given files and folders into a store.
 
@@ -193,6 +227,8 @@ def build(
     store holds only these articles afterwards. Either way the store changes all at
     once, when every graph is written (see KnowledgeStore.writing). Inputs are read as
     the workers take them, so `on_total` is told the number of articles built at the end.
+    `engine` runs the per-article work elsewhere (kg.distributed: a Dask cluster); by
+    default it is a pool of `workers` local processes.
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -200,7 +236,7 @@ def build(
     fresh = full or _everything_rebuilds(store, paths)
     try:
         with store.writing(fresh=fresh):
-            _build_into(paths, store, report, runner, progress, on_total, fresh, max_bytes)
+            _build_into(paths, store, report, engine or runner, progress, on_total, fresh, max_bytes)
     finally:
         runner.close()
     report.facts_by_type = dict(sorted(report.facts_by_type.items()))
@@ -226,7 +262,7 @@ def _build_into(
     paths: Sequence[Path],
     store: KnowledgeStore,
     report: BuildReport,
-    runner: _Runner,
+    runner: Engine,
     progress: Progress | None,
     on_total: Callable[[int], None] | None,
     full: bool,
