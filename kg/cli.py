@@ -512,6 +512,58 @@ def publish(
 
 @app.command()
 @_user_errors
+def push(
+    endpoint: Annotated[
+        str,
+        typer.Option(
+            "--endpoint",
+            "--graph-store",
+            "-e",
+            help="The server's SPARQL Graph Store Protocol URL: Oxigraph http://HOST:7878/store, Fuseki"
+            " http://HOST:3030/DATASET/data, Virtuoso http://HOST:8890/sparql-graph-crud-auth, GraphDB"
+            " http://HOST:7200/repositories/REPO/rdf-graphs/service.",
+        ),
+    ],
+    store: StoreOption = Path(".kg"),
+    full: Annotated[
+        bool, typer.Option("--full", help="Send every graph, not only those changed since the last push.")
+    ] = False,
+    retries: Annotated[
+        int, typer.Option(help="Tries again after a connection error, 429 or 5xx, backing off.", min=0)
+    ] = 5,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for the server on one request.")] = 60.0,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Publish the graph to a triple store: one named graph per article, and the merged default graph.
+
+    Only graphs changed since the last push to the same URL are sent (each with one PUT of
+    N-Triples); graphs of articles gone from the store are deleted there. Credentials come
+    from KG_PUSH_USER and KG_PUSH_PASSWORD, KG_PUSH_TOKEN (a bearer token) or ~/.netrc.
+
+    Example: kg push --store .kg --endpoint http://localhost:7878/store
+    """
+    from kg.push import GraphStoreClient, credentials_for
+    from kg.push import push as run_push
+
+    _open(store).close()
+    client = GraphStoreClient(endpoint, credentials_for(endpoint), timeout=timeout, retries=retries)
+    with Progress(
+        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=quiet
+    ) as bar:
+        task = bar.add_task("pushing", total=None)
+        report = run_push(
+            store, client, full, progress=lambda done, total: bar.update(task, completed=done, total=total)
+        )
+    out.print(
+        f"pushed to {escape(report.endpoint)}: {_plural(len(report.sent), 'graph')} sent"
+        f" ({_plural(report.quads, 'quad')}), {len(report.deleted)} deleted, {report.unchanged} unchanged"
+        f" in {report.seconds:.1f} s" + (f"; {_plural(report.retries, 'retry')}" if report.retries else ""),
+        highlight=False,
+    )
+
+
+@app.command()
+@_user_errors
 def validate(
     store: StoreOption = Path(".kg"),
     engine: Annotated[
