@@ -195,3 +195,5 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     unchanged: int = 0  # articles whose graph was kept: same content, same rules
     removed: int = 0  # articles gone from a folder this build read again
+    on_topic: int = 0  # articles the topic filter kept (crawl input, or all with --topic-filter)
+    off_topic: dict[str, int] = field(default_factory=dict)  # articles it skipped, by reason
