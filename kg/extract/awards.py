@@ -597,8 +597,8 @@ class FrameReader:
         if not lists:
             return []
         items = [(i.start, i.end) for i in lists[-1].items]
-        if len(lists) > 1 and self.a.tokens[items[0][0] - 1].lower == "di":
-            items = [(i.start, i.end) for i in lists[-2].items]  # "Kota X di Sulawesi Utara meraih"
+        if self.a.tokens[items[0][0] - 1].lower == "di":  # "Kota X di Sulawesi Utara meraih": a place
+            return [(i.start, i.end) for i in lists[-2].items] if len(lists) > 1 else []
         return items
 
     def _apposed_subject(self, start: int, comma: int) -> list[tuple[int, int]]:

@@ -409,3 +409,25 @@ def test_co_recipients_and_apposed_subjects(text: str, recipients: list[str]) ->
 def test_a_category_keeps_a_lowercase_part_joined_by_dan() -> None:
     [fact] = awards("CV Mitra Usaha meraih Paritrana Award 2023 kategori usaha kecil dan mikro.")
     assert fact.category == "usaha kecil dan mikro"
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        ("Pemerintah Kabupaten Agam menerima anugerah Paritrana Award edisi 2022.", ["Kabupaten Agam"]),
+        ("Pemkab Agam sukses meraih Paritrana Award (2021) dari BPJS Ketenagakerjaan.", ["Kabupaten Agam"]),
+        ("Kota Padang Panjang menjadi salah satu penerima Paritrana Award 2024.", ["Kota Padang Panjang"]),
+        ("Kini Pemkab Solok Selatan diganjar Paritrana Award 2024.", ["Kabupaten Solok Selatan"]),
+        (
+            "Penghargaan Paritrana Award 2021 untuk Kabupaten Pasaman Barat diserahkan Wakil Presiden.",
+            ["Kabupaten Pasaman Barat"],
+        ),
+        # the province a count of winners lies in is no winner
+        (
+            "Dua daerah di Sumbar meraih Paritrana Award 2022, yaitu Kabupaten Agam dan Kota Payakumbuh.",
+            ["Kabupaten Agam", "Kota Payakumbuh"],
+        ),
+    ],
+)
+def test_more_ways_to_name_an_edition_and_its_recipients(text: str, recipients: list[str]) -> None:
+    assert sorted(name(f) for f in awards(text)) == recipients
