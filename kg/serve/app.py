@@ -53,7 +53,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.namespaces import PREFIXES, RESOURCE_BASE, sparql_prologue
 from kg.queries import saved_queries
-from kg.serve import guard, pages, sparql
+from kg.serve import explore, guard, pages, sparql
 from kg.serve.negotiation import negotiate
 from kg.serve.pool import QueryPool, Unavailable
 from kg.serve.search import SearchIndex
@@ -340,17 +340,17 @@ async def explore_page(state: State, request: Request) -> Response:
 async def neighbourhood_api(state: State, request: Request) -> Response:
     iri = _iri_of(request.query_params.get("iri", ""))
     try:
-        graph = await state.page(pages.neighbourhood, iri)
+        graph = await state.page(explore.neighbourhood, iri)
     except pages.NotFound as error:
         raise HTTPException(404, f"{iri} is not in the graph") from error
     return JSONResponse(graph)
 
 
 async def whole_graph_api(state: State, request: Request) -> Response:
-    graph = await state.page(pages.whole_graph)
+    graph = await state.page(explore.whole_graph)
     if graph is None:
         return JSONResponse(
-            {"error": f"the graph has more than {pages.WHOLE_GRAPH_LIMIT} entities: explore one"}, 413
+            {"error": f"the graph has more than {explore.WHOLE_GRAPH_LIMIT} entities: explore one"}, 413
         )
     return JSONResponse(graph)
 
