@@ -1,25 +1,34 @@
 """The ingest stage: files and folders of articles -> RawDocument (or Problem).
 
-Plain text (.txt, .text), HTML (.html, .htm) and JSON Lines (.jsonl, .json-lines, one
-article a line). A bad input becomes one Problem whose message names the file and what
-is wrong with it, and reading goes on with the rest, so one broken file never stops a
-build. Folders are walked recursively in sorted order, so a build is reproducible.
+Plain text (.txt, .text), HTML (.html, .htm), JSON Lines (.jsonl, .json-lines, one
+article a line, also gzipped: .jsonl.gz) and the WARC files of news crawls (.warc,
+.warc.gz: one article per HTML page fetched, kg/warc.py). A bad input becomes one
+Problem whose message names the file and what is wrong with it, and reading goes on
+with the rest, so one broken file never stops a build. Folders are walked recursively
+in sorted order, so a build is reproducible.
 
 Inputs come from anywhere (a crawl, a colleague's folder), so reading is guarded: only
 regular files are opened (a FIFO would block, /dev/zero would never end), an article
-is never read past its size limit, and a JSON Lines file is read one line at a time, so
-one bad record costs that record only.
+is never read past its size limit, and JSON Lines and WARC files are streamed one
+record at a time, so one bad record costs that record only, and a damaged or truncated
+compressed file costs only what follows the damage.
+
+A crawl holds every page of a site, so its articles go through the topic filter
+(kg/topic.py) before they are used: only Indonesian articles about worker social
+security are kept.
 """
 
 from __future__ import annotations
 
 import codecs
+import gzip
 import io
 import json
 import os
 import re
 import stat
 import unicodedata
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -29,11 +38,15 @@ import pyoxigraph as ox
 
 from kg.ids import IdClaims
 from kg.model import Notice, Problem, RawDocument
+from kg.topic import TopicTally, off_topic_reason
+from kg.warc import Capture, read_warc
 
 TEXT = (".txt", ".text")
 HTML = (".html", ".htm")
 JSONL = (".jsonl", ".json-lines")
-SUFFIXES = TEXT + HTML + JSONL
+JSONL_GZ = (".jsonl.gz", ".json-lines.gz")
+WARC = (".warc", ".warc.gz")
+SUFFIXES = TEXT + HTML + JSONL + JSONL_GZ + WARC
 MB = 1024 * 1024
 DEFAULT_MAX_BYTES = 5 * MB  # per article: a news article is a few kB; more is not an article
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -49,6 +62,8 @@ SKIP_CHUNK = 64 * 1024  # how much of an over-long line is read at a time while 
 URL = re.compile(r"https?://[^/?#\s]+(?:[/?#]\S*)?", re.IGNORECASE)
 NOT_IN_IRI = set('<>"{}|\\^`')
 EXCERPT = 80
+# what a damaged gzip stream raises: a truncated one EOFError, a corrupt one zlib.error or BadGzipFile
+GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
 
 
 class InputError(ValueError):
@@ -56,29 +71,49 @@ class InputError(ValueError):
 
 
 def read_inputs(
-    paths: Sequence[Path], *, max_bytes: int = DEFAULT_MAX_BYTES
+    paths: Sequence[Path],
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    topic_filter: bool | None = None,
+    tally: TopicTally | None = None,
 ) -> Iterator[RawDocument | Problem]:
     """Every article of the given files and folders, in a fixed order, with a Problem per bad input.
 
-    `max_bytes` bounds one article: a text or HTML file, or one JSON Lines record. A
-    document id is refused when an earlier one (from any input) gives the same IRI, so
-    ids stay unique in the graph. Metadata that cannot go into the graph is dropped with
-    a Notice after the document.
+    `max_bytes` bounds one article: a text or HTML file, one JSON Lines record or one
+    WARC record. A document id is refused when an earlier one (from any input) gives the
+    same IRI, so ids stay unique in the graph. Metadata that cannot go into the graph is
+    dropped with a Notice after the document.
+
+    The topic filter applies to crawl input (WARC files) when `topic_filter` is None,
+    and to every input or none when it is True or False. An article it skips is not an
+    error and is not yielded; `tally` counts those skipped, by reason, and those kept.
     """
     if max_bytes < 1:
         raise ValueError(f"max_bytes must be at least 1, not {max_bytes}")
     claims = IdClaims()
+    tally = TopicTally() if tally is None else tally
     for path in paths:
         shown_from = Path(path).parent
         for item in _files(Path(path), explicit=True):
             if isinstance(item, Problem):
                 yield item
                 continue
+            filtering = _suffix(item) in WARC if topic_filter is None else topic_filter
             for doc in _read(item, max_bytes):
-                if isinstance(doc, RawDocument):
-                    yield from _accepted(doc, claims, shown_from)
-                else:
+                if not isinstance(doc, RawDocument):
                     yield doc
+                elif not filtering or _on_topic(doc, tally):
+                    yield from _accepted(doc, claims, shown_from)
+
+
+def _on_topic(doc: RawDocument, tally: TopicTally) -> bool:
+    """Whether the topic filter keeps a document; it is counted either way."""
+    reason = off_topic_reason(doc)
+    if reason is None:
+        tally.kept += 1
+    else:
+        tally.skipped[reason] += 1
+    return reason is None
 
 
 def _accepted(doc: RawDocument, claims: IdClaims, shown_from: Path) -> Iterator[RawDocument | Problem]:
@@ -150,7 +185,7 @@ def _files(path: Path, explicit: bool = False) -> Iterator[Path | Problem]:
     if stat.S_ISDIR(mode):
         if explicit:
             yield from _walk(path)
-    elif path.suffix.lower() not in SUFFIXES:
+    elif _suffix(path) is None:
         if explicit:
             kind = path.suffix or "(no extension)"
             yield Problem(_name(path), f"unsupported file type {kind!r} (expected {', '.join(SUFFIXES)})")
@@ -160,6 +195,12 @@ def _files(path: Path, explicit: bool = False) -> Iterator[Path | Problem]:
         yield Problem(_name(path), "the file name is not UTF-8")
     else:
         yield path
+
+
+def _suffix(path: Path) -> str | None:
+    """The article suffix a file name ends with (".jsonl.gz" is one), or None."""
+    name = path.name.lower()
+    return next((suffix for suffix in SUFFIXES if name.endswith(suffix)), None)
 
 
 def _mode(path: Path) -> int:
@@ -185,7 +226,7 @@ def _walk(folder: Path) -> Iterator[Path | Problem]:
         child = Path(entry.path)
         if _is(entry.is_dir, follow_symlinks=False):
             yield from _walk(child)
-        elif child.suffix.lower() in SUFFIXES or _is(entry.is_symlink):
+        elif _suffix(child) is not None or _is(entry.is_symlink):
             yield from _files(child)
 
 
@@ -227,14 +268,22 @@ def _reason(error: OSError) -> str:
 
 
 def _read(path: Path, max_bytes: int) -> Iterator[RawDocument | Problem]:
-    """The documents of one file: one for text and HTML, one per line for JSON Lines."""
-    suffix = path.suffix.lower()
+    """The documents of one file: one for text and HTML, one per JSON line, one per WARC page."""
+    suffix = _suffix(path)
     try:
         with _open(path) as stream:
-            if suffix in JSONL:
-                yield from _jsonl(path, stream, max_bytes)
+            if suffix in JSONL or suffix in JSONL_GZ:
+                yield from _jsonl(
+                    path, gzip.GzipFile(fileobj=stream) if suffix in JSONL_GZ else stream, max_bytes
+                )
+                return
+            if suffix in WARC:
+                yield from _warc(path, stream, max_bytes)
                 return
             text = decode(_contents(stream, max_bytes))
+    except GZIP_ERRORS as error:  # before any line was read: the file is no gzip stream at all
+        yield Problem(str(path), _gzip_problem(error, "in its header"))
+        return
     except OSError as error:
         yield Problem(str(path), f"cannot read the file: {_reason(error)}")
         return
@@ -272,7 +321,11 @@ def _contents(stream: io.BufferedReader, max_bytes: int) -> bytes:
     size = _size(stream)
     if size > max_bytes:
         raise InputError(f"too large: {_amount(size)} (the limit is {_amount(max_bytes)} per article)")
-    data = stream.read(max_bytes + 1)
+    return _within(stream.read(max_bytes + 1), max_bytes)
+
+
+def _within(data: bytes, max_bytes: int) -> bytes:
+    """Data read up to one byte past the limit, refused when that byte was there."""
     if len(data) > max_bytes:
         raise InputError(f"too large: more than {_amount(max_bytes)} (the limit per article)")
     return data
@@ -367,7 +420,9 @@ def _looks_like_text(text: str) -> bool:
 # -- JSON Lines -------------------------------------------------------------------------------
 
 
-def _jsonl(path: Path, stream: io.BufferedReader, max_bytes: int) -> Iterator[RawDocument | Problem]:
+def _jsonl(
+    path: Path, stream: io.BufferedReader | gzip.GzipFile, max_bytes: int
+) -> Iterator[RawDocument | Problem]:
     """One article per line; a bad line is a Problem naming file:line, the other lines are still read.
 
     The file is streamed, so a large file of small records needs little memory; the size
@@ -402,12 +457,29 @@ def _records(
                 yield from _line(f"{path}:{number}", decoded, line)
             used += line is None or bool(line.strip())
     except UnicodeDecodeError as error:  # only a decoding stream raises it: it cannot go on
-        where = f"after line {number}" if number else "in its first line"
-        problem = f"cannot decode: invalid {error.encoding} ({error.reason}) {where}; the rest is skipped"
+        problem = (
+            f"cannot decode: invalid {error.encoding} ({error.reason}) {_where(number)}; the rest is skipped"
+        )
         yield Problem(str(path), problem)
+        return
+    except GZIP_ERRORS as error:  # only a gzip stream raises them: it cannot go on
+        yield Problem(str(path), _gzip_problem(error, _where(number)))
         return
     if not used:
         yield Problem(str(path), "empty file")
+
+
+def _where(number: int) -> str:
+    return f"after line {number}" if number else "in its first line"
+
+
+def _gzip_problem(error: Exception, where: str) -> str:
+    """What is wrong with a damaged gzip stream, and where, for a Problem."""
+    if isinstance(error, EOFError):
+        what = "truncated (the file ends before the compressed stream does)"
+    else:
+        what = f"corrupt ({' '.join(str(error).split()) or type(error).__name__})"
+    return f"gzip stream {what} {where}; the rest is skipped"
 
 
 def _lines(
@@ -483,3 +555,32 @@ def _is_unicode(value: str) -> bool:
     except UnicodeEncodeError:
         return False
     return True
+
+
+# -- WARC -------------------------------------------------------------------------------------
+
+
+def _warc(path: Path, stream: io.BufferedReader, max_bytes: int) -> Iterator[RawDocument | Problem]:
+    """One document per article page of a crawl: its HTML (or text), URI and fetch date."""
+    for item in read_warc(path, stream, max_bytes):
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            text = _page_text(item, max_bytes)
+        except InputError as error:
+            yield Problem(item.source, f"{item.uri}: {error}")
+            continue
+        content = {"html": text} if item.html else {"text": text}
+        yield RawDocument(doc_id=item.doc_id, source=item.source, url=item.uri, date=item.date, **content)
+
+
+def _page_text(page: Capture, max_bytes: int) -> str:
+    """A page's payload as text: in the charset its response declares, else as `decode` finds it."""
+    data = _within(page.payload, max_bytes)
+    if page.charset:
+        try:
+            return _checked(data.decode(page.charset), "page")
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode(data, "page")

@@ -36,6 +36,7 @@ from kg.ingest import DEFAULT_MAX_BYTES, read_inputs
 from kg.model import BuildReport, Problem, RawDocument
 from kg.resolve import resolve_article
 from kg.store import KnowledgeStore, ManifestEntry, graph_nquads
+from kg.topic import TopicTally
 
 Progress = Callable[[str], None]
 BATCH = 64  # articles per write (and per round of the pool)
@@ -219,6 +220,7 @@ def build(
     workers: int | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     engine: Engine | None = None,
+    topic_filter: bool | None = None,
 ) -> BuildReport:
     """Build the graph of the given files and folders into a store.
 
@@ -228,7 +230,8 @@ def build(
     once, when every graph is written (see KnowledgeStore.writing). Inputs are read as
     the workers take them, so `on_total` is told the number of articles built at the end.
     `engine` runs the per-article work elsewhere (kg.distributed: a Dask cluster); by
-    default it is a pool of `workers` local processes.
+    default it is a pool of `workers` local processes. `topic_filter` keeps only articles
+    on the graph's topic: None for crawl input (WARC) only, True or False for every input.
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -236,7 +239,9 @@ def build(
     fresh = full or _everything_rebuilds(store, paths)
     try:
         with store.writing(fresh=fresh):
-            _build_into(paths, store, report, engine or runner, progress, on_total, fresh, max_bytes)
+            _build_into(
+                paths, store, report, engine or runner, progress, on_total, fresh, max_bytes, topic_filter
+            )
     finally:
         runner.close()
     report.facts_by_type = dict(sorted(report.facts_by_type.items()))
@@ -267,10 +272,12 @@ def _build_into(
     on_total: Callable[[int], None] | None,
     full: bool,
     max_bytes: int,
+    topic_filter: bool | None,
 ) -> None:
     known = {} if full else store.manifest()
     manifest: dict[str, ManifestEntry] = dict(known)
     seen: dict[str, str] = {}  # graph -> source, across the named inputs
+    tally = TopicTally()
     roots = {_folder_root(Path(path)) for path in paths}
     gazetteer = str(iri(GAZETTEER_GRAPH))
     if full or not store.has_graph(gazetteer) or store.manifest_fingerprint() != builder_fingerprint():
@@ -280,7 +287,9 @@ def _build_into(
         """The articles that are new or changed, read one at a time as the workers take them."""
         for path in paths:
             root = _folder_root(Path(path))
-            for item in read_inputs([Path(path)], max_bytes=max_bytes):
+            for item in read_inputs(
+                [Path(path)], max_bytes=max_bytes, topic_filter=topic_filter, tally=tally
+            ):
                 if isinstance(item, Problem):
                     report.problems.append(item)
                     continue
@@ -323,6 +332,7 @@ def _build_into(
     for graph in gone:
         manifest.pop(graph, None)
     report.removed = len(gone)
+    report.on_topic, report.off_topic = tally.kept, dict(sorted(tally.skipped.items()))
     if on_total:
         on_total(report.articles)
     store.set_manifest(list(manifest.values()), builder_fingerprint())
