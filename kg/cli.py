@@ -26,7 +26,7 @@ from kg.explain import Explanation
 from kg.export.atomic import write_output
 from kg.facts import facts_jsonl
 from kg.ingest import MB
-from kg.model import Notice, Problem
+from kg.model import BuildReport, Notice, Problem
 from kg.namespaces import PREFIXES
 from kg.queries import (
     GRAPH_FORMATS,
@@ -129,7 +129,10 @@ def _refuse_store_among_inputs(store: Path, paths: list[Path]) -> None:
 @app.command()
 @_user_errors
 def build(
-    paths: Annotated[list[Path], typer.Argument(help="Article files or folders (.txt, .html, .jsonl).")],
+    paths: Annotated[
+        list[Path],
+        typer.Argument(help="Article files or folders (.txt, .html, .jsonl, .jsonl.gz, .warc, .warc.gz)."),
+    ],
     store: StoreOption = Path(".kg"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     full: Annotated[
@@ -139,8 +142,16 @@ def build(
         int | None, typer.Option(help="Worker processes for extraction (default: the cores).", min=1)
     ] = None,
     max_article_mb: Annotated[
-        float, typer.Option(help="Skip an article (a file or a JSON line) larger than this.", min=0.001)
+        float, typer.Option(help="Skip an article (a file, JSON line or WARC record) larger than this.", min=0.001)
     ] = 5.0,
+    topic_filter: Annotated[
+        bool | None,
+        typer.Option(
+            "--topic-filter/--no-topic-filter",
+            help="Keep only Indonesian articles about worker social security (kg/data/topic_cues.txt)."
+            " Default: for WARC crawls only; --topic-filter for every input, --no-topic-filter for none.",
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract their facts and write the graph into the store.
 
@@ -167,6 +178,7 @@ def build(
             full=full,
             workers=workers,
             max_bytes=max(1, int(max_article_mb * MB)),
+            topic_filter=topic_filter,
         )
     _print_problems(report.problems)
     skipped = [p for p in report.problems if not isinstance(p, Notice)]
@@ -176,11 +188,23 @@ def build(
         f" {_plural(report.triples, 'triple')} in {report.seconds:.1f} s"
         + (f"; {report.unchanged} unchanged" if report.unchanged else "")
         + (f"; {_plural(report.removed, 'article')} gone, removed" if report.removed else "")
+        + _topic_summary(report)
         + (f"; {_plural(len(skipped), 'input')} skipped" if skipped else ""),
         highlight=False,
     )
     if report.problems:
         raise typer.Exit(1)
+
+
+def _topic_summary(report: BuildReport) -> str:
+    """What the topic filter did, for the summary line; nothing when it read no article."""
+    if not report.on_topic and not report.off_topic:
+        return ""
+    reasons = ", ".join(f"{count} {reason}" for reason, count in report.off_topic.items())
+    skipped = sum(report.off_topic.values())
+    return f"; topic filter kept {report.on_topic}, skipped {skipped} off-topic" + (
+        f" ({reasons})" if reasons else ""
+    )
 
 
 def _print_problems(problems: list[Problem]) -> None:
