@@ -142,7 +142,8 @@ def build(
         int | None, typer.Option(help="Worker processes for extraction (default: the cores).", min=1)
     ] = None,
     max_article_mb: Annotated[
-        float, typer.Option(help="Skip an article (a file, JSON line or WARC record) larger than this.", min=0.001)
+        float,
+        typer.Option(help="Skip an article (a file, JSON line or WARC record) larger than this.", min=0.001),
     ] = 5.0,
     topic_filter: Annotated[
         bool | None,
