@@ -9,9 +9,10 @@ import difflib
 import functools
 import sys
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from importlib.metadata import version as package_version
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import pyoxigraph as ox
 import typer
@@ -37,6 +38,9 @@ from kg.queries import (
     saved_queries,
 )
 from kg.store import KnowledgeStore
+
+if TYPE_CHECKING:
+    from kg.pipeline import Engine
 
 app = typer.Typer(
     help="Build a knowledge graph of Indonesian regional worker social-security news,"
@@ -153,6 +157,20 @@ def build(
             " Default: for WARC crawls only; --topic-filter for every input, --no-topic-filter for none.",
         ),
     ] = None,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="Where extraction runs. local: --workers processes here; dask: a Dask cluster,"
+            " the one at --scheduler or one of --workers processes started here (pip install"
+            " 'kg-jamsostek[dask]'). The graph is the same either way."
+        ),
+    ] = "local",
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            metavar="ADDRESS", help="With --engine dask: a running Dask scheduler (tcp://HOST:8786)."
+        ),
+    ] = None,
 ) -> None:
     """Read articles, extract their facts and write the graph into the store.
 
@@ -162,14 +180,19 @@ def build(
     interrupted build changes nothing.
 
     Example: kg build seeds/ --store .kg
+    Example: kg build corpus/ --store .kg --engine dask --scheduler tcp://10.0.0.5:8786
     """
     from kg.pipeline import build as run_build
 
     _refuse_store_among_inputs(store, paths)
+    chosen = _engine(engine, scheduler, workers)
     kg_store = _open(store, read_only=False)
-    with Progress(
-        TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=quiet
-    ) as bar:
+    with (
+        chosen as running,
+        Progress(
+            TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=quiet
+        ) as bar,
+    ):
         task = bar.add_task("extracting", total=None)
         report = run_build(
             paths,
@@ -180,6 +203,7 @@ def build(
             workers=workers,
             max_bytes=max(1, int(max_article_mb * MB)),
             topic_filter=topic_filter,
+            engine=running,
         )
     _print_problems(report.problems)
     skipped = [p for p in report.problems if not isinstance(p, Notice)]
@@ -195,6 +219,21 @@ def build(
     )
     if report.problems:
         raise typer.Exit(1)
+
+
+def _engine(name: str, scheduler: str | None, workers: int | None) -> AbstractContextManager[Engine | None]:
+    """The engine `kg build --engine` names, to be entered around the build (None: the local pool)."""
+    if name == "local" and scheduler is None:
+        return nullcontext()
+    if name == "local":
+        raise UserError(f"--scheduler {scheduler} names a Dask scheduler: add --engine dask")
+    if name != "dask":
+        raise UserError(f"unknown engine {name!r}: choose local or dask")
+    if scheduler is not None and workers is not None:
+        raise UserError("--workers sizes a cluster started here: with --scheduler, the cluster's own work")
+    from kg.distributed import dask_engine
+
+    return dask_engine(scheduler, workers)
 
 
 def _topic_summary(report: BuildReport) -> str:
