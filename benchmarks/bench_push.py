@@ -44,7 +44,10 @@ def oxigraph_server(data: Path) -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([command, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"])
+    server = subprocess.Popen(
+        [command, "serve", "--location", str(data), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+    )
     try:
         for _ in range(400):
             try:
@@ -65,7 +68,8 @@ def timed_push(store: Path, url: str) -> PushReport:
 def line(name: str, report: PushReport) -> str:
     rate = report.quads / report.seconds if report.seconds else 0.0
     return (
-        f"{name:<28} {len(report.sent):>6} graphs {len(report.deleted):>3} deleted {report.unchanged:>6} unchanged"
+        f"{name:<24} {len(report.sent):>6} sent {len(report.deleted):>3} deleted"
+        f" {report.unchanged:>6} unchanged"
         f" {report.quads:>10,} quads {report.seconds:>7.2f} s {rate:>10,.0f} quads/s"
     )
 
