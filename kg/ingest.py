@@ -282,7 +282,7 @@ def _read(path: Path, max_bytes: int) -> Iterator[RawDocument | Problem]:
                 return
             text = decode(_contents(stream, max_bytes))
     except GZIP_ERRORS as error:  # before any line was read: the file is no gzip stream at all
-        yield Problem(str(path), _gzip_problem(error, "in its header"))
+        yield Problem(str(path), _gzip_problem(error, "at its start"))
         return
     except OSError as error:
         yield Problem(str(path), f"cannot read the file: {_reason(error)}")
@@ -474,12 +474,19 @@ def _where(number: int) -> str:
 
 
 def _gzip_problem(error: Exception, where: str) -> str:
-    """What is wrong with a damaged gzip stream, and where, for a Problem."""
+    """What is wrong with a damaged gzip stream, and where, for a Problem.
+
+    gzip checks its data (CRC) only at the end of a stream: lines read before a
+    corruption is found may hold some of it, and are kept like any other line.
+    """
+    reason = " ".join(str(error).split()) or type(error).__name__
     if isinstance(error, EOFError):
-        what = "truncated (the file ends before the compressed stream does)"
+        what = f"truncated gzip stream {where} (the file ends before the stream does)"
+    elif reason.startswith("Not a gzipped file"):
+        what = f"not gzip data {where}"
     else:
-        what = f"corrupt ({' '.join(str(error).split()) or type(error).__name__})"
-    return f"gzip stream {what} {where}; the rest is skipped"
+        what = f"corrupt gzip stream ({reason}) {where}"
+    return f"{what}; the rest is skipped"
 
 
 def _lines(

@@ -37,8 +37,8 @@ TEXT_TYPES = ("text/plain",)
 DRAIN_CHUNK = 64 * 1024
 TAIL_LENGTH = 60  # characters of a URI's last path segment kept in a document id
 DIGEST_LENGTH = 10  # hex digits of the URI's digest in a document id: unique among billions of pages
-# what a damaged file raises while its records are parsed; after it the file cannot be read on
-DAMAGED = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error, EOFError, ValueError)
+# errors of warcio's whose message says what is wrong with a damaged file
+EXPLAINED = (ArchiveLoadFailed, StatusAndHeadersParserException, zlib.error)
 # what a damaged page raises while its payload is decoded (bad chunking or compression): it costs that page
 BAD_PAYLOAD = (ChunkedDataException, zlib.error, EOFError, ValueError)
 Result = TypeVar("Result")
@@ -79,43 +79,77 @@ def read_warc(path: Path, stream: IO[bytes], max_bytes: int) -> Iterator[Capture
 
     `max_bytes` bounds what is read of one page's payload (see Capture.payload).
     Reading stops at the first damage to the file (the records after it cannot be
-    found again), with a Problem saying where.
+    found again), with a Problem naming the byte offset where the unreadable part starts.
     """
     records = ArchiveIterator(stream)
-    read = 0
+    end = 0  # where the last whole record ends
     try:
-        while (record := _quietly(next, records, None)) is not None:
+        while (record := _parsing(next, records, None)) is not None:
             if record.format != "warc":
                 yield Problem(str(path), "not a WARC file (no WARC/1.x record header)")
                 return
             warnings = records.err_count
             page = _page(record, max_bytes) if _is_article_page(record) else None
-            whole = _drained(record)
-            source = f"{path}@{_quietly(records.get_record_offset)}"
-            if not whole:
+            whole = _parsing(_drained, record)
+            source = f"{path}@{_parsing(records.get_record_offset)}"
+            if not whole or not _has_whole_header(record):
                 yield Problem(source, "the record is cut short (the file is truncated); the rest is skipped")
                 return
-            read += 1
+            end = _parsing(records.get_record_offset) + _parsing(records.get_record_length)
             if records.err_count > warnings and page is not None:
                 yield Problem(source, "the record's Content-Length does not match its content; left out")
             elif isinstance(page, bytes):
                 yield _capture(source, record, page)
             elif page is not None:
                 yield Problem(source, page)
-    except DAMAGED as error:
-        yield Problem(str(path), f"damaged after {read} records: {_reason(error)}; the rest is skipped")
+    except Damaged as error:
+        yield Problem(f"{path}@{_next_data(stream, end)}", f"damaged: {error}; the rest is skipped")
         return
-    if not read:
+    yield from _after_the_records(path, stream, end)
+
+
+def _after_the_records(path: Path, stream: IO[bytes], end: int) -> Iterator[Problem]:
+    """A Problem when more than blank lines follow the last whole record, or when there is no record.
+
+    warcio ends its records quietly where a file is cut inside a record's header or
+    a gzip member's first bytes; what is left after the last record tells.
+    """
+    rest = _next_data(stream, end)
+    if rest is not None:
+        yield Problem(f"{path}@{rest}", "no whole record from here on (the file is truncated or damaged)")
+    elif not end:
         yield Problem(str(path), "empty file")
 
 
-def _quietly(call: Callable[..., Result], *args: Any) -> Result:
-    """A call into warcio, which writes its warnings on a damaged record to stderr itself.
+def _next_data(stream: IO[bytes], offset: int) -> int | None:
+    """The offset of the first byte from `offset` on that is not white space (blank lines end records)."""
+    stream.seek(offset)
+    while chunk := stream.read(DRAIN_CHUNK):
+        if chunk.strip():
+            return offset + len(chunk) - len(chunk.lstrip())
+        offset += len(chunk)
+    return None
 
-    They are counted (ArchiveIterator.err_count) and reported as Problems instead.
+
+class Damaged(Exception):
+    """The file cannot be parsed on from here; the message says why."""
+
+
+def _parsing(call: Callable[..., Result], *args: Any) -> Result:
+    """A call that parses the file with warcio, any failure of which means the file is damaged.
+
+    warcio's parser is lenient and raises assorted errors on what it cannot read (even
+    AttributeError for a record header cut short), so every error becomes Damaged. It
+    writes its warnings on a damaged record to stderr itself; they are counted
+    (ArchiveIterator.err_count) and reported as Problems instead.
     """
-    with contextlib.redirect_stderr(io.StringIO()):
-        return call(*args)
+    try:
+        with contextlib.redirect_stderr(io.StringIO()):
+            return call(*args)
+    except Exception as error:
+        raise Damaged(
+            _reason(error) if isinstance(error, EXPLAINED) else "a record cannot be parsed"
+        ) from error
 
 
 def _is_article_page(record: Any) -> bool:
@@ -139,6 +173,11 @@ def _page(record: Any, max_bytes: int) -> bytes | str:
         return bytes(record.content_stream().read(max_bytes + 1))
     except BAD_PAYLOAD as error:
         return f"{_uri(record)}: cannot read the page: {_reason(error)}"
+
+
+def _has_whole_header(record: Any) -> bool:
+    """Whether a record's header has what every record has; warcio takes a header cut short for a record."""
+    return record.rec_type is not None and record.rec_headers.get_header("Content-Length") is not None
 
 
 def _drained(record: Any) -> bool:
@@ -177,5 +216,6 @@ def _content_type_parameter(record: Any, name: str) -> str | None:
 
 
 def _reason(error: Exception) -> str:
-    message = " ".join(str(error).split())
+    """An error's message on one line, without the undecodable bytes warcio quotes from a damaged record."""
+    message = " ".join(str(error).split(", first line:")[0].split())
     return message[:120] if message else type(error).__name__

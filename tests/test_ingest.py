@@ -3,21 +3,26 @@
 from __future__ import annotations
 
 import codecs
+import gzip
 import json
 import os
 import signal
 import stat
 import tracemalloc
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 
 import pytest
 
 import kg.ingest
+from kg.facts import read_facts
 from kg.graph import article_graph_iri
 from kg.ingest import DEFAULT_MAX_BYTES, MB, read_inputs
 from kg.model import Notice, Problem, RawDocument
+from kg.pipeline import build
+from kg.store import KnowledgeStore
 
 ARTICLE = "Pemkab Kendal Lindungi 2.000 Nelayan\nKENDAL - Pemerintah Kabupaten Kendal mendaftarkan nelayan.\n"
 
@@ -716,3 +721,123 @@ def test_markup_in_an_id_or_a_file_name_is_carried_as_plain_data(tmp_path: Path,
     assert isinstance(by_file, RawDocument) and by_file.doc_id == file_name
     assert isinstance(by_record, RawDocument) and by_record.doc_id == name
     assert duplicate == Problem(f"{batch}:2", f"duplicate document id {name!r} (first read from {batch}:1)")
+
+
+# -- gzipped JSON Lines shards ----------------------------------------------------------------
+
+KENDAL = (
+    "Pemkab Kendal Lindungi 2.000 Nelayan\n"
+    "KENDAL - Pemerintah Kabupaten Kendal mendaftarkan 2.000 nelayan sebagai peserta BPJS Ketenagakerjaan."
+    " Bupati Kendal Dico M Ganinduto mengatakan iuran dibayar dari APBD.\n"
+)
+BLITAR = (
+    "Kota Blitar Raih Paritrana Award\n"
+    "BLITAR - Kota Blitar meraih Paritrana Award 2023 tingkat Provinsi Jawa Timur."
+    " Wali Kota Blitar Santoso menerima penghargaan itu di Surabaya.\n"
+)
+SHARD = [
+    {"id": "kendal", "text": KENDAL, "url": "https://contoh.id/kendal", "date": "2024-03-14"},
+    {"id": "blitar", "html": f"<article><p>{BLITAR}</p></article>", "source": "Warta Blitar"},
+]
+
+
+def shard(path: Path, records: list[dict[str, str]], encoding: str = "utf-8") -> Path:
+    """A JSON Lines shard; gzipped when its name ends in .gz."""
+    data = "".join(json.dumps(record, ensure_ascii=False) + "\n" for record in records).encode(encoding)
+    return write(path, gzip.compress(data) if path.suffix.lower() == ".gz" else data)
+
+
+def many_records(count: int) -> list[dict[str, str]]:
+    return [
+        {"id": f"b{n}", "text": f"Berita {n}: peserta {n * 7919 % 10007} di Kendal."} for n in range(count)
+    ]
+
+
+@pytest.mark.parametrize("name", ["shard.jsonl.gz", "shard.json-lines.gz", "SHARD.JSONL.GZ"])
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-16"])
+def test_a_gzipped_shard_gives_the_documents_of_the_plain_file(
+    tmp_path: Path, name: str, encoding: str
+) -> None:
+    plain = shard(tmp_path / "plain" / "shard.jsonl", SHARD, encoding)
+    packed = shard(tmp_path / "packed" / name, SHARD, encoding)
+    assert [replace(d, source="") for d in documents(packed)] == [
+        replace(d, source="") for d in documents(plain)
+    ]
+    assert [d.source for d in documents(packed)] == [f"{name}:1", f"{name}:2"]
+
+
+def test_a_folder_is_read_with_its_shards_and_crawls_and_no_other_gzip_files(tmp_path: Path) -> None:
+    shard(tmp_path / "a.jsonl.gz", SHARD[:1])
+    write(tmp_path / "b.txt.gz", gzip.compress(b"Berita."))
+    write(tmp_path / "c.tar.gz", b"")
+    assert [d.doc_id for d in documents(tmp_path)] == ["kendal"]
+    assert not problems(tmp_path)
+    [problem] = problems(tmp_path / "b.txt.gz")
+    assert problem.message.startswith("unsupported file type '.gz' (expected .txt,")
+    assert ".jsonl.gz, .json-lines.gz, .warc, .warc.gz)" in problem.message
+
+
+@pytest.mark.parametrize("keep", [0.5, 0.9])
+def test_a_truncated_shard_keeps_the_lines_before_the_cut(tmp_path: Path, keep: float) -> None:
+    records = many_records(400)
+    data = shard(tmp_path / "full.jsonl.gz", records).read_bytes()
+    path = write(tmp_path / "cut.jsonl.gz", data[: int(len(data) * keep)])
+    *docs, problem = read(path)
+    assert 0 < len(docs) < len(records)
+    assert [d.doc_id for d in docs] == [r["id"] for r in records[: len(docs)]]
+    message = f"truncated gzip stream after line {len(docs)} (the file ends before the stream does)"
+    assert problem == Problem(str(path), f"{message}; the rest is skipped")
+
+
+@pytest.mark.parametrize(
+    ("damage", "message"),
+    [
+        (lambda data: data[:5], "truncated gzip stream at its start (the file ends before the stream does)"),
+        (lambda data: b"not gzip at all" + data, "not gzip data at its start"),
+        (lambda data: data + b"trailing bytes", "not gzip data after line 400"),
+        (lambda data: data[:-8] + bytes(8), "corrupt gzip stream (CRC check failed"),
+    ],
+    ids=["cut-in-header", "not-gzip", "trailing-garbage", "bad-checksum"],
+)
+def test_a_damaged_shard_is_a_problem_naming_the_file(
+    tmp_path: Path, damage: Callable[[bytes], bytes], message: str
+) -> None:
+    data = shard(tmp_path / "full.jsonl.gz", many_records(400)).read_bytes()
+    path = write(tmp_path / "rusak.jsonl.gz", damage(data))
+    problem = read(path)[-1]
+    assert isinstance(problem, Problem) and problem.source == str(path)
+    assert problem.message.startswith(message) and problem.message.endswith("; the rest is skipped")
+
+
+def test_the_size_limit_applies_to_each_decompressed_line(tmp_path: Path) -> None:
+    records = [{"id": "besar", "text": "nelayan " * 200_000}, *SHARD]
+    path = shard(tmp_path / "bom.jsonl.gz", records)
+    assert path.stat().st_size < MB // 10
+    items = read(path, max_bytes=MB)
+    assert items[0] == Problem(f"{path}:1", "line too long: more than 1.0 MB (the limit per record)")
+    assert [d.doc_id for d in items[1:]] == ["kendal", "blitar"]
+
+
+def test_a_shard_builds_the_same_facts_as_its_plain_file(tmp_path: Path) -> None:
+    plain = shard(tmp_path / "plain" / "berita.jsonl", SHARD)
+    packed = shard(tmp_path / "packed" / "berita.jsonl.gz", SHARD)
+    facts = []
+    for path in (plain, packed):
+        store = KnowledgeStore(tmp_path / f"store-{path.parent.name}")
+        report = build([path], store, workers=1)
+        assert (report.articles, report.problems) == (2, [])
+        facts.append(read_facts(store))
+    assert facts[0] == facts[1]
+    assert {fact["type"] for record in facts[0] for fact in record["facts"]} >= {"region", "person", "award"}
+
+
+def test_a_build_goes_on_past_a_truncated_shard(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    write(corpus / "kendal.txt", KENDAL)
+    data = shard(tmp_path / "full.jsonl.gz", many_records(400)).read_bytes()
+    cut = write(corpus / "potong.jsonl.gz", data[: len(data) // 2])
+    report = build([corpus], KnowledgeStore(tmp_path / "store"), workers=1)
+    [problem] = report.problems
+    assert problem.source == str(cut) and problem.message.startswith("truncated gzip stream after line ")
+    kept = int(problem.message.split("after line ")[1].split()[0])
+    assert report.articles == 1 + kept
