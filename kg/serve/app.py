@@ -17,11 +17,16 @@ holds up a page. Only /sparql may be read by pages of other origins (CORS).
     /id/<path>           every resource of the graph (HTML, Turtle, JSON-LD, N-Triples, RDF/XML)
     /sparql              the SPARQL 1.1 Protocol endpoint (read-only) and its service description
     /query               the query editor (YASGUI) with the saved queries
+    /dataset             the data set for people: counts, licence, build time, whole-graph downloads
+    /dataset/<file>      a whole-graph download (Turtle, N-Quads, facts JSONL), made once per generation
     /.well-known/void    VoID and DCAT description of the data set
+
+Pages speak Indonesian, or English after `?lang=en` (kg.serve.i18n; a cookie remembers it).
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
 from collections.abc import AsyncIterator, Callable
@@ -54,6 +59,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from kg.namespaces import PREFIXES, RESOURCE_BASE, sparql_prologue
 from kg.queries import saved_queries
 from kg.serve import explore, guard, pages, sparql
+from kg.serve.downloads import BY_NAME as DOWNLOADS
+from kg.serve.downloads import default_cache
+from kg.serve.i18n import Language, template_globals
 from kg.serve.negotiation import negotiate
 from kg.serve.pool import QueryPool, Unavailable
 from kg.serve.search import SearchIndex
@@ -99,6 +107,8 @@ class Settings:
     `max_query_bytes` bounds a query's text: Oxigraph's time to parse and plan a chain of
     operators grows faster than its length (20,000 UNIONs overflow its stack).
     `allowed_services` lists the only endpoints a SERVICE clause may call; none by default.
+    `downloads` is the folder whole-graph downloads are kept in (kg.serve.downloads.default_cache
+    when None); `download_seconds` bounds the making of one.
     """
 
     store: Path
@@ -111,12 +121,15 @@ class Settings:
     worker_memory_mb: int = 2048
     max_query_bytes: int = 64 << 10
     allowed_services: tuple[str, ...] = ()
+    downloads: Path | None = None
+    download_seconds: float = 600.0
 
 
 STARTUP_SECONDS = 120.0  # the search index is built once, at start-up, over the whole graph
 MAX_NESTING = 100
 MAX_SEARCH_CHARS = 200
 MAX_SEARCH_OFFSET = 100_000
+MAX_PAGE = 100_000
 
 
 class State:
@@ -139,6 +152,8 @@ class State:
         self.pages = QueryPool(pages_config, settings.page_workers, timeout, wait, "page")
         self.index: SearchIndex | None = None
         self.index_generation: str | None = None
+        self.downloads = settings.downloads or default_cache(settings.store)
+        self.making: dict[str, asyncio.Lock] = {}  # one making of each download at a time
 
     def open(self) -> None:
         """Start the workers and build the search index; PoolError when no worker can start."""
@@ -234,6 +249,8 @@ def create_app(settings: Settings) -> Starlette:
         Route("/id/{path:path}", bound(resource)),
         Route("/sparql", bound(sparql_endpoint), methods=["GET", "POST", "OPTIONS"]),
         Route("/query", bound(query_page)),
+        Route("/dataset", bound(dataset_page)),
+        Route("/dataset/{name}", bound(dataset_file)),
         Route("/.well-known/void", bound(void_description)),
         Route("/static/vis-network.min.js", vis_network),
         Mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static"),
@@ -241,7 +258,11 @@ def create_app(settings: Settings) -> Starlette:
     app = Starlette(
         routes=routes,
         lifespan=lifespan,
-        middleware=[Middleware(SecurityHeaders), Middleware(BodyLimit, limit=settings.max_body_bytes)],
+        middleware=[
+            Middleware(SecurityHeaders),
+            Middleware(BodyLimit, limit=settings.max_body_bytes),
+            Middleware(Language),
+        ],
         exception_handlers={HTTPException: http_error},  # type: ignore[dict-item]
     )
     app.state.kg = state
@@ -258,6 +279,7 @@ _environment = jinja2.Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_environment.globals.update(template_globals())  # t("key"), the language, ontology names: every template
 
 
 def render(template: str, status_code: int = 200, **context: Any) -> HTMLResponse:
@@ -375,14 +397,28 @@ async def resource(state: State, request: Request) -> Response:
         raise HTTPException(404, f"no resource /id/{path}") from error
     media = _entity_media(request)
     headers = {"Vary": "Accept", "Link": f'<{quote(iri, safe=":/#?=&%.-_~")}>; rel="canonical"'}
+    view, number = _section(request)
     try:
         if media == "text/html":
-            page = await state.page(pages.entity_page, iri)
+            page = await state.page(pages.entity_page, iri, view, number)
             return _with(render("entity.html", page=page, node=page.node, query=""), headers)
         body = await state.page(pages.entity_rdf, iri, media)
     except pages.NotFound as error:
         raise HTTPException(404, f"{iri} is not in the graph") from error
     return Response(body, media_type=_charset(media), headers=headers)
+
+
+def _section(request: Request) -> tuple[str, int]:
+    """The section of an entity page paged through (`show`) and the page of it; 400 when they are wrong."""
+    view = request.query_params.get("show", "")
+    try:
+        pages.check_view(view)
+    except pages.BadView as error:
+        raise HTTPException(400, str(error)) from error
+    text = request.query_params.get("page", "1")
+    if not text.isdigit() or not 1 <= int(text) <= MAX_PAGE:
+        raise HTTPException(400, f"page must be a whole number from 1 to {MAX_PAGE}, not {text!r}")
+    return view, int(text)
 
 
 def _entity_media(request: Request) -> str:
@@ -425,6 +461,31 @@ async def void_description(state: State, request: Request) -> Response:
 def _base_url(request: Request) -> str:
     """The server's own base URL, safe to write between < and > in RDF."""
     return quote(str(request.base_url), safe=":/[]@!$&'()*+,;=%.-_~")
+
+
+async def dataset_page(state: State, request: Request) -> Response:
+    summary = await state.page(pages.dataset_summary, str(state.downloads))
+    return render("dataset.html", summary=summary, downloads=list(DOWNLOADS.values()), query="")
+
+
+async def dataset_file(state: State, request: Request) -> Response:
+    """A whole-graph file, made by a page worker the first time it is asked for (kg.serve.downloads)."""
+    name = request.path_params["name"]
+    if name not in DOWNLOADS:
+        raise HTTPException(404, f"no download {name!r}; there are {', '.join(DOWNLOADS)}")
+    lock = state.making.setdefault(name, asyncio.Lock())
+    async with lock:
+        try:
+            path = await run_in_threadpool(
+                state.pages.call,
+                pages.dataset_download,
+                name,
+                str(state.downloads),
+                timeout=state.settings.download_seconds,
+            )
+        except Unavailable as error:
+            raise HTTPException(error.status, error.message, error.headers) from error
+    return FileResponse(path, media_type=DOWNLOADS[name].media_type, filename=name)
 
 
 async def vis_network(request: Request) -> Response:

@@ -1,10 +1,16 @@
 """What the pages show, read from the store: plain dataclasses and dicts, no HTTP and no HTML.
 
-Entity pages, the search index and the VoID/DCAT description of the data set (the graph
-explorer's data is kg.serve.explore, which shares the node descriptions made here). Each
-function takes the store first and returns plain data: the server runs them in its page
-workers (kg.serve.pool), so that they too stop at the time limit; an entity linked from
-thousands of others can make them slow.
+Entity pages, the dataset page and its downloads, the search index and the VoID/DCAT
+description of the data set (the graph explorer's data is kg.serve.explore, which shares
+the node descriptions made here). Each function takes the store first and returns plain
+data: the server runs them in its page workers (kg.serve.pool), so that they too stop at
+the time limit; an entity linked from thousands of others can make them slow.
+
+An entity page is centred on facts, as Wikidata's are: the statements about the entity
+grouped by kind (kg.serve.statements), each with the sentences it was read from, then its
+own details, its sources, and at the bottom every triple for experts. Long lists are
+shown a page at a time, with their totals: a section of a page is paged through on its
+own (`view`, `page`).
 
 A link (`href`) is made only to this server's own pages or to an http(s) IRI: an IRI of
 the data such as `javascript:...` is shown as text, never as something to click.
@@ -12,53 +18,84 @@ the data such as `javascript:...` is shown as text, never as something to click.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import DCAT, DCTERMS, RDF, XSD
+from rdflib.namespace import DCAT, DCTERMS, RDF, SKOS, XSD
 
 from kg.export.html import class_colour
-from kg.export.view import KNOWN_SUBCLASSES, LABEL_LANGUAGE, local_name, most_specific_class, prefixed_name
+from kg.export.view import local_name
 from kg.namespaces import KG, ONTOLOGY_IRI, PREFIXES, RESOURCE_BASE, bind_prefixes
+from kg.serve import downloads
+from kg.serve.labels import COMPOSERS, figure_value
+from kg.serve.nodes import LABEL_IRIS, LABELS, NodeInfo, describe, href_of, local_path, rows
+from kg.serve.nodes import ref as _ref
+from kg.serve.nodes import values as _values
+from kg.serve.statements import (
+    GROUP_KEYS,
+    GROUPS,
+    ArticleRef,
+    Source,
+    StatementGroup,
+    Value,
+    Window,
+    article_facts,
+    article_refs,
+    mention_sources,
+    sources,
+    statement_groups,
+    value_of,
+)
+from kg.serve.vocabulary import declaration_order, super_properties
 from kg.store import KnowledgeStore
+
+__all__ = ["NodeInfo", "_ref", "_values", "href_of", "local_path", "rows"]  # shared with explore, overviews
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 RDF_TYPE = str(RDF.type)
 HIDDEN_CLASSES = frozenset({str(KG.Sentence), str(KG.Mention)})
-LABELS = ("skos:prefLabel", "rdfs:label", "schema:name", "dcterms:title")
-LABEL_IRIS = tuple(PREFIXES[name.split(":")[0]] + name.split(":")[1] for name in LABELS)
 SEARCHED = (*LABELS, "skos:altLabel", "kg:kemendagriCode")
-MAX_INCOMING = 300
-MAX_EVIDENCE = 100
-_PARENTS = {URIRef(cls): parents for cls, parents in KNOWN_SUBCLASSES.items()}
+EVIDENCE_SHOWN = 10  # sources on an entity's page; the rest are paged through
+GROUP_SHOWN = 15  # statements of each group on an entity's page
+PAGE_SIZE = 50  # items per page when one section is paged through
+RAW_SHOWN = 100  # triples per page of the table of every triple
+# Classes whose pages list the articles that mention them (a fact's own sources say as much).
+LISTS_ARTICLES = frozenset(
+    {"Region", "Province", "Regency", "City", "Person", "Organization", "Programme", "Award"}
+)
+# Shown elsewhere on the page (the title, aliases, the marked sentence) or only of use to machines.
+NOT_DETAILS = frozenset(
+    {
+        RDF_TYPE,
+        str(KG.evidence),
+        str(SKOS.altLabel),
+        *(iri for iri in LABEL_IRIS if iri != str(DCTERMS.title)),
+        str(KG.beginIndex),
+        str(KG.endIndex),
+        str(KG.text),
+        str(KG.anchorText),
+        str(KG.unit),
+        str(KG.mentions),
+    }
+)
+NO_EVIDENCE = Window(1, EVIDENCE_SHOWN, 0)
+NO_TRIPLES = Window(1, RAW_SHOWN, 0)
+_FACTS_VIEW = re.compile(r"facts-\w+")
 
 
 class NotFound(LookupError):
     """No such resource in the graph."""
 
 
-def local_path(iri: str) -> str | None:
-    """The server path of one of the graph's own IRIs (`kgid:region/35.77` -> `/id/region/35.77`)."""
-    return "/id/" + iri[len(RESOURCE_BASE) :] if iri.startswith(RESOURCE_BASE) else None
-
-
-def href_of(iri: str) -> str | None:
-    """Where a link to `iri` goes: its page on this server, the IRI itself if http(s), else nowhere."""
-    local = local_path(iri)
-    if local is not None:
-        return local
-    try:
-        scheme = urlsplit(iri).scheme.lower()
-    except ValueError:
-        return None
-    return iri if scheme in ("http", "https") else None
+class BadView(ValueError):
+    """A section of a page that no page has (`?show=`)."""
 
 
 def resource_iri(path: str) -> str:
@@ -66,113 +103,21 @@ def resource_iri(path: str) -> str:
     return ox.NamedNode(RESOURCE_BASE + path).value
 
 
-def _ref(iri: str) -> str:
-    """An IRI written into SPARQL; NamedNode refuses anything that could break out of <...>."""
-    return f"<{ox.NamedNode(iri).value}>"
-
-
-def _values(iris: Iterable[str]) -> str:
-    return " ".join(_ref(iri) for iri in iris)
-
-
-def rows(store: KnowledgeStore, sparql: str) -> list[dict[str, Any]]:
-    """The rows of a SELECT as dicts of pyoxigraph terms (None when unbound).
-
-    A list, not a generator: pyoxigraph's solutions must be dropped by the thread that made
-    them, and the server runs these functions in a pool of threads.
-    """
-    solutions = store.query(sparql)
-    assert isinstance(solutions, ox.QuerySolutions)
-    names = [variable.value for variable in solutions.variables]
-    found = [{name: solution[name] for name in names} for solution in solutions]
-    del solutions
-    return found
-
-
-# --- nodes: labels and classes ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NodeInfo:
-    """How a resource is shown: its label, most specific class and colour, and where its page is."""
-
-    iri: str
-    label: str
-    cls: str
-    types: tuple[str, ...]
-    href: str | None
-
-    @property
-    def colour(self) -> str:
-        return class_colour(self.cls)
-
-
 def describe_nodes(store: KnowledgeStore, iris: Iterable[str]) -> dict[str, NodeInfo]:
-    """Label, class and page of each IRI (two queries, however many IRIs)."""
-    wanted = sorted(set(iris))
-    if not wanted:
-        return {}
-    labels: dict[str, list[tuple[int, int, str]]] = defaultdict(list)
-    types: dict[str, set[str]] = defaultdict(set)
-    for row in rows(
-        store,
-        # FILTER, not a second VALUES: Oxigraph joins two VALUES blocks slowly (8 ms against 1 ms).
-        f"SELECT ?n ?p ?o WHERE {{ VALUES ?n {{ {_values(wanted)} }} ?n ?p ?o "
-        f"FILTER(?p IN (rdf:type, {', '.join(LABELS)})) }}",
-    ):
-        node, predicate, value = row["n"].value, row["p"].value, row["o"]
-        if predicate == RDF_TYPE:
-            types[node].add(value.value)
-        elif isinstance(value, ox.Literal):
-            labels[node].append((LABEL_IRIS.index(predicate), _language_rank(value), value.value))
-    return {iri: _node_info(iri, labels.get(iri, []), types.get(iri, set())) for iri in wanted}
-
-
-def _language_rank(literal: ox.Literal) -> int:
-    language = literal.language or ""
-    return 0 if language == LABEL_LANGUAGE else 1 if not language else 2
-
-
-def _node_info(iri: str, labels: list[tuple[int, int, str]], types: set[str]) -> NodeInfo:
-    label = min(labels)[2] if labels else local_name(URIRef(iri))
-    cls = local_name(most_specific_class([URIRef(t) for t in types], _PARENTS)) if types else "Resource"
-    names = tuple(sorted(prefixed_name(URIRef(t)) for t in types))
-    return NodeInfo(iri, label, cls, names, href_of(iri))
+    """Label, class and page of each IRI (kg.serve.nodes.describe, as a page worker runs it)."""
+    return describe(store, iris)
 
 
 # --- entity pages ---------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Value:
-    """One object of a property: a linked resource or a literal with its language or datatype."""
-
-    text: str
-    iri: str | None = None
-    href: str | None = None
-    note: str = ""
-    cls: str = ""
-
-
-@dataclass
 class PropertyRow:
-    predicate: str  # prefixed name
+    """A property and its values; `incoming` when the values are the subjects pointing at the entity."""
+
     iri: str
-    values: list[Value] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class EvidenceItem:
-    """A sentence a fact was read from, split around the anchor text so the page can mark it."""
-
-    before: str
-    anchor: str
-    after: str
-    article: NodeInfo
-    date: str
-    rule: str
-    confidence: str
-    mention_href: str | None
+    values: tuple[Value, ...]
+    incoming: bool = False
 
 
 @dataclass(frozen=True)
@@ -182,121 +127,202 @@ class SentenceItem:
     href: str | None
 
 
-@dataclass
+@dataclass(frozen=True)
+class MentionView:
+    """A mention as a reader meets it: the sentence with the anchor marked, and the facts it supports."""
+
+    source: Source
+    facts: tuple[NodeInfo, ...]
+
+
+@dataclass(frozen=True)
 class EntityPage:
+    """Everything the HTML page of one resource shows; with a `view`, that one section only."""
+
     node: NodeInfo
-    aliases: list[str]
-    properties: list[PropertyRow]
-    incoming: list[PropertyRow]
-    incoming_truncated: bool
-    evidence: list[EvidenceItem]
-    evidence_total: int
-    sentences: list[SentenceItem]
+    view: str
+    aliases: tuple[str, ...] = ()
+    details: tuple[PropertyRow, ...] = ()
+    groups: tuple[StatementGroup, ...] = ()
+    evidence: tuple[Source, ...] = ()
+    evidence_window: Window = NO_EVIDENCE
+    article: ArticleRef | None = None
+    mentions: tuple[MentionView, ...] = ()
+    sentences: tuple[SentenceItem, ...] = ()
+    raw: tuple[PropertyRow, ...] = ()
+    raw_window: Window = NO_TRIPLES
 
 
-def entity_page(store: KnowledgeStore, iri: str) -> EntityPage:
-    """Everything the HTML page of one resource shows; NotFound when the graph does not know it."""
-    outgoing = [
-        (row["p"].value, row["o"]) for row in rows(store, f"SELECT ?p ?o WHERE {{ {_ref(iri)} ?p ?o }}")
-    ]
-    incoming = [
-        (row["s"], row["p"].value)
-        for row in rows(
-            store,
-            f"SELECT ?s ?p WHERE {{ ?s ?p {_ref(iri)} FILTER(?p NOT IN (kg:refersTo, dcterms:isPartOf)) }}"
-            f" ORDER BY ?p ?s LIMIT {MAX_INCOMING + 1}",
-        )
-    ]
-    if not outgoing and not incoming:
+def check_view(view: str) -> None:
+    """Refuse a section no page has, before any query runs (BadView, with the sections there are)."""
+    if view and view not in ("evidence", "raw", *GROUP_KEYS) and not _FACTS_VIEW.fullmatch(view):
+        known = ", ".join(sorted(("evidence", "raw", *GROUP_KEYS)))
+        raise BadView(f"no section {view!r} on an entity page; there are {known} and facts-<Class>")
+
+
+def entity_page(store: KnowledgeStore, iri: str, view: str = "", page: int = 1) -> EntityPage:
+    """The page of one resource, or its section `view` at `page`; NotFound when the graph does not know it."""
+    check_view(view)
+    node = describe(store, [iri])[iri]
+    raw, raw_window = _raw(store, iri, page if view == "raw" else 1)
+    if not raw_window.total:
         raise NotFound(iri)
-    linked = {o.value for _, o in outgoing if isinstance(o, ox.NamedNode)}
-    linked |= {s.value for s, _ in incoming if isinstance(s, ox.NamedNode)}
-    nodes = describe_nodes(store, linked | {iri})
-    hidden = {str(RDF.type), str(KG.evidence), PREFIXES["skos"] + "altLabel"}
-    aliases = sorted({o.value for p, o in outgoing if p == PREFIXES["skos"] + "altLabel"})
-    evidence, total = _evidence(store, iri)
+    if view == "raw":
+        return EntityPage(node, view, raw=raw, raw_window=raw_window)
+    if view == "evidence":
+        evidence, window = _evidence(store, iri, page, PAGE_SIZE)
+        return EntityPage(node, view, evidence=evidence, evidence_window=window)
+    if view:
+        return EntityPage(node, view, groups=_groups(store, node, view, page, PAGE_SIZE))
+    details, aliases = _details(store, node)
+    evidence, window = _evidence(store, iri, 1, EVIDENCE_SHOWN)
     return EntityPage(
-        node=nodes[iri],
+        node,
+        view,
         aliases=aliases,
-        properties=_grouped(((p, o) for p, o in outgoing if p not in hidden), nodes),
-        incoming=_grouped(((p, s) for s, p in incoming[:MAX_INCOMING]), nodes),
-        incoming_truncated=len(incoming) > MAX_INCOMING,
+        details=details,
+        groups=_groups(store, node, "", 1, GROUP_SHOWN),
         evidence=evidence,
-        evidence_total=total,
-        sentences=_sentences(store, iri),
+        evidence_window=window,
+        article=article_refs(store, [iri])[iri] if node.cls == "Article" else None,
+        mentions=_mentions(store, node),
+        sentences=_sentences(store, iri) if node.cls == "Article" else (),
+        raw=raw,
+        raw_window=raw_window,
     )
 
 
-def _grouped(pairs: Iterable[tuple[str, Any]], nodes: dict[str, NodeInfo]) -> list[PropertyRow]:
-    by_predicate: dict[str, PropertyRow] = {}
-    for predicate, term in pairs:
-        row = by_predicate.setdefault(predicate, PropertyRow(prefixed_name(URIRef(predicate)), predicate))
-        row.values.append(_value(term, nodes))
-    for row in by_predicate.values():
-        row.values.sort(key=lambda value: (value.text.casefold(), value.iri or ""))
-    return sorted(by_predicate.values(), key=lambda row: row.predicate)
+def _groups(
+    store: KnowledgeStore, node: NodeInfo, view: str, page: int, size: int
+) -> tuple[StatementGroup, ...]:
+    if node.cls == "Article":
+        return tuple(article_facts(store, node.iri, view, page, size))
+    specs = [
+        spec
+        for spec in GROUPS
+        if (not view or spec.key == view) and (spec.key != "articles" or node.cls in LISTS_ARTICLES)
+    ]
+    return tuple(statement_groups(store, node.iri, specs, page, size)) if specs else ()
 
 
-def _value(term: Any, nodes: dict[str, NodeInfo]) -> Value:
-    if isinstance(term, ox.NamedNode):
-        node = nodes.get(term.value)
-        if node is not None and node.types:
-            return Value(node.label, term.value, node.href, cls=node.cls)
-        return Value(term.value, term.value, href_of(term.value))
-    if isinstance(term, ox.Literal):
-        note = f"@{term.language}" if term.language else ""
-        if not note and term.datatype.value != str(XSD.string):
-            note = prefixed_name(URIRef(term.datatype.value))
-        return Value(term.value, note=note)
-    return Value(str(term))
-
-
-def _evidence(store: KnowledgeStore, iri: str) -> tuple[list[EvidenceItem], int]:
-    total = rows(store, f"SELECT (COUNT(?m) AS ?n) WHERE {{ {_ref(iri)} kg:evidence ?m }}")[0]["n"]
-    found = list(
-        rows(
-            store,
-            f"""SELECT ?m ?a ?text ?sb ?mb ?me ?anchor ?date ?rule ?conf WHERE {{
-              {_ref(iri)} kg:evidence ?m .
-              ?m kg:inArticle ?a ; kg:inSentence ?s ; kg:beginIndex ?mb ; kg:endIndex ?me ;
-                 kg:anchorText ?anchor .
-              ?s kg:text ?text ; kg:beginIndex ?sb .
-              OPTIONAL {{ ?a dcterms:date ?date }} OPTIONAL {{ ?m kg:rule ?rule }}
-              OPTIONAL {{ ?m kg:confidence ?conf }}
-            }} ORDER BY DESC(?date) ?a ?mb LIMIT {MAX_EVIDENCE}""",
-        )
-    )
-    articles = describe_nodes(store, (row["a"].value for row in found))
-    return [_evidence_item(row, articles[row["a"].value]) for row in found], int(total.value)
-
-
-def _evidence_item(row: dict[str, Any], article: NodeInfo) -> EvidenceItem:
-    text = row["text"].value
-    start = int(row["mb"].value) - int(row["sb"].value)
-    end = int(row["me"].value) - int(row["sb"].value)
-    if not (0 <= start <= end <= len(text)) or text[start:end] != row["anchor"].value:
-        start = end = 0  # offsets that do not fit the sentence: show it unmarked
-    return EvidenceItem(
-        before=text[:start],
-        anchor=text[start:end],
-        after=text[end:],
-        article=article,
-        date=row["date"].value if row["date"] else "",
-        rule=row["rule"].value if row["rule"] else "",
-        confidence=row["conf"].value if row["conf"] else "",
-        mention_href=local_path(row["m"].value),
+def _details(store: KnowledgeStore, node: NodeInfo) -> tuple[tuple[PropertyRow, ...], tuple[str, ...]]:
+    """The entity's own properties for readers, each value once, and the other names it goes by."""
+    outgoing = [
+        (row["p"].value, row["o"])
+        for row in rows(store, f"SELECT ?p ?o WHERE {{ {_ref(node.iri)} ?p ?o FILTER(?p != kg:evidence) }}")
+    ]
+    # a composed label (kg.serve.labels) replaces the builder's, which is no other name of the thing
+    named = (str(SKOS.altLabel),) if node.cls in COMPOSERS else (*LABEL_IRIS, str(SKOS.altLabel))
+    aliases = tuple(sorted({o.value for p, o in outgoing if p in named} - {node.label, ""}, key=str.casefold))
+    present = {(p, o.value) for p, o in outgoing}
+    supers = super_properties()
+    shown = [
+        (p, o)
+        for p, o in outgoing
+        if p not in NOT_DETAILS
+        and o.value != node.label
+        and not any((sub, o.value) in present for sub in _subs_of(p, supers))
+    ]
+    nodes = describe(store, {o.value for _, o in shown if isinstance(o, ox.NamedNode)})
+    by_property: dict[str, list[Value]] = defaultdict(list)
+    for p, o in shown:
+        by_property[p].append(_detail_value(p, o, node, outgoing, nodes))
+    order = declaration_order()
+    return (
+        tuple(
+            PropertyRow(p, tuple(sorted(vs, key=lambda v: (v.text.casefold(), v.iri or ""))))
+            for p, vs in sorted(
+                by_property.items(), key=lambda item: (order.get(item[0], len(order)), item[0])
+            )
+        ),
+        aliases,
     )
 
 
-def _sentences(store: KnowledgeStore, iri: str) -> list[SentenceItem]:
-    return [
+def _subs_of(prop: str, supers: dict[str, frozenset[str]]) -> list[str]:
+    return [sub for sub, ups in supers.items() if prop in ups]
+
+
+def _detail_value(
+    prop: str, term: Any, node: NodeInfo, outgoing: list[tuple[str, Any]], nodes: dict[str, NodeInfo]
+) -> Value:
+    """A value as a reader sees it: a figure's value with its unit and hedges ("±14.000 pekerja")."""
+    if prop == str(KG.value) and node.cls == "CoverageFigure":
+        parts = {local_name(URIRef(p)): [o.value] for p, o in outgoing}
+        return Value(figure_value(parts), note="figure")
+    return value_of(term, nodes)
+
+
+def _evidence(store: KnowledgeStore, iri: str, page: int, size: int) -> tuple[tuple[Source, ...], Window]:
+    total = int(rows(store, f"SELECT (COUNT(?m) AS ?n) WHERE {{ {_ref(iri)} kg:evidence ?m }}")[0]["n"].value)
+    window = Window.at(page, size, total)
+    if not total:
+        return (), window
+    found = sources(store, [iri], size, window.offset).get(iri)
+    return (found.items if found else ()), window
+
+
+def _mentions(store: KnowledgeStore, node: NodeInfo) -> tuple[MentionView, ...]:
+    """A mention's own sentence, or every mention of a sentence, with the facts each supports."""
+    if node.cls == "Mention":
+        mentions = [node.iri]
+    elif node.cls == "Sentence":
+        mentions = [
+            row["m"].value
+            for row in rows(store, f"SELECT ?m WHERE {{ ?m kg:inSentence {_ref(node.iri)} }} ORDER BY ?m")
+        ]
+    else:
+        return ()
+    cited = mention_sources(store, mentions)
+    supported: dict[str, set[str]] = defaultdict(set)
+    for row in rows(store, f"SELECT ?x ?m WHERE {{ VALUES ?m {{ {_values(mentions)} }} ?x kg:evidence ?m }}"):
+        supported[row["m"].value].add(row["x"].value)
+    facts = describe(store, {x for xs in supported.values() for x in xs})
+    ordered = sorted(cited, key=lambda m: (len(cited[m].before), m))
+    return tuple(
+        MentionView(cited[m], tuple(sorted((facts[x] for x in supported[m]), key=lambda n: (n.cls, n.label))))
+        for m in ordered
+    )
+
+
+def _sentences(store: KnowledgeStore, iri: str) -> tuple[SentenceItem, ...]:
+    return tuple(
         SentenceItem(int(row["i"].value), row["text"].value, local_path(row["s"].value))
         for row in rows(
             store,
             f"SELECT ?s ?i ?text WHERE {{ ?s dcterms:isPartOf {_ref(iri)} ;"
             " kg:sentenceIndex ?i ; kg:text ?text } ORDER BY ?i",
         )
-    ]
+    )
+
+
+def _raw(store: KnowledgeStore, iri: str, page: int) -> tuple[tuple[PropertyRow, ...], Window]:
+    """One page of every triple the resource is in: those it is the subject of first, then the object."""
+    ref = _ref(iri)
+    outgoing = _count(store, f"{{ {ref} ?p ?o }}")
+    window = Window.at(page, RAW_SHOWN, outgoing + _count(store, f"{{ ?s ?p {ref} }}"))
+    start, stop = window.offset, window.offset + RAW_SHOWN
+    found: list[tuple[str, Any, bool]] = []
+    if start < outgoing:
+        query = f"SELECT ?p ?o WHERE {{ {ref} ?p ?o }} ORDER BY ?p ?o"
+        found += [(r["p"].value, r["o"], False) for r in _slice(store, query, start, stop - start)]
+    if stop > outgoing:
+        query = f"SELECT ?p ?o WHERE {{ ?o ?p {ref} }} ORDER BY ?p ?o"
+        first = max(start - outgoing, 0)
+        found += [(r["p"].value, r["o"], True) for r in _slice(store, query, first, stop - outgoing - first)]
+    nodes = describe(store, {o.value for _, o, _ in found if isinstance(o, ox.NamedNode)})
+    grouped: dict[tuple[bool, str], list[Value]] = defaultdict(list)
+    for p, o, incoming in found:
+        grouped[(incoming, p)].append(value_of(o, nodes))
+    return tuple(PropertyRow(p, tuple(vs), incoming) for (incoming, p), vs in grouped.items()), window
+
+
+def _count(store: KnowledgeStore, pattern: str) -> int:
+    return int(rows(store, f"SELECT (COUNT(*) AS ?n) WHERE {pattern}")[0]["n"].value)
+
+
+def _slice(store: KnowledgeStore, query: str, offset: int, limit: int) -> list[dict[str, Any]]:
+    return rows(store, f"{query} LIMIT {limit} OFFSET {offset}")
 
 
 def entity_rdf(store: KnowledgeStore, iri: str, media_type: str) -> bytes:
@@ -424,7 +450,7 @@ def dataset_document(store: KnowledgeStore, base_url: str, rdflib_format: str) -
 
 
 def dataset_description(store: KnowledgeStore, base_url: str) -> Graph:
-    """VoID and DCAT: counts, classes, vocabularies, licence, the endpoint and the last build."""
+    """VoID and DCAT: counts, classes, vocabularies, licence, endpoint, downloads (dataDump), last build."""
     dataset = URIRef(base_url + ".well-known/void")
     endpoint = URIRef(base_url + "sparql")
     graph = bind_prefixes(Graph())
@@ -466,6 +492,13 @@ def dataset_description(store: KnowledgeStore, base_url: str) -> Graph:
         graph.add((dataset, VOID.classPartition, partition))
         graph.add((partition, VOID["class"], URIRef(class_iri)))
         graph.add((partition, VOID.entities, Literal(n)))
+    for download in downloads.DOWNLOADS:
+        dump = URIRef(base_url + "dataset/" + download.name)
+        graph.add((dataset, VOID.dataDump, dump))
+        graph.add((dataset, DCAT.distribution, dump))
+        graph.add((dump, RDF.type, DCAT.Distribution))
+        graph.add((dump, DCAT.downloadURL, dump))
+        graph.add((dump, DCAT.mediaType, Literal(download.media_type)))
     service = URIRef(str(endpoint) + "#service")
     graph.add((dataset, DCAT.distribution, service))
     graph.add((service, RDF.type, DCAT.DataService))
@@ -505,3 +538,67 @@ def class_counts(store: KnowledgeStore) -> list[tuple[str, int, str]]:
         for cls, n in _class_counts(store)
         if cls not in HIDDEN_CLASSES and cls.startswith(ONTOLOGY_IRI)
     ]
+
+
+# --- the dataset page and its downloads ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ClassCount:
+    iri: str
+    cls: str  # local name
+    count: int
+
+    @property
+    def colour(self) -> str:
+        return class_colour(self.cls)
+
+
+@dataclass(frozen=True)
+class DatasetSummary:
+    """What the dataset page tells a reader: what the graph holds, when it was built, what to download."""
+
+    classes: tuple[ClassCount, ...]
+    triples: int
+    articles: int
+    first_date: str
+    last_date: str
+    built: str  # ISO date and time (UTC), "" when unknown
+    generation: str
+    licence: str
+    sizes: dict[str, int | None]
+
+
+def dataset_summary(store: KnowledgeStore, cache: str) -> DatasetSummary:
+    """Counts per class of the ontology, the graph's size, its articles' dates and its downloads' sizes."""
+    found = rows(
+        store,
+        "SELECT (COUNT(?a) AS ?n) (MIN(?d) AS ?first) (MAX(?d) AS ?last)"
+        " WHERE { ?a a kg:Article OPTIONAL { ?a dcterms:date ?d } }",
+    )[0]
+    built = last_build(store.path)
+    return DatasetSummary(
+        classes=tuple(
+            ClassCount(cls, local_name(URIRef(cls)), n)
+            for cls, n in _class_counts(store)
+            if cls.startswith(ONTOLOGY_IRI)
+        ),
+        triples=_count(store, "{ ?s ?p ?o }"),
+        articles=int(found["n"].value),
+        first_date=found["first"].value if found["first"] else "",
+        last_date=found["last"].value if found["last"] else "",
+        built=built.isoformat() if built else "",
+        generation=downloads.generation_of(store),
+        licence=LICENCE,
+        sizes=downloads.sizes(Path(cache), store),
+    )
+
+
+def dataset_download(store: KnowledgeStore, name: str, cache: str) -> str:
+    """The path of the whole-graph file `name` of the live generation, made when missing.
+
+    NotFound for a name no download has.
+    """
+    if name not in downloads.BY_NAME:
+        raise NotFound(name)
+    return str(downloads.made(Path(cache), store, name))

@@ -33,7 +33,8 @@ CONSTRUCT = "CONSTRUCT { ?r skos:prefLabel ?n } WHERE { ?r a kg:City ; skos:pref
 @pytest.mark.parametrize(
     ("path", "expected"),
     [
-        ("/", "Saved queries"),
+        ("/", "Kueri tersimpan"),
+        ("/dataset", "Unduh seluruh graf"),
         ("/search?q=madiun", "Kota Madiun"),
         ("/search?q=", "Type a name"),
         ("/explore", 'id="explorer"'),
@@ -50,10 +51,17 @@ def test_every_page_answers_in_html(client: TestClient, path: str, expected: str
     assert "default-src 'self'" in response.headers["content-security-policy"]
 
 
+LOADED_FROM_ELSEWHERE = (
+    r"""<(script|link|img|iframe|source|embed|object|audio|video)\b[^>]*(src|href)\s*=\s*["']?(https?:)?//"""
+)
+
+
 def test_pages_load_nothing_from_elsewhere(client: TestClient) -> None:
-    for path in ("/", "/query", CITY, "/explore"):
+    """Scripts, styles and images come from this server; only links to original articles leave it."""
+    for path in ("/", "/query", CITY, "/explore", "/dataset"):
         page = client.get(path).text
-        assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page, re.I), path
+        assert not re.search(LOADED_FROM_ELSEWHERE, page, re.I), path
+        assert not re.search(r"""url\(\s*["']?(https?:)?//""", page, re.I), path
         for source in re.findall(r"""<(?:script|link)[^>]*(?:src|href)="([^"]+)""", page):
             assert client.get(source).status_code == 200, source
 
@@ -186,13 +194,15 @@ def test_every_kind_of_minted_iri_resolves(client: TestClient, kind: str) -> Non
         assert client.get(path, headers={"Accept": "text/turtle"}).status_code == 200, path
 
 
-def test_the_entity_page_shows_label_type_aliases_properties_and_evidence(client: TestClient) -> None:
+def test_the_entity_page_shows_label_class_aliases_statements_and_sources(client: TestClient) -> None:
     page = client.get(found(client, "Maidi", "Person")["href"], headers={"Accept": BROWSER}).text
-    assert "Maidi" in page and "kg:Person" in page
-    assert 'href="/id/post/maidi' in page  # a linked property, as a link on this server
-    assert "<mark>" in page and "Evidence" in page
+    assert "Maidi" in page and 'title="kg:Person"' in page and "Orang" in page
+    assert 'href="/id/post/maidi' in page  # a statement's own page, on this server
+    assert "<mark>" in page and "Kalimat sumber" in page
     renamed = client.get("/id/region/76.01", headers={"Accept": BROWSER}).text
-    assert "Kabupaten Pasangkayu" in renamed and "Also known as" in renamed and "Mamuju Utara" in renamed
+    assert (
+        "Kabupaten Pasangkayu" in renamed and "Juga dikenal sebagai" in renamed and "Mamuju Utara" in renamed
+    )
 
 
 def test_an_old_name_finds_the_region(client: TestClient) -> None:
