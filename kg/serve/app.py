@@ -58,7 +58,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from kg.namespaces import PREFIXES, RESOURCE_BASE, sparql_prologue
 from kg.queries import saved_queries
-from kg.serve import explore, guard, pages, sparql
+from kg.serve import explore, guard, overviews, pages, sparql
 from kg.serve.downloads import BY_NAME as DOWNLOADS
 from kg.serve.downloads import default_cache
 from kg.serve.i18n import Language, template_globals
@@ -148,7 +148,7 @@ class State:
         )
         size, timeout, wait = settings.workers, settings.timeout, settings.queue_seconds
         self.pool = QueryPool(config, size, timeout, wait, "query")
-        pages_config = replace(config, preload=("kg.serve.pages",))
+        pages_config = replace(config, preload=("kg.serve.pages", "kg.serve.overviews"))
         self.pages = QueryPool(pages_config, settings.page_workers, timeout, wait, "page")
         self.index: SearchIndex | None = None
         self.index_generation: str | None = None
@@ -249,6 +249,9 @@ def create_app(settings: Settings) -> Starlette:
         Route("/id/{path:path}", bound(resource)),
         Route("/sparql", bound(sparql_endpoint), methods=["GET", "POST", "OPTIONS"]),
         Route("/query", bound(query_page)),
+        Route("/overview", bound(overviews.index_page)),
+        Route("/overview/list/{cls}", bound(overviews.class_list_page)),
+        Route("/overview/{name}", bound(overviews.overview_page)),
         Route("/dataset", bound(dataset_page)),
         Route("/dataset/{name}", bound(dataset_file)),
         Route("/.well-known/void", bound(void_description)),

@@ -47,7 +47,7 @@ JOB_STACK_BYTES = 64 << 20
 WATCH_SECONDS = 1.0
 PR_SET_PDEATHSIG = 1
 # Modules whose functions a worker runs for the pages (besides answering SPARQL jobs).
-CALLABLE_MODULES = frozenset({"kg.serve.pages", "kg.serve.explore"})
+CALLABLE_MODULES = frozenset({"kg.serve.pages", "kg.serve.explore", "kg.serve.overviews"})
 
 
 def open_store(root: Path) -> KnowledgeStore:
