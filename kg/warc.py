@@ -35,6 +35,9 @@ from kg.model import Problem
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
 DRAIN_CHUNK = 64 * 1024
+# compressed bytes inflated at a time: deflate expands data up to about 1,000 times, so a record of
+# zeros would make warcio's default 16 kB step hold 16 MB at once; this one holds about 1 MB
+BLOCK = 1024
 TAIL_LENGTH = 60  # characters of a URI's last path segment kept in a document id
 DIGEST_LENGTH = 10  # hex digits of the URI's digest in a document id: unique among billions of pages
 # errors of warcio's whose message says what is wrong with a damaged file
@@ -81,7 +84,7 @@ def read_warc(path: Path, stream: IO[bytes], max_bytes: int) -> Iterator[Capture
     Reading stops at the first damage to the file (the records after it cannot be
     found again), with a Problem naming the byte offset where the unreadable part starts.
     """
-    records = ArchiveIterator(stream)
+    records = ArchiveIterator(stream, block_size=BLOCK)
     end = 0  # where the last whole record ends
     try:
         while (record := _parsing(next, records, None)) is not None:

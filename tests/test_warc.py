@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import io
 import re
+import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from kg.cli import app
-from kg.ingest import DEFAULT_MAX_BYTES, read_inputs
+from kg.ingest import DEFAULT_MAX_BYTES, MB, read_inputs
 from kg.model import Problem, RawDocument
 from kg.store import KnowledgeStore
 from kg.topic import TopicTally
@@ -364,3 +365,23 @@ def test_a_page_id_reads_as_its_host_and_last_path_segment(uri: str, readable: s
 
 def test_pages_of_one_path_with_other_queries_get_other_ids() -> None:
     assert page_id("https://berita.example/?p=1") != page_id("https://berita.example/?p=2")
+
+
+def test_a_crawl_is_streamed_a_record_at_a_time_and_a_page_read_no_further_than_the_limit(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "besar.warc.gz"
+    with path.open("wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        response(writer, f"{KENDAL}/video", bytes(32 * MB), headers=(("Content-Type", "video/mp4"),))
+        response(writer, f"{KENDAL}/arsip", b"<p>" + b"nelayan " * (2 * MB) + b"</p>")
+        response(writer, BLITAR, PAGES[BLITAR])
+    tracemalloc.start()
+    try:
+        problem, doc = read(path, topic_filter=False, max_bytes=MB)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(problem, Problem) and "too large: more than 1.0 MB" in problem.message
+    assert isinstance(doc, RawDocument) and doc.url == BLITAR
+    assert peak < 8 * MB  # the 32 MB record is never held, nor more than 1 MB of the page
