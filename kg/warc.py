@@ -26,7 +26,7 @@ from typing import IO, Any, TypeVar
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
-from warcio.bufferedreaders import BufferedReader, ChunkedDataException
+from warcio.bufferedreaders import BufferedReader, ChunkedDataException, ChunkedDataReader
 from warcio.exceptions import ArchiveLoadFailed
 from warcio.statusandheaders import StatusAndHeadersParserException
 
@@ -173,9 +173,20 @@ def _page(record: Any, max_bytes: int) -> bytes | str:
     if encoding not in ("identity", *BufferedReader.get_supported_decompressors()):
         return f"{_uri(record)}: unsupported Content-Encoding {encoding!r}"
     try:
-        return bytes(record.content_stream().read(max_bytes + 1))
+        return bytes(_payload_stream(record, encoding).read(max_bytes + 1))
     except BAD_PAYLOAD as error:
         return f"{_uri(record)}: cannot read the page: {_reason(error)}"
+
+
+def _payload_stream(record: Any, encoding: str) -> Any:
+    """A response's payload de-chunked and decompressed, as warcio's content_stream() reads it, but
+    inflated BLOCK bytes at a time (a page of zeros sent compressed is a small record)."""
+    decompression = None if encoding == "identity" else encoding
+    if (record.http_headers.get_header("Transfer-Encoding") or "").strip().lower() == "chunked":
+        return ChunkedDataReader(record.raw_stream, decomp_type=decompression, block_size=BLOCK)
+    if decompression:
+        return BufferedReader(record.raw_stream, decomp_type=decompression, block_size=BLOCK)
+    return record.raw_stream
 
 
 def _has_whole_header(record: Any) -> bool:

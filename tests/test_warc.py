@@ -375,13 +375,17 @@ def test_a_crawl_is_streamed_a_record_at_a_time_and_a_page_read_no_further_than_
         writer = WARCWriter(out, gzip=True)
         response(writer, f"{KENDAL}/video", bytes(32 * MB), headers=(("Content-Type", "video/mp4"),))
         response(writer, f"{KENDAL}/arsip", b"<p>" + b"nelayan " * (2 * MB) + b"</p>")
+        headers = (("Content-Type", "text/html"), ("Content-Encoding", "gzip"))
+        response(writer, f"{KENDAL}/nol", gzip.compress(b"<p>" + bytes(32 * MB)), headers=headers)
         response(writer, BLITAR, PAGES[BLITAR])
     tracemalloc.start()
     try:
-        problem, doc = read(path, topic_filter=False, max_bytes=MB)
+        *problems, doc = read(path, topic_filter=False, max_bytes=MB)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert isinstance(problem, Problem) and "too large: more than 1.0 MB" in problem.message
+    assert [problem.message.split(": ", 1)[1] for problem in problems] == [
+        "too large: more than 1.0 MB (the limit per article)"
+    ] * 2
     assert isinstance(doc, RawDocument) and doc.url == BLITAR
     assert peak < 8 * MB  # the 32 MB record is never held, nor more than 1 MB of the page
