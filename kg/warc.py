@@ -7,10 +7,10 @@ metadata, and responses of every kind (images, scripts, redirects, errors). Only
 article; the rest is skipped without a word, since it is what a crawl is made of.
 
 Files are read with warcio, one record at a time; of a record no more than the
-article size limit is ever held in memory. A damaged file costs what follows the
-damage only: a record cut short (a truncated download) or a record that cannot be
-parsed is a Problem naming the file and the record's byte offset, and the records
-before it are kept.
+article size limit (and about 1 MB being inflated) is ever held in memory. A damaged
+file costs what follows the damage only: a record cut short (a truncated download) or
+a record that cannot be parsed is a Problem naming the file and the record's byte
+offset, and the records before it are kept.
 """
 
 from __future__ import annotations
@@ -69,11 +69,14 @@ def page_id(uri: str) -> str:
     The same URI gives the same id in every crawl, so a page fetched again replaces
     its graph in an incremental build instead of adding a second article.
     """
-    parts = urlsplit(uri)
-    host = (parts.hostname or "").removeprefix("www.")
+    digest = hashlib.sha256(uri.encode("utf-8", "surrogatepass")).hexdigest()[:DIGEST_LENGTH]
+    try:
+        parts = urlsplit(uri)
+        host = (parts.hostname or "").removeprefix("www.")
+    except ValueError:  # a malformed URI ("http://[x/"): its digest alone tells it apart
+        return digest
     segments = [segment for segment in parts.path.split("/") if segment]
     tail = segments[-1].rsplit(".", 1)[0][:TAIL_LENGTH] if segments else ""
-    digest = hashlib.sha256(uri.encode("utf-8", "surrogatepass")).hexdigest()[:DIGEST_LENGTH]
     return "-".join(part for part in (host, tail, digest) if part)
 
 

@@ -389,3 +389,7 @@ def test_a_crawl_is_streamed_a_record_at_a_time_and_a_page_read_no_further_than_
     ] * 2
     assert isinstance(doc, RawDocument) and doc.url == BLITAR
     assert peak < 8 * MB  # the 32 MB record is never held, nor more than 1 MB of the page
+
+
+def test_a_uri_that_cannot_be_split_is_known_by_its_digest() -> None:
+    assert re.fullmatch(r"[0-9a-f]{10}", page_id("http://[berita.example/rusak"))
