@@ -27,20 +27,17 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
-from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode
 
 import pyoxigraph as ox
-from rdflib import Graph, URIRef
-from rdflib.namespace import OWL, RDF, RDFS
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from kg.namespaces import ONTOLOGY_IRI, RESOURCE_BASE
-from kg.queries import ONTOLOGY_DIR
+from kg.namespaces import RESOURCE_BASE
 from kg.serve.pages import describe_nodes, href_of, rows
+from kg.serve.vocabulary import class_iri, term_name
 from kg.store import KnowledgeStore
 
 if TYPE_CHECKING:
@@ -1135,27 +1132,15 @@ DETAILS = {
     "Post": Detail(Text("Tempat", "Where"), "?n kg:postIn/rdfs:label ?detail"),
     "Article": Detail(Text("Media", "Outlet"), "?n kg:outlet ?detail"),
 }
-NO_DETAIL = Detail(Text("Keterangan", "Detail"), "FILTER(false)")
-HIDDEN = ("Sentence", "Mention")
 
 
-@cache
-def class_titles() -> dict[str, Text]:
-    """The ontology's classes that have lists, by local name, with their Indonesian and English labels."""
-    graph = Graph().parse(ONTOLOGY_DIR / "kg.ttl")
-    titles = {}
-    for cls in graph.subjects(RDF.type, OWL.Class):
-        name = str(cls).removeprefix(ONTOLOGY_IRI + "#")
-        if isinstance(cls, URIRef) and name != str(cls) and name not in HIDDEN:
-            labels = {
-                getattr(label, "language", None): str(label) for label in graph.objects(cls, RDFS.label)
-            }
-            titles[name] = Text(labels.get("id", name), labels.get("en", name))
-    return titles
+def class_title(cls: str) -> Text:
+    """A class as the ontology names it, in Indonesian and in English."""
+    return Text(term_name(class_iri(cls), "id").main, term_name(class_iri(cls), "en").main)
 
 
 def class_columns(cls: str) -> tuple[Column, ...]:
-    detail = Column("detail", DETAILS.get(cls, NO_DETAIL).title)
+    detail = Column("detail", DETAILS[cls].title)
     if cls == "Article":
         return (
             Column("title", Text("Judul", "Title")),
@@ -1191,7 +1176,7 @@ def class_list(store: KnowledgeStore, cls: str, filters: ClassFilters, page: int
     shown, paging = window(chosen, ROWS_PER_PAGE, page, by_group=False)
     stats = _member_stats(store, cls, shown)
     rows_ = tuple(_member_row(cls, iri, names, stats.get(iri, {})) for iri in shown)
-    title = class_titles()[cls]
+    title = class_title(cls)
     notes: tuple[Text, ...] = ()
     if cls in REGION_CLASSES:
         every = int(rows(store, f"SELECT (COUNT(?n) AS ?n) WHERE {{ ?n a kg:{cls} }}")[0]["n"].value)
@@ -1253,7 +1238,7 @@ def _member_stats(store: KnowledgeStore, cls: str, members: Sequence[str]) -> di
     details = rows(
         store,
         f"SELECT ?n (GROUP_CONCAT(DISTINCT ?detail; separator='; ') AS ?details) WHERE {{"
-        f" VALUES ?n {{ {values} }} {DETAILS.get(cls, NO_DETAIL).pattern} }} GROUP BY ?n",
+        f" VALUES ?n {{ {values} }} {DETAILS[cls].pattern} }} GROUP BY ?n",
     )
     stats: dict[str, dict[str, str]] = defaultdict(dict)
     for row in [*counts, *details]:
@@ -1270,11 +1255,7 @@ def _member_row(cls: str, iri: str, names: Names, stats: Mapping[str, str]) -> R
     if cls == "Article":
         return names.cell(iri), Cell(stats.get("first", "")), detail, Cell(stats.get("count", "0"))
     node = names.nodes.get(iri)
-    shown_class = (
-        (Cell(class_titles().get(node.cls, Text(node.cls, node.cls)).id if node else ""),)
-        if cls == "Region"
-        else ()
-    )
+    shown_class = (Cell(class_title(node.cls).id if node else ""),) if cls == "Region" else ()
     return (
         names.cell(iri),
         *shown_class,
@@ -1386,8 +1367,7 @@ async def index_page(state: State, request: Request) -> Response:
     from kg.serve import app, pages  # app imports this module
 
     counts = await state.page(pages.class_counts)
-    titles = class_titles()
-    listed = [(cls, titles[cls], n, colour) for cls, n, colour in counts if cls in titles]
+    listed = [(cls, class_title(cls), n, colour) for cls, n, colour in counts if cls in DETAILS]
     return app.render("overview_index.html", overviews=list(OVERVIEWS.values()), classes=listed, query="")
 
 
@@ -1401,7 +1381,7 @@ async def overview_page(state: State, request: Request) -> Response:
 
 async def class_list_page(state: State, request: Request) -> Response:
     cls = request.path_params["cls"]
-    if cls not in class_titles():
+    if cls not in DETAILS:
         raise HTTPException(404, f"tidak ada daftar kelas {cls!r} (no class list {cls!r}); see /overview")
     return await _answer(state, request, ClassFilters.from_params, class_list, cls)
 

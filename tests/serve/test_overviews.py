@@ -137,7 +137,7 @@ def test_award_filters_keep_only_the_matching_rows(
 def test_a_filter_that_matches_nothing_says_so(client: TestClient) -> None:
     page = client.get("/overview/awards", params={"year": "1999"}, headers={"Accept": BROWSER})
     assert page.status_code == 200
-    assert "No rows match these filters" in page.text
+    assert "Tidak ada baris untuk filter ini." in page.text
     assert csv_rows(client, "/overview/awards", year="1999") == [
         [column.key for column in overviews.AWARD_COLUMNS]
     ]
@@ -215,7 +215,7 @@ def test_coverage_figures_are_charted_over_the_years(client: TestClient) -> None
 
 def test_figures_without_a_year_are_tabled_and_counted_not_drawn(client: TestClient) -> None:
     page = client.get("/overview/figures", params={"region": "35.77"}, headers={"Accept": BROWSER}).text
-    assert "3 rows without a date or year are in the table only" in page
+    assert "3 baris tanpa tanggal atau tahun hanya ada di tabel." in page
     assert len(table(client, "/overview/figures", region="35.77").rows) == 4
 
 
@@ -252,7 +252,7 @@ def test_the_class_lists_name_their_members(client: TestClient) -> None:
 def test_the_region_list_says_how_many_regions_the_articles_mention(client: TestClient) -> None:
     page = client.get("/overview/list/Region", headers={"Accept": BROWSER}).text
     shown = len(table(client, "/overview/list/Region").rows)
-    assert re.search(rf"{shown} of \d{{3}} regions are mentioned by the articles", page)
+    assert re.search(rf"{shown} dari \d{{3}} daerah disebut dalam berita", page)
 
 
 def test_the_overview_index_links_every_overview_and_class_list(client: TestClient) -> None:
@@ -380,3 +380,24 @@ def test_a_time_axis_spans_whole_years_inside_the_width() -> None:
 )
 def test_csv_cells_never_run_as_spreadsheet_formulas(text: str, written: str) -> None:
     assert overviews._inert(text) == written
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("id", ["Penghargaan per tahun dan provinsi", "Tahun", "Unduh CSV", "Tautan permanen"]),
+        ("en", ["Awards by year and province", "Year", "Download CSV", "Permalink"]),
+    ],
+)
+def test_the_pages_speak_the_readers_language(client: TestClient, language: str, expected: list[str]) -> None:
+    page = client.get("/overview/awards", params={"lang": language}, headers={"Accept": BROWSER}).text
+    assert all(text in page for text in expected)
+    client.cookies.clear()
+
+
+def test_the_home_page_links_the_overviews_and_each_class_list(client: TestClient) -> None:
+    page = client.get("/", headers={"Accept": BROWSER}).text
+    assert 'href="/overview"' in page
+    lists = set(re.findall(r'href="(/overview/list/\w+)"', page))
+    assert {"/overview/list/Person", "/overview/list/Region", "/overview/list/Article"} <= lists
+    assert all(client.get(path).status_code == 200 for path in lists)
