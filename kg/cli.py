@@ -592,6 +592,14 @@ def push(
     full: Annotated[
         bool, typer.Option("--full", help="Send every graph, not only those changed since the last push.")
     ] = False,
+    update: Annotated[
+        str | None,
+        typer.Option(
+            help="The server's SPARQL Update URL (Oxigraph http://HOST:7878/update, Fuseki"
+            " http://HOST:3030/DATASET/update): a small change then reaches the merged default graph"
+            " as one update of its added and removed triples, not as a PUT of the whole graph.",
+        ),
+    ] = None,
     retries: Annotated[
         int, typer.Option(help="Tries again after a connection error, 429 or 5xx, backing off.", min=0)
     ] = 5,
@@ -610,7 +618,9 @@ def push(
     from kg.push import push as run_push
 
     _open(store).close()
-    client = GraphStoreClient(endpoint, credentials_for(endpoint), timeout=timeout, retries=retries)
+    client = GraphStoreClient(
+        endpoint, credentials_for(endpoint), timeout=timeout, retries=retries, update_url=update
+    )
     with Progress(
         TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err, disable=quiet
     ) as bar:
@@ -621,7 +631,9 @@ def push(
     out.print(
         f"pushed to {escape(report.endpoint)}: {_plural(len(report.sent), 'graph')} sent"
         f" ({_plural(report.quads, 'quad')}), {len(report.deleted)} deleted, {report.unchanged} unchanged"
-        f" in {report.seconds:.1f} s" + (f"; {_plural(report.retries, 'retry')}" if report.retries else ""),
+        f" in {report.seconds:.1f} s"
+        + ("; the default graph by an update" if report.default_by_update else "")
+        + (f"; {_plural(report.retries, 'retry')}" if report.retries else ""),
         highlight=False,
     )
 

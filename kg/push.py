@@ -57,6 +57,8 @@ SPOOL_BYTES = 8 << 20  # a graph's N-Triples stay in memory up to this size, the
 MAX_BACKOFF = 30.0
 MAX_RETRY_AFTER = 60.0
 MESSAGE_CHARS = 160
+GRAPH_STORE_EXAMPLES = "http://localhost:7878/store, http://host:3030/DATASET/data"
+UPDATE_EXAMPLES = "http://localhost:7878/update, http://host:3030/DATASET/update"
 NO_CREDENTIALS_HINT = "set KG_PUSH_USER and KG_PUSH_PASSWORD, or KG_PUSH_TOKEN, or a ~/.netrc entry for"
 
 Progress = Callable[[int, int], None]
@@ -197,7 +199,7 @@ class DigestChallenge:
         return h(f"{secret}:{nonce}:{request}")
 
 
-# --- the Graph Store client --------------------------------------------------------------------------
+# --- the server's two doors: its Graph Store and its SPARQL Update endpoint ------------------------------
 
 
 @dataclass(frozen=True)
@@ -207,7 +209,23 @@ class Reply:
     status: int
     reason: str
     headers: Message
-    text: str
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8", "replace")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request to a Connection's URL: `selector` is added to the URL's own query string."""
+
+    method: str
+    selector: str = ""
+    body: IO[bytes] | None = None
+    size: int = 0
+    content_type: str = NTRIPLES
+    accept: str = "*/*"
 
 
 def _retryable(status: int) -> bool:
@@ -223,17 +241,19 @@ def _shortened(text: str) -> str:
     return line if len(line) <= MESSAGE_CHARS else line[: MESSAGE_CHARS - 1] + "…"
 
 
-class GraphStoreClient:
-    """One kept-alive connection to a Graph Store: PUT and DELETE of graphs, retried with backoff.
+class Connection:
+    """One kept-alive HTTP connection to one URL: credentials, retries with backoff, refusals in words.
 
     Connection errors, 429 and 5xx are tried again after 0.5, 1, 2, 4 ... seconds (or the
-    server's Retry-After), `retries` times; a refusal raises PushError with one line saying why.
+    server's Retry-After), `retries` times. `kind` and `example` name the URL in messages.
     """
 
     def __init__(
         self,
         url: str,
         credentials: Credentials,
+        kind: str = "graph store",
+        example: str = GRAPH_STORE_EXAMPLES,
         timeout: float = 60.0,
         retries: int = 5,
         backoff: float = 0.5,
@@ -242,6 +262,7 @@ class GraphStoreClient:
         self.parts = check_endpoint(url)
         self.url = self.parts.geturl()
         self.credentials = credentials
+        self.kind, self.example = kind, example
         self.timeout = timeout
         self.retries = max(0, retries)
         self.backoff = backoff
@@ -251,34 +272,19 @@ class GraphStoreClient:
         self._connection: http.client.HTTPConnection | None = None
         self._agent = f"kg/{package_version('kg-jamsostek')}"
 
-    def put(self, graph: str, body: IO[bytes], size: int) -> None:
-        """Replace `graph` (DEFAULT_GRAPH for the default graph) with the N-Triples in `body`."""
-        reply = self._request("PUT", graph, body, size)
-        if not 200 <= reply.status < 300:
-            raise self._refusal(reply, graph)
-
-    def delete(self, graph: str) -> None:
-        """Remove `graph` from the server; one that is not there (404) is as good as deleted."""
-        reply = self._request("DELETE", graph)
-        if not 200 <= reply.status < 300 and reply.status != 404:
-            raise self._refusal(reply, graph)
-
     def close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
 
-    def _target(self, graph: str) -> str:
-        selector = "default" if graph == DEFAULT_GRAPH else "graph=" + quote(graph, safe="")
-        query = f"{self.parts.query}&{selector}" if self.parts.query else selector
-        return f"{self.parts.path or '/'}?{query}"
-
-    def _request(self, method: str, graph: str, body: IO[bytes] | None = None, size: int = 0) -> Reply:
-        target = self._target(graph)
+    def exchange(self, request: Request) -> Reply:
+        """The server's last answer to `request`, after the retries that trouble on its side allows."""
+        query = "&".join(part for part in (self.parts.query, request.selector) if part)
+        target = (self.parts.path or "/") + (f"?{query}" if query else "")
         for attempt in range(self.retries + 1):
             last = attempt == self.retries
             try:
-                reply = self._exchange(method, target, body, size)
+                reply = self._answered(request, target)
             except (OSError, http.client.HTTPException) as error:
                 self.close()
                 if last:
@@ -293,11 +299,11 @@ class GraphStoreClient:
             return reply
         raise AssertionError("unreachable: the last attempt returns or raises")
 
-    def _exchange(self, method: str, target: str, body: IO[bytes] | None, size: int) -> Reply:
+    def _answered(self, request: Request, target: str) -> Reply:
         """One request, and its second sending when the server answers with a new Digest challenge."""
-        reply = self._send(method, target, body, size)
+        reply = self._send(request, target)
         if reply.status == 401 and self._take_challenge(reply):
-            reply = self._send(method, target, body, size)
+            reply = self._send(request, target)
         return reply
 
     def _take_challenge(self, reply: Reply) -> bool:
@@ -316,21 +322,21 @@ class GraphStoreClient:
             return self._digest.answer(self.credentials.user, self.credentials.password, method, target)
         return self.credentials.preemptive()
 
-    def _send(self, method: str, target: str, body: IO[bytes] | None, size: int) -> Reply:
-        headers = {"User-Agent": self._agent, "Accept": "*/*"}
-        if body is not None:
-            body.seek(0)
-            headers |= {"Content-Type": NTRIPLES, "Content-Length": str(size)}
-        authorization = self._authorization(method, target)
+    def _send(self, request: Request, target: str) -> Reply:
+        headers = {"User-Agent": self._agent, "Accept": request.accept}
+        if request.body is not None:
+            request.body.seek(0)
+            headers |= {"Content-Type": request.content_type, "Content-Length": str(request.size)}
+        authorization = self._authorization(request.method, target)
         if authorization:
             headers["Authorization"] = authorization
         connection = self._connect()
-        connection.request(method, target, body=body, headers=headers)
+        connection.request(request.method, target, body=request.body, headers=headers)
         response = connection.getresponse()
-        text = response.read().decode("utf-8", "replace")
+        body = response.read()
         if response.will_close:
             self.close()
-        return Reply(response.status, response.reason, response.headers, text)
+        return Reply(response.status, response.reason, response.headers, body)
 
     def _connect(self) -> http.client.HTTPConnection:
         if self._connection is None:
@@ -346,24 +352,25 @@ class GraphStoreClient:
         self.retried += 1
         self.sleep(delay)
 
-    def _refusal(self, reply: Reply, graph: str) -> PushError:
+    def refusal(self, reply: Reply, what: str) -> PushError:
+        """The one line that says why the server did not do `what` (a graph, or "the update")."""
         status = f"{reply.status} {reply.reason}".strip()
         if reply.status in (401, 403):
             if self.credentials.preemptive() is None:
-                return PushError(f"{self.url}: the server wants credentials ({status}): {self._hint()}")
+                hint = f"{NO_CREDENTIALS_HINT} {self.parts.hostname}"
+                return PushError(f"{self.url}: the server wants credentials ({status}): {hint}")
             return PushError(
                 f"{self.url}: the server refused the credentials ({status}); they come from"
                 f" {self.credentials.source}"
             )
         if reply.status == 404:
             return PushError(
-                f"{self.url} is not a graph store ({status}): give the server's SPARQL Graph Store"
-                " Protocol URL (for example http://localhost:7878/store, http://host:3030/DATASET/data)"
+                f"{self.url} is not a {self.kind} ({status}): give the server's {self.kind} URL"
+                f" (for example {self.example})"
             )
         if 300 <= reply.status < 400:
             where = reply.headers.get("Location", "elsewhere")
             return PushError(f"{self.url}: the server redirects to {where} ({status}): push to that URL")
-        what = "the default graph" if graph == DEFAULT_GRAPH else f"<{graph}>"
         if _retryable(reply.status):
             return PushError(
                 f"{self.url}: the server kept failing on {what} ({status}, {self.retries + 1} attempts):"
@@ -371,8 +378,92 @@ class GraphStoreClient:
             )
         return PushError(f"{self.url}: the server refused {what} ({status}): {_shortened(reply.text)}")
 
-    def _hint(self) -> str:
-        return f"{NO_CREDENTIALS_HINT} {self.parts.hostname}"
+
+class GraphStoreClient:
+    """The server a push writes to: its SPARQL 1.1 Graph Store and, when named, its SPARQL Update endpoint.
+
+    Without the update endpoint every changed graph, the default graph included, is one PUT;
+    with it, a small change reaches the default graph as one update of the triples it adds
+    and removes (see `push`). The same credentials go to both.
+    """
+
+    def __init__(
+        self,
+        url: str,
+        credentials: Credentials,
+        timeout: float = 60.0,
+        retries: int = 5,
+        backoff: float = 0.5,
+        sleep: Callable[[float], None] = time.sleep,
+        update_url: str | None = None,
+    ) -> None:
+        self.store = Connection(
+            url, credentials, timeout=timeout, retries=retries, backoff=backoff, sleep=sleep
+        )
+        self.updates: Connection | None = None
+        if update_url:
+            self.updates = Connection(
+                update_url,
+                credentials,
+                "SPARQL Update endpoint",
+                UPDATE_EXAMPLES,
+                timeout,
+                retries,
+                backoff,
+                sleep,
+            )
+        self.url = self.store.url
+
+    @property
+    def retried(self) -> int:
+        return self.store.retried + (self.updates.retried if self.updates else 0)
+
+    def put(self, graph: str, body: IO[bytes], size: int) -> None:
+        """Replace `graph` (DEFAULT_GRAPH for the default graph) with the N-Triples in `body`."""
+        reply = self.store.exchange(Request("PUT", _selector(graph), body, size))
+        if not 200 <= reply.status < 300:
+            raise self.store.refusal(reply, _described(graph))
+
+    def delete(self, graph: str) -> None:
+        """Remove `graph` from the server; one that is not there (404) is as good as deleted."""
+        reply = self.store.exchange(Request("DELETE", _selector(graph)))
+        if not 200 <= reply.status < 300 and reply.status != 404:
+            raise self.store.refusal(reply, _described(graph))
+
+    def get(self, graph: str) -> set[ox.Triple]:
+        """The triples the server holds in `graph` (none when it has no such graph)."""
+        reply = self.store.exchange(Request("GET", _selector(graph), accept=NTRIPLES))
+        if reply.status == 404:
+            return set()
+        if not 200 <= reply.status < 300:
+            raise self.store.refusal(reply, _described(graph))
+        media = reply.headers.get_content_type()
+        syntax = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
+        try:
+            return {quad.triple for quad in ox.parse(reply.body, format=syntax)}
+        except SyntaxError as error:
+            raise PushError(f"{self.url}: the server sent {_described(graph)} unreadable: {error}") from error
+
+    def update(self, body: IO[bytes], size: int) -> None:
+        """Run a SPARQL Update on the server's update endpoint (named: `updates` must be set)."""
+        assert self.updates is not None, "no update endpoint was named"
+        request = Request("POST", "", body, size, content_type="application/sparql-update")
+        reply = self.updates.exchange(request)
+        if not 200 <= reply.status < 300:
+            raise self.updates.refusal(reply, "the update of the default graph")
+
+    def close(self) -> None:
+        self.store.close()
+        if self.updates is not None:
+            self.updates.close()
+
+
+def _selector(graph: str) -> str:
+    return "default" if graph == DEFAULT_GRAPH else "graph=" + quote(graph, safe="")
+
+
+def _described(graph: str) -> str:
+    return "the default graph" if graph == DEFAULT_GRAPH else f"<{graph}>"
 
 
 def _error_text(error: BaseException) -> str:
@@ -530,7 +621,8 @@ class PushReport:
     sent: list[str] = field(default_factory=list)
     deleted: list[str] = field(default_factory=list)
     unchanged: int = 0
-    quads: int = 0
+    quads: int = 0  # sent: every triple of each graph PUT, and those of the default graph's update
+    default_by_update: bool = False
     retries: int = 0
     seconds: float = 0.0
 
@@ -538,51 +630,99 @@ class PushReport:
 def push(
     root: Path, client: GraphStoreClient, full: bool = False, progress: Progress | None = None
 ) -> PushReport:
-    """Bring the Graph Store `client` talks to up to date with the live graph of the store at `root`.
+    """Bring the server `client` talks to up to date with the live graph of the store at `root`.
 
     `full` sends every graph whatever the state says (for a server that lost its data);
     either way only graphs this store pushed are ever deleted. `progress` is told
     (steps done, steps planned) after every graph.
+
+    With an update endpoint, the default graph (the union of all named graphs, so as large
+    as all of them) is not sent again for a small change: before the changed graphs are
+    replaced, their old versions are read back from the server; afterwards one SPARQL Update
+    deletes the old versions' triples the store's merged graph no longer holds and inserts
+    the new versions' triples. This is exact only if the server's default graph is the one
+    the last push left, so the state forgets the default graph's digest first and records it
+    again only after the update: a push stopped in between is followed by a PUT of the
+    whole default graph.
     """
     started = time.perf_counter()
     store = KnowledgeStore(root, read_only=True)
     try:
         with PushState.held(root, client.url) as state, contextlib.closing(client):
-            report = _run(store, state, client, full, progress)
+            run = _Run(store, state, client, graph_digests(store), PushReport(client.url))
+            run.push(plan_push(run.wanted, state.digests, full), full, progress)
     finally:
         store.close()
-    report.seconds = time.perf_counter() - started
-    return report
+    run.report.seconds = time.perf_counter() - started
+    return run.report
 
 
-def _run(
-    store: KnowledgeStore,
-    state: PushState,
-    client: GraphStoreClient,
-    full: bool,
-    progress: Progress | None,
-) -> PushReport:
-    wanted = graph_digests(store)
-    plan = plan_push(wanted, state.digests, full)
-    report = PushReport(client.url, unchanged=len(plan.unchanged))
-    for done, (action, graph) in enumerate(plan.steps, start=1):
-        if action == "delete":
-            client.delete(graph)
-            state.confirm(graph, None)
-            report.deleted.append(graph)
-        else:
-            report.quads += _put(store, client, graph)
-            state.confirm(graph, wanted[graph])
-            report.sent.append(graph)
-        if progress:
-            progress(done, len(plan.steps))
-    state.save()
-    report.retries = client.retried
-    return report
+@dataclass
+class _Run:
+    """One push under way: the store it reads, the state it records, what it has done so far."""
 
+    store: KnowledgeStore
+    state: PushState
+    client: GraphStoreClient
+    wanted: dict[str, str]
+    report: PushReport
+    old: dict[str, set[ox.Triple]] | None = None  # the server's versions of the changed graphs
 
-def _put(store: KnowledgeStore, client: GraphStoreClient, graph: str) -> int:
-    with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as body:
-        triples = _dump(store, graph, body)
-        client.put(graph, body, body.tell())
-    return triples
+    def push(self, plan: PushPlan, full: bool, progress: Progress | None) -> None:
+        self.report.unchanged = len(plan.unchanged)
+        if not full and self._by_update(plan):
+            self.state.confirm(DEFAULT_GRAPH, None)  # unknown until the update is confirmed
+            self.old = {graph: self.client.get(graph) for _, graph in plan.steps if graph != DEFAULT_GRAPH}
+        for done, (action, graph) in enumerate(plan.steps, start=1):
+            if action == "delete":
+                self.client.delete(graph)
+                self.report.deleted.append(graph)
+            elif graph == DEFAULT_GRAPH and self.old is not None:
+                self.report.quads += self._update_default(self.old)
+                self.report.default_by_update = True
+                self.report.sent.append(graph)
+            else:
+                self.report.quads += self._put(graph)
+                self.report.sent.append(graph)
+            self.state.confirm(graph, self.wanted.get(graph))
+            if progress:
+                progress(done, len(plan.steps))
+        self.state.save()
+        self.report.retries = self.client.retried
+
+    def _by_update(self, plan: PushPlan) -> bool:
+        """Whether the default graph is kept by an update: an update endpoint is named, the server's
+        default graph is the one the last push left, and fewer than half the named graphs changed
+        (past that, the update would carry about as much as the whole graph)."""
+        changed = sum(1 for _, graph in plan.steps if graph != DEFAULT_GRAPH)
+        return (
+            self.client.updates is not None
+            and ("put", DEFAULT_GRAPH) in plan.steps
+            and DEFAULT_GRAPH in self.state.digests
+            and 2 * changed < len(self.wanted) - 1
+        )
+
+    def _put(self, graph: str) -> int:
+        with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as body:
+            triples = _dump(self.store, graph, body)
+            self.client.put(graph, body, body.tell())
+        return triples
+
+    def _update_default(self, old: Mapping[str, set[ox.Triple]]) -> int:
+        """Take the server's default graph from the old versions to the store's merged graph."""
+        merged, default = self.store.store, ox.DefaultGraph()
+        removed = {
+            t
+            for triples in old.values()
+            for t in triples
+            if ox.Quad(t.subject, t.predicate, t.object, default) not in merged
+        }
+        added = {q.triple for graph in old if self.store.has_graph(graph) for q in self.store.quads(graph)}
+        with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as body:
+            body.write(b"DELETE DATA {\n")
+            ox.serialize(sorted(removed, key=str), output=body, format=ox.RdfFormat.N_TRIPLES)
+            body.write(b"};\nINSERT DATA {\n")
+            ox.serialize(sorted(added, key=str), output=body, format=ox.RdfFormat.N_TRIPLES)
+            body.write(b"}\n")
+            self.client.update(body, body.tell())
+        return len(removed) + len(added)
