@@ -633,7 +633,7 @@ def push(
         f" ({_plural(report.quads, 'quad')}), {len(report.deleted)} deleted, {report.unchanged} unchanged"
         f" in {report.seconds:.1f} s"
         + ("; the default graph by an update" if report.default_by_update else "")
-        + (f"; {_plural(report.retries, 'retry')}" if report.retries else ""),
+        + (f"; {report.retries} retried" if report.retries else ""),
         highlight=False,
     )
 
