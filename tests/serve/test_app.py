@@ -10,7 +10,9 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
+from rdflib import Graph, URIRef
 from serve_sample import HOSTILE_LINKS, HOSTILE_TEXT, eventually
 from starlette.testclient import TestClient
 
@@ -235,6 +237,153 @@ def test_the_dataset_description_counts_what_the_graph_has(client: TestClient) -
     counted = client.get("/sparql", params={"query": "SELECT (COUNT(*) AS ?n) { ?s ?p ?o }"}).json()
     assert triples == int(counted["results"]["bindings"][0]["n"]["value"])
     assert "void:documents 6" in text and "dcterms:modified" in text
+
+
+# --- statements, paging, the dataset page and its downloads, the interface language -----------------
+
+
+def section(page: str, key: str) -> str:
+    """The HTML of one section of a page (by its id)."""
+    found = re.search(rf'<section[^>]* id="{key}">(.*?)</section>', page, re.S)
+    assert found, f"no section {key}"
+    return found.group(1)
+
+
+def test_a_region_page_shows_each_official_with_the_sentence_that_states_it(client: TestClient) -> None:
+    officials = section(client.get(CITY, headers={"Accept": BROWSER}).text, "officials")
+    assert "Jabatan" in officials and re.search(
+        r'href="/id/person/maidi/region/35.77"[^>]*>Maidi</a>', officials
+    )
+    assert re.search(r"<mark>[^<]*Maidi[^<]*</mark>", officials)
+    assert "2024-01-29" in officials and "SONGGOLANGIT.COM" in officials
+    assert f'href="{HOSTILE_LINKS[0]}"' in officials  # the original of the article that has one
+
+
+@pytest.mark.parametrize(
+    ("query", "status", "expected"),
+    [
+        ("", 200, 'href="/id/region/35?show=places">Lihat semua 38'),
+        ("?show=places", 200, "1–38 dari 38"),
+        ("?show=places&page=9", 200, "1–38 dari 38"),
+        ("?show=raw", 200, 'rel="next" href="/id/region/35?show=raw&amp;page=2"'),
+        ("?show=raw&page=2", 200, 'rel="prev" href="/id/region/35?show=raw&amp;page=1"'),
+        ("?show=evidence", 200, "Kalimat sumber"),
+        ("?show=nonsense", 400, "no section &#39;nonsense&#39;"),
+        ("?page=0", 400, "page must be a whole number"),
+        ("?show=places&page=x", 400, "page must be a whole number"),
+    ],
+)
+def test_sections_of_a_page_are_paged_through(
+    client: TestClient, query: str, status: int, expected: str
+) -> None:
+    response = client.get("/id/region/35" + query, headers={"Accept": BROWSER})
+    assert response.status_code == status
+    assert expected in response.text
+
+
+def test_search_and_the_explorer_name_nodes_readably(client: TestClient) -> None:
+    hits = client.get("/api/search", params={"q": "paritrana award 2023"}).json()
+    assert "Paritrana Award 2023 · Kota Madiun (nominee)" in {hit["label"] for hit in hits}
+    graph = client.get("/api/neighbourhood", params={"iri": RESOURCE_BASE + "region/35.77"}).json()
+    shown = {node["label"] for node in graph["nodes"]}
+    assert {"Wali Kota · Kota Madiun", "Kota Madiun · ±14.000 pekerja"} <= shown
+    assert not any(re.fullmatch(r"\d{3}[-_][0-9a-f]{16}", label) for label in shown)  # no article by its hash
+
+
+@pytest.fixture
+def reader(client: TestClient) -> Iterator[TestClient]:
+    """The shared client; the language it is given is forgotten after the test."""
+    yield client
+    client.cookies.clear()
+
+
+def test_the_interface_switches_to_english_and_remembers_it(reader: TestClient) -> None:
+    english = reader.get(CITY, params={"lang": "en"}, headers={"Accept": BROWSER})
+    assert '<html lang="en">' in english.text and "Source sentences" in english.text
+    assert 'Post<span class="term-other"> · Jabatan</span>' in english.text
+    assert english.headers["content-language"] == "en" and "Cookie" in english.headers["vary"]
+    assert english.headers["set-cookie"].startswith("lang=en;")
+    remembered = reader.get("/dataset")
+    assert "Download the whole graph" in remembered.text and 'href="/dataset?lang=id"' in remembered.text
+    assert (
+        reader.get(CITY, headers={"Accept": "text/turtle"}).headers["content-type"].startswith("text/turtle")
+    )
+    back = reader.get("/dataset", params={"lang": "id"})
+    assert '<html lang="id">' in back.text and "Unduh seluruh graf" in back.text
+    assert reader.get("/").text.count("Kueri tersimpan") == 1
+
+
+@pytest.fixture
+def kept(client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Downloads of the shared client's server made into a folder of this test's own."""
+    monkeypatch.setattr(client.app.state.kg, "downloads", tmp_path)  # type: ignore[attr-defined]
+    return tmp_path
+
+
+def sparql_count(client: TestClient, pattern: str) -> int:
+    answer = client.get("/sparql", params={"query": f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"}).json()
+    return int(answer["results"]["bindings"][0]["n"]["value"])
+
+
+def test_the_dataset_page_counts_every_class_of_the_ontology(client: TestClient, kept: Path) -> None:
+    page = client.get("/dataset").text
+    shown = {cls: int(n) for cls, n in re.findall(r'data-class="(\w+)" data-count="(\d+)"', page)}
+    counted = client.get(
+        "/sparql",
+        params={
+            "query": "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c"
+            " FILTER(STRSTARTS(STR(?c), STR(kg:))) } GROUP BY ?c"
+        },
+    ).json()["results"]["bindings"]
+    assert shown == {row["c"]["value"].split("#")[1]: int(row["n"]["value"]) for row in counted}
+    assert {"City", "Post", "AwardConferral", "CoverageFigure", "Mention"} <= set(shown)
+    assert 'rel="license"' in page and page.count("dibuat saat pertama diunduh") == len(DOWNLOADS)
+
+
+DOWNLOADS = ["jamsostek-kg.ttl", "jamsostek-kg.nq", "jamsostek-kg-facts.jsonl"]
+
+
+def parsed_count(name: str, body: bytes) -> int:
+    """How many triples, quads or articles a download holds, read back by a parser of its format."""
+    if name.endswith(".ttl"):
+        return len(Graph().parse(data=body.decode("utf-8"), format="turtle"))
+    if name.endswith(".nq"):
+        return len(list(ox.parse(body, format=ox.RdfFormat.N_QUADS)))
+    return len([json.loads(line) for line in body.decode("utf-8").splitlines()])
+
+
+@pytest.mark.parametrize(
+    ("name", "media", "pattern"),
+    [
+        ("jamsostek-kg.ttl", "text/turtle", "?s ?p ?o"),
+        ("jamsostek-kg.nq", "application/n-quads", "GRAPH ?g { ?s ?p ?o }"),
+        ("jamsostek-kg-facts.jsonl", "application/jsonl", "?a a kg:Article ; kg:docId ?doc"),
+    ],
+)
+def test_each_download_reads_back_to_the_whole_graph(
+    client: TestClient, kept: Path, name: str, media: str, pattern: str
+) -> None:
+    response = client.get(f"/dataset/{name}")
+    assert response.status_code == 200 and response.headers["content-type"].startswith(media)
+    assert response.headers["content-disposition"] == f'attachment; filename="{name}"'
+    assert parsed_count(name, response.content) == sparql_count(client, pattern) > 0
+    (made,) = kept.glob(f"*/{name}")
+    stamp = made.stat().st_mtime_ns
+    assert client.get(f"/dataset/{name}").content == response.content
+    assert made.stat().st_mtime_ns == stamp  # served again from the file, not made again
+    assert client.get("/dataset").text.count("dibuat saat pertama diunduh") == len(DOWNLOADS) - 1
+
+
+def test_an_unknown_download_is_404(client: TestClient) -> None:
+    response = client.get("/dataset/passwd")
+    assert response.status_code == 404 and "jamsostek-kg.ttl" in response.text
+
+
+def test_the_void_description_declares_every_download_as_a_data_dump(client: TestClient) -> None:
+    graph = Graph().parse(data=client.get("/.well-known/void").text, format="turtle")
+    dataset = URIRef("http://testserver/.well-known/void")
+    dumps = {str(o) for o in graph.objects(dataset, URIRef("http://rdfs.org/ns/void#dataDump"))}
+    assert dumps == {f"http://testserver/dataset/{name}" for name in DOWNLOADS}
 
 
 # --- the SPARQL protocol --------------------------------------------------------------------------

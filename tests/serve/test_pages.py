@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from serve_sample import HOSTILE_LINKS
+from browser_support import offline_page
+from serve_sample import HOSTILE_LINKS, Running, start, stop
 
 from kg.namespaces import KG, RESOURCE_BASE
 from kg.serve import downloads, i18n, labels, pages
@@ -19,6 +21,9 @@ from kg.serve.nodes import describe, rows
 from kg.serve.statements import SOURCES_SHOWN, Window
 from kg.serve.vocabulary import super_properties, term_name
 from kg.store import KnowledgeStore
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 CITY = RESOURCE_BASE + "region/35.77"  # Kota Madiun
 PROVINCE = RESOURCE_BASE + "region/35"  # Jawa Timur: 38 regencies and cities
@@ -391,3 +396,46 @@ def test_a_download_is_made_once_per_generation_and_old_ones_are_forgotten(
     assert downloads.sizes(tmp_path, store)["jamsostek-kg-facts.jsonl"] == made.stat().st_size
     with pytest.raises(pages.NotFound):
         pages.dataset_download(store, "../../etc/passwd", str(tmp_path))
+
+
+# --- in a browser -----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def server(store_path: Path) -> Iterator[Running]:
+    running = start(store_path, "--workers", "1")
+    yield running
+    stop(running)
+
+
+@pytest.mark.browser
+def test_a_reader_finds_an_official_with_the_sentence_and_switches_language(
+    server: Running, browser: Browser
+) -> None:
+    requested: list[str] = []
+    errors: list[str] = []
+    page = offline_page(browser, server.url, requested, errors)
+    page.goto(server.url + "id/region/35.77")
+    officials = page.locator("section#officials")
+    assert "Jabatan · Post" in (officials.locator("h2").text_content() or "")  # shown in capitals by CSS
+    mayor = officials.locator("tbody.statement", has_text="Maidi").first
+    assert mayor.locator("tr.claim").inner_text().split("\t")[:2] == ["Wali Kota", "Maidi"]
+    evidence = mayor.locator("tr.references .source-item").first
+    assert "Maidi" in evidence.locator("blockquote mark").inner_text()
+    assert "2024-01-29" in evidence.locator("p.source").inner_text()
+
+    page.locator("#lang-en").click()
+    page.wait_for_url("**/id/region/35.77?lang=en")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert "Post · Jabatan" in (page.locator("section#officials h2").text_content() or "")
+    assert (page.locator("section#evidence h2").text_content() or "").startswith("Source sentences")
+    page.locator("header nav a", has_text="Dataset").click()
+    page.wait_for_url("**/dataset")
+    assert (
+        page.locator("h2", has_text="Download the whole graph").count() == 1
+    )  # the cookie remembers English
+    page.locator("#lang-id").click()
+    page.wait_for_url("**/dataset?lang=id")
+    assert page.locator("h2", has_text="Unduh seluruh graf").count() == 1
+    assert requested == []
+    assert errors == []
