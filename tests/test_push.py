@@ -104,6 +104,7 @@ class Stage:
     digest: tuple[str, str] | None = None  # (user, password) checked by HTTP Digest
     scripted: deque[tuple[int, dict[str, str], str]] = field(default_factory=deque)  # answered first
     down_after: int | None = None  # requests passed on after which every request gets 503
+    updates_fail: bool = False  # every SPARQL Update gets 503
     forwarded: list[tuple[str, str]] = field(default_factory=list)  # (method, graph) passed on
 
 
@@ -117,15 +118,25 @@ class GraphStoreProxy(ThreadingHTTPServer):
     def url(self) -> str:
         return f"http://127.0.0.1:{self.server_address[1]}/store"
 
+    @property
+    def update_url(self) -> str:
+        return f"http://127.0.0.1:{self.server_address[1]}/update"
+
 
 class ProxyHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server: GraphStoreProxy
 
+    def do_GET(self) -> None:
+        self.handle_store_request()
+
     def do_PUT(self) -> None:
         self.handle_store_request()
 
     def do_DELETE(self) -> None:
+        self.handle_store_request()
+
+    def do_POST(self) -> None:
         self.handle_store_request()
 
     def handle_store_request(self) -> None:
@@ -134,7 +145,7 @@ class ProxyHandler(BaseHTTPRequestHandler):
         refusal = self.refusal(stage)
         if refusal:
             self.answer(*refusal)
-        elif stage.down_after is not None and len(stage.forwarded) >= stage.down_after:
+        elif self.unavailable(stage):
             self.answer(503, {}, "Service Unavailable")
         else:
             self.forward(body, stage)
@@ -147,6 +158,11 @@ class ProxyHandler(BaseHTTPRequestHandler):
             challenge = 'Digest realm="kg", nonce="n0nc3", qop="auth", algorithm=MD5, opaque="op"'
             return 401, {"WWW-Authenticate": challenge}, "Unauthorized"
         return stage.scripted.popleft() if stage.scripted else None
+
+    def unavailable(self, stage: Stage) -> bool:
+        if stage.updates_fail and self.path.startswith("/update"):
+            return True
+        return stage.down_after is not None and len(stage.forwarded) >= stage.down_after
 
     def digest_matches(self, given: str, user: str, password: str) -> bool:
         """RFC 7616 with MD5 and qop=auth, written out here apart from the client's own code."""
@@ -163,12 +179,14 @@ class ProxyHandler(BaseHTTPRequestHandler):
 
     def forward(self, body: bytes, stage: Stage) -> None:
         query = parse_qs(urlsplit(self.path).query, keep_blank_values=True)
-        stage.forwarded.append((self.command, query["graph"][0] if "graph" in query else DEFAULT_GRAPH))
+        graph = query["graph"][0] if "graph" in query else DEFAULT_GRAPH
+        stage.forwarded.append((self.command, "update" if self.path.startswith("/update") else graph))
         upstream = http.client.HTTPConnection(self.server.upstream.hostname, self.server.upstream.port)
-        headers = {"Content-Type": self.headers.get("Content-Type", "application/n-triples")}
+        headers = {name: self.headers[name] for name in ("Content-Type", "Accept") if name in self.headers}
         upstream.request(self.command, self.path, body=body or None, headers=headers)
         response = upstream.getresponse()
-        self.answer(response.status, {}, response.read().decode())
+        media = response.headers.get("Content-Type")
+        self.answer(response.status, {"Content-Type": media} if media else {}, response.read().decode())
         upstream.close()
 
     def answer(self, status: int, headers: dict[str, str], text: str) -> None:
@@ -218,8 +236,12 @@ def rebuild(articles: Path, store: Path) -> None:
     assert not report.problems
 
 
-def client(url: str, credentials: Credentials = NO_CREDENTIALS, retries: int = 5) -> GraphStoreClient:
-    return GraphStoreClient(url, credentials, timeout=10, retries=retries, sleep=lambda _seconds: None)
+def client(
+    url: str, credentials: Credentials = NO_CREDENTIALS, retries: int = 5, update_url: str | None = None
+) -> GraphStoreClient:
+    return GraphStoreClient(
+        url, credentials, timeout=10, retries=retries, sleep=lambda _seconds: None, update_url=update_url
+    )
 
 
 def store_quads(store: Path) -> set[ox.Quad]:
@@ -251,7 +273,7 @@ def puts(stage: Stage) -> list[str]:
 # --- the whole graph, then only what changed -----------------------------------------------------------
 
 
-def test_a_push_leaves_on_the_server_exactly_the_quads_of_the_store(
+def test_a_push_leaves_the_quads_of_the_store_on_the_server_then_sends_only_when_asked(
     store: Path, proxy: GraphStoreProxy, oxigraph: str
 ) -> None:
     report = push(store, client(proxy.url))
@@ -264,42 +286,79 @@ def test_a_push_leaves_on_the_server_exactly_the_quads_of_the_store(
     assert state["endpoint"] == proxy.url and set(state["graphs"]) == set(report.sent)
     assert not list((store / "push").glob("*.journal"))
 
+    proxy.stage.forwarded.clear()
+    unchanged = push(store, client(proxy.url))
+    assert (unchanged.sent, unchanged.unchanged, proxy.stage.forwarded) == ([], 7, [])
+    full = push(store, client(proxy.url), full=True)
+    assert puts(proxy.stage) == full.sent == report.sent
 
+
+@pytest.mark.parametrize(
+    ("update", "after_a_change", "after_a_removal"),
+    [
+        (
+            False,
+            [("PUT", ARTICLES[2]), ("PUT", DEFAULT_GRAPH)],
+            [("DELETE", ARTICLES[0]), ("PUT", DEFAULT_GRAPH)],
+        ),
+        (
+            True,
+            [("GET", ARTICLES[2]), ("PUT", ARTICLES[2]), ("POST", "update")],
+            [("GET", ARTICLES[0]), ("DELETE", ARTICLES[0]), ("POST", "update")],
+        ),
+    ],
+    ids=["default graph by PUT", "default graph by SPARQL Update"],
+)
 def test_a_push_after_a_rebuild_sends_only_the_changed_article_and_deletes_the_gone_one(
-    articles: Path, tmp_path: Path, proxy: GraphStoreProxy, oxigraph: str
+    articles: Path,
+    store: Path,
+    proxy: GraphStoreProxy,
+    oxigraph: str,
+    update: bool,
+    after_a_change: list[tuple[str, str]],
+    after_a_removal: list[tuple[str, str]],
 ) -> None:
-    store = tmp_path / "kg"
-    rebuild(articles, store)
-    push(store, client(proxy.url))
+    rebuild(articles, store)  # the copy's articles become the store's
+    update_url = proxy.update_url if update else None
+    push(store, client(proxy.url, update_url=update_url))
     changed = sorted(articles.glob("*.txt"))[2]
-    with changed.open("a", encoding="utf-8") as text:
-        text.write("\nWali Kota Madiun Maidi menyerahkan santunan BPJS Ketenagakerjaan kepada ahli waris.\n")
+    changed.write_text("Kabar terbaru. " + changed.read_text(encoding="utf-8"), encoding="utf-8")
     rebuild(articles, store)
     proxy.stage.forwarded.clear()
 
-    report = push(store, client(proxy.url))
-    assert report.sent == [ARTICLES[2], DEFAULT_GRAPH] == puts(proxy.stage)
+    report = push(store, client(proxy.url, update_url=update_url))
+    assert proxy.stage.forwarded == after_a_change
+    assert report.sent == [ARTICLES[2], DEFAULT_GRAPH] and report.default_by_update == update
     assert report.unchanged == 5 and report.deleted == []
     assert server_quads(oxigraph) == store_quads(store)
 
     sorted(articles.glob("*.txt"))[0].unlink()
     rebuild(articles, store)
     proxy.stage.forwarded.clear()
-    report = push(store, client(proxy.url))
-    assert proxy.stage.forwarded == [("DELETE", ARTICLES[0]), ("PUT", DEFAULT_GRAPH)]
+    report = push(store, client(proxy.url, update_url=update_url))
+    assert proxy.stage.forwarded == after_a_removal
     assert report.deleted == [ARTICLES[0]] and report.sent == [DEFAULT_GRAPH]
     assert server_quads(oxigraph) == store_quads(store)
 
 
-def test_a_push_with_nothing_changed_sends_nothing_and_full_sends_everything(
-    store: Path, proxy: GraphStoreProxy
+def test_a_push_stopped_before_the_default_graphs_update_sends_the_whole_default_graph_next(
+    articles: Path, store: Path, proxy: GraphStoreProxy, oxigraph: str
 ) -> None:
-    push(store, client(proxy.url))
+    rebuild(articles, store)  # the copy's articles become the store's
+    push(store, client(proxy.url, update_url=proxy.update_url))
+    sorted(articles.glob("*.txt"))[1].unlink()
+    rebuild(articles, store)
+    proxy.stage.updates_fail = True
+    with pytest.raises(
+        PushError, match=r"/update: the server kept failing on the update of the default graph"
+    ):
+        push(store, client(proxy.url, retries=1, update_url=proxy.update_url))
+    proxy.stage.updates_fail = False
     proxy.stage.forwarded.clear()
-    unchanged = push(store, client(proxy.url))
-    assert (unchanged.sent, unchanged.unchanged, proxy.stage.forwarded) == ([], 7, [])
-    full = push(store, client(proxy.url), full=True)
-    assert puts(proxy.stage) == full.sent == [*ARTICLES, GAZETTEER, DEFAULT_GRAPH]
+
+    report = push(store, client(proxy.url, update_url=proxy.update_url))
+    assert proxy.stage.forwarded == [("PUT", DEFAULT_GRAPH)] and not report.default_by_update
+    assert server_quads(oxigraph) == store_quads(store)
 
 
 def test_a_push_stopped_half_way_resumes_with_the_graphs_the_server_did_not_confirm(
