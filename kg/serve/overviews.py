@@ -27,10 +27,10 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode
 
-import pyoxigraph as ox
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
@@ -415,6 +415,26 @@ def _by_rows(keyed: Sequence[tuple[Cell, Row]], page: int | None) -> tuple[tuple
 
 # --- reading the graph ---------------------------------------------------------------------------
 
+_read: dict[str, tuple[str, Any]] = {}
+
+
+def read_once(store: KnowledgeStore, name: str, read: Callable[[KnowledgeStore], T]) -> T:
+    """`read(store)`, made once per store generation and kept by the page worker.
+
+    A generation never changes once written (kg.store), and an overview reads all of its
+    kind whatever the filters, so filtering and paging reuse one reading; a build that
+    switches generations makes the next request read again. A store without generations
+    (in memory) is read every time.
+    """
+    if store.generation is None:
+        return read(store)
+    generation = f"{store.path}:{store.generation}"
+    kept = _read.get(name)
+    if kept is None or kept[0] != generation:
+        kept = _read[name] = (generation, read(store))
+    value: T = kept[1]
+    return value
+
 
 def _collect(found: Iterable[dict[str, Any]], key: str) -> dict[str, dict[str, set[str]]]:
     """The rows of a query per `key`: each variable's distinct values (optional values repeat rows)."""
@@ -425,6 +445,10 @@ def _collect(found: Iterable[dict[str, Any]], key: str) -> dict[str, dict[str, s
             if term is not None:
                 record[name].add(term.value)
     return records
+
+
+def _text(term: Any) -> str:
+    return "" if term is None else str(term.value)
 
 
 def _one(record: Mapping[str, set[str]], name: str) -> str:
@@ -522,8 +546,7 @@ class Conferral:
 
 def award_overview(store: KnowledgeStore, filters: AwardFilters, page: int | None) -> Overview:
     """Award conferrals and shortlistings by year, newest first, then by province."""
-    conferrals = _conferrals(store)
-    names = Names(store, (iri for c in conferrals for iri in (c.award, c.recipient, c.province, c.level)))
+    conferrals, names = read_once(store, "awards", _conferrals)
     _known("award", filters.award, (c.award.removeprefix(AWARD) for c in conferrals))
     _region_exists(store, "province", filters.province, "kg:Province")
     options = (
@@ -568,7 +591,7 @@ def award_overview(store: KnowledgeStore, filters: AwardFilters, page: int | Non
     )
 
 
-def _conferrals(store: KnowledgeStore) -> list[Conferral]:
+def _conferrals(store: KnowledgeStore) -> tuple[list[Conferral], Names]:
     found = []
     for iri, record in _collect(rows(store, AWARD_QUERY), "c").items():
         recipient, level = _one(record, "recipient"), _one(record, "level")
@@ -587,7 +610,7 @@ def _conferrals(store: KnowledgeStore) -> list[Conferral]:
                 category=_joined(record, "category"),
             )
         )
-    return found
+    return found, Names(store, (iri for c in found for iri in (c.award, c.recipient, c.province, c.level)))
 
 
 def _award_wanted(c: Conferral, filters: AwardFilters) -> bool:
@@ -659,20 +682,8 @@ class Tenure:
 
 def official_overview(store: KnowledgeStore, filters: OfficialFilters, page: int | None) -> Overview:
     """Posts per region (or body), each drawn on a timeline from its first to its last article date."""
-    tenures = [
-        Tenure(
-            post=row["post"].value,
-            role=_text(row["role"]),
-            holder=row["holder"].value,
-            where=_text(row["in"]),
-            first=_text(row["first"]),
-            last=_text(row["last"]),
-            articles=int(row["articles"].value),
-        )
-        for row in rows(store, OFFICIAL_QUERY)
-    ]
+    tenures, names = read_once(store, "officials", _tenures)
     _region_exists(store, "region", filters.region)
-    names = Names(store, (iri for t in tenures for iri in (t.holder, t.where)))
     options = (
         Field(
             "region", Text("Daerah", "Region"), names.regions(t.where for t in tenures), filters.region or ""
@@ -698,8 +709,20 @@ def official_overview(store: KnowledgeStore, filters: OfficialFilters, page: int
     )
 
 
-def _text(term: Any) -> str:
-    return "" if term is None else str(term.value)
+def _tenures(store: KnowledgeStore) -> tuple[list[Tenure], Names]:
+    tenures = [
+        Tenure(
+            post=row["post"].value,
+            role=_text(row["role"]),
+            holder=row["holder"].value,
+            where=_text(row["in"]),
+            first=_text(row["first"]),
+            last=_text(row["last"]),
+            articles=int(row["articles"].value),
+        )
+        for row in rows(store, OFFICIAL_QUERY)
+    ]
+    return tenures, Names(store, (iri for t in tenures for iri in (t.holder, t.where)))
 
 
 def _tenure_order(t: Tenure) -> tuple[bool, str, str, str]:
@@ -824,12 +847,11 @@ class Figure:
 
 def figure_overview(store: KnowledgeStore, filters: FigureFilters, page: int | None) -> Overview:
     """Coverage figures per subject and unit, each group charted over the years."""
-    figures = _figures(store)
+    figures, names = read_once(store, "figures", _figures)
     _region_exists(store, "region", filters.region)
     _known("segment", filters.segment, (f.segment for f in figures))
     _known("unit", filters.unit, (f.unit for f in figures))
     _known("modality", filters.modality, ["all", *(f.modality for f in figures)])
-    names = Names(store, (iri for f in figures for iri in (f.subject, f.article)))
     options = (
         Field(
             "region",
@@ -872,8 +894,8 @@ def figure_overview(store: KnowledgeStore, filters: FigureFilters, page: int | N
     )
 
 
-def _figures(store: KnowledgeStore) -> list[Figure]:
-    return [
+def _figures(store: KnowledgeStore) -> tuple[list[Figure], Names]:
+    figures = [
         Figure(
             iri=iri,
             subject=_one(record, "subject"),
@@ -888,6 +910,7 @@ def _figures(store: KnowledgeStore) -> list[Figure]:
         )
         for iri, record in _collect(rows(store, FIGURE_QUERY), "f").items()
     ]
+    return figures, Names(store, (iri for f in figures for iri in (f.subject, f.article)))
 
 
 def _plain_number(text: str) -> str:
@@ -1041,22 +1064,9 @@ class Regulation:
 
 def regulation_overview(store: KnowledgeStore, filters: RegulationFilters, page: int | None) -> Overview:
     """Regulations by issuing region, newest first within each."""
-    regulations = [
-        Regulation(
-            iri=iri,
-            issuer=_one(record, "issuer"),
-            kind=_one(record, "kind"),
-            number=_one(record, "number"),
-            year=int(_one(record, "year")),
-            title=_joined(record, "title"),
-            modality=_joined(record, "modality"),
-            articles=len(record.get("article", ())),
-        )
-        for iri, record in _collect(rows(store, REGULATION_QUERY), "reg").items()
-    ]
+    regulations, names = read_once(store, "regulations", _regulations)
     _region_exists(store, "region", filters.region)
     _known("kind", filters.kind, (r.kind for r in regulations))
-    names = Names(store, (r.issuer for r in regulations))
     options = (
         Field(
             "region",
@@ -1093,6 +1103,23 @@ def regulation_overview(store: KnowledgeStore, filters: RegulationFilters, page:
         fields=options,
         rows_total=len(keyed),
     )
+
+
+def _regulations(store: KnowledgeStore) -> tuple[list[Regulation], Names]:
+    regulations = [
+        Regulation(
+            iri=iri,
+            issuer=_one(record, "issuer"),
+            kind=_one(record, "kind"),
+            number=_one(record, "number"),
+            year=int(_one(record, "year")),
+            title=_joined(record, "title"),
+            modality=_joined(record, "modality"),
+            articles=len(record.get("article", ())),
+        )
+        for iri, record in _collect(rows(store, REGULATION_QUERY), "reg").items()
+    ]
+    return regulations, Names(store, (r.issuer for r in regulations))
 
 
 def _regulation_row(r: Regulation, names: Names) -> Row:
@@ -1165,8 +1192,7 @@ def class_list(store: KnowledgeStore, cls: str, filters: ClassFilters, page: int
     Regions are listed when an article mentions them: the gazetteer names every region of
     Indonesia, and a list of hundreds that nothing is known about helps nobody.
     """
-    members = _members(store, cls)
-    names = Names(store, members)
+    members, names, stats = read_once(store, f"list/{cls}", partial(_members, cls=cls))
     wanted = (filters.q or "").casefold()
     chosen = [iri for iri in members if wanted in names.label(iri).casefold()]
     if cls == "Article":
@@ -1174,7 +1200,6 @@ def class_list(store: KnowledgeStore, cls: str, filters: ClassFilters, page: int
     else:
         chosen.sort(key=names.key)
     shown, paging = window(chosen, ROWS_PER_PAGE, page, by_group=False)
-    stats = _member_stats(store, cls, shown)
     rows_ = tuple(_member_row(cls, iri, names, stats.get(iri, {})) for iri in shown)
     title = class_title(cls)
     notes: tuple[Text, ...] = ()
@@ -1207,8 +1232,8 @@ def _descending(text: str) -> str:
     return "".join(chr(0x10FFFF - ord(c)) for c in text)
 
 
-def _members(store: KnowledgeStore, cls: str) -> dict[str, str]:
-    """The members of the class, each with its date (articles) or ""."""
+def _members(store: KnowledgeStore, cls: str) -> tuple[dict[str, str], Names, dict[str, dict[str, str]]]:
+    """The members of the class with their dates (articles) or "", their names and what is shown of them."""
     if cls == "Article":
         query = "SELECT ?n ?d WHERE { ?n a kg:Article OPTIONAL { ?n dcterms:date ?d } }"
     elif cls in REGION_CLASSES:
@@ -1218,14 +1243,15 @@ def _members(store: KnowledgeStore, cls: str) -> dict[str, str]:
     found: dict[str, str] = {}
     for row in rows(store, query):
         found[row["n"].value] = max(found.get(row["n"].value, ""), _text(row.get("d")))
-    return found
+    return found, Names(store, found), _member_stats(store, cls)
 
 
-def _member_stats(store: KnowledgeStore, cls: str, members: Sequence[str]) -> dict[str, dict[str, str]]:
-    """Per member: its detail, and how many articles state it and when (an article: its facts and date)."""
-    if not members:
-        return {}
-    values = " ".join(f"<{ox.NamedNode(iri).value}>" for iri in members)
+def _member_stats(store: KnowledgeStore, cls: str) -> dict[str, dict[str, str]]:
+    """Per member of the class: its detail, how many articles state it and when (an article: facts, date).
+
+    Read for the whole class in two queries, faster than for one page of it by name once
+    the reading is kept (`read_once`), and what the CSV needs anyway.
+    """
     if cls == "Article":
         stated = "OPTIONAL { ?n dcterms:date ?d } OPTIONAL { ?a kg:inArticle ?n }"
     else:
@@ -1233,12 +1259,12 @@ def _member_stats(store: KnowledgeStore, cls: str, members: Sequence[str]) -> di
     counts = rows(
         store,
         f"SELECT ?n (COUNT(DISTINCT ?a) AS ?count) (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE {{"
-        f" VALUES ?n {{ {values} }} {stated} }} GROUP BY ?n",
+        f" ?n a kg:{cls} {stated} }} GROUP BY ?n",
     )
     details = rows(
         store,
         f"SELECT ?n (GROUP_CONCAT(DISTINCT ?detail; separator='; ') AS ?details) WHERE {{"
-        f" VALUES ?n {{ {values} }} {DETAILS[cls].pattern} }} GROUP BY ?n",
+        f" ?n a kg:{cls} . {DETAILS[cls].pattern} }} GROUP BY ?n",
     )
     stats: dict[str, dict[str, str]] = defaultdict(dict)
     for row in [*counts, *details]:

@@ -8,6 +8,8 @@ import re
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
 
 import pytest
 from starlette.testclient import TestClient
@@ -401,3 +403,20 @@ def test_the_home_page_links_the_overviews_and_each_class_list(client: TestClien
     lists = set(re.findall(r'href="(/overview/list/\w+)"', page))
     assert {"/overview/list/Person", "/overview/list/Region", "/overview/list/Article"} <= lists
     assert all(client.get(path).status_code == 200 for path in lists)
+
+
+def test_an_overview_reads_the_graph_once_per_generation() -> None:
+    reads: list[str] = []
+
+    def read(store: Any) -> str:
+        reads.append(store.generation)
+        return f"graph of {store.generation}"
+
+    old, new = SimpleNamespace(path="/s", generation="g1"), SimpleNamespace(path="/s", generation="g2")
+    answers = [overviews.read_once(store, "test", read) for store in (old, old, new, new)]  # type: ignore[arg-type]
+    assert answers == ["graph of g1", "graph of g1", "graph of g2", "graph of g2"]
+    assert reads == ["g1", "g2"]
+    in_memory = SimpleNamespace(path=None, generation=None)
+    overviews.read_once(in_memory, "test", read)  # type: ignore[arg-type]
+    overviews.read_once(in_memory, "test", read)  # type: ignore[arg-type]
+    assert reads == ["g1", "g2", None, None]
