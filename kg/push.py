@@ -430,17 +430,17 @@ class GraphStoreClient:
         if not 200 <= reply.status < 300 and reply.status != 404:
             raise self.store.refusal(reply, _described(graph))
 
-    def get(self, graph: str) -> set[ox.Triple]:
+    def get(self, graph: str) -> list[ox.Triple]:
         """The triples the server holds in `graph` (none when it has no such graph)."""
         reply = self.store.exchange(Request("GET", _selector(graph), accept=NTRIPLES))
         if reply.status == 404:
-            return set()
+            return []
         if not 200 <= reply.status < 300:
             raise self.store.refusal(reply, _described(graph))
         media = reply.headers.get_content_type()
         syntax = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.N_TRIPLES
         try:
-            return {quad.triple for quad in ox.parse(reply.body, format=syntax)}
+            return [quad.triple for quad in ox.parse(reply.body, format=syntax)]
         except SyntaxError as error:
             raise PushError(f"{self.url}: the server sent {_described(graph)} unreadable: {error}") from error
 
@@ -666,19 +666,21 @@ class _Run:
     client: GraphStoreClient
     wanted: dict[str, str]
     report: PushReport
-    old: dict[str, set[ox.Triple]] | None = None  # the server's versions of the changed graphs
+    changed: list[str] = field(default_factory=list)  # named graphs put or deleted
+    removed: set[ox.Triple] | None = None  # to remove from the default graph; None: it goes by PUT
 
     def push(self, plan: PushPlan, full: bool, progress: Progress | None) -> None:
         self.report.unchanged = len(plan.unchanged)
         if not full and self._by_update(plan):
             self.state.confirm(DEFAULT_GRAPH, None)  # unknown until the update is confirmed
-            self.old = {graph: self.client.get(graph) for _, graph in plan.steps if graph != DEFAULT_GRAPH}
+            self.changed = [graph for _, graph in plan.steps if graph != DEFAULT_GRAPH]
+            self.removed = self._gone_from_default(self.changed)
         for done, (action, graph) in enumerate(plan.steps, start=1):
             if action == "delete":
                 self.client.delete(graph)
                 self.report.deleted.append(graph)
-            elif graph == DEFAULT_GRAPH and self.old is not None:
-                self.report.quads += self._update_default(self.old)
+            elif graph == DEFAULT_GRAPH and self.removed is not None:
+                self.report.quads += self._update_default(self.removed)
                 self.report.default_by_update = True
                 self.report.sent.append(graph)
             else:
@@ -708,21 +710,41 @@ class _Run:
             self.client.put(graph, body, body.tell())
         return triples
 
-    def _update_default(self, old: Mapping[str, set[ox.Triple]]) -> int:
-        """Take the server's default graph from the old versions to the store's merged graph."""
+    def _gone_from_default(self, graphs: list[str]) -> set[ox.Triple]:
+        """The triples of the server's versions of `graphs` that the store's merged graph no longer holds.
+
+        Read before those graphs are replaced; every other triple of the server's default graph
+        is in an unchanged graph, and so still in the merged graph.
+        """
         merged, default = self.store.store, ox.DefaultGraph()
-        removed = {
-            t
-            for triples in old.values()
-            for t in triples
-            if ox.Quad(t.subject, t.predicate, t.object, default) not in merged
+        return {
+            triple
+            for graph in graphs
+            for triple in self.client.get(graph)
+            if ox.Quad(triple.subject, triple.predicate, triple.object, default) not in merged
         }
-        added = {q.triple for graph in old if self.store.has_graph(graph) for q in self.store.quads(graph)}
+
+    def _update_default(self, removed: set[ox.Triple]) -> int:
+        """One SPARQL Update taking the server's default graph to the store's merged graph.
+
+        It inserts every triple of the changed graphs' new versions (one the server already
+        holds is no change): which of them it lacks cannot be known without reading its
+        whole default graph.
+        """
+        added = 0
+
+        def additions() -> Iterator[ox.Triple]:
+            nonlocal added
+            for graph in self.changed:
+                for quad in self.store.quads(graph):
+                    added += 1
+                    yield quad.triple
+
         with tempfile.SpooledTemporaryFile(SPOOL_BYTES) as body:
             body.write(b"DELETE DATA {\n")
             ox.serialize(sorted(removed, key=str), output=body, format=ox.RdfFormat.N_TRIPLES)
             body.write(b"};\nINSERT DATA {\n")
-            ox.serialize(sorted(added, key=str), output=body, format=ox.RdfFormat.N_TRIPLES)
+            ox.serialize(additions(), output=body, format=ox.RdfFormat.N_TRIPLES)
             body.write(b"}\n")
             self.client.update(body, body.tell())
-        return len(removed) + len(added)
+        return len(removed) + added
