@@ -4,6 +4,8 @@ Institutions already run a triple store (Apache Jena Fuseki, Virtuoso, GraphDB, 
 server) and want the graph there, kept current as the store is rebuilt. Each named graph
 (one per article, and the gazetteer's) and the merged default graph is replaced with one
 PUT of N-Triples, which a Graph Store applies whole: the server never holds half an article.
+Given the server's SPARQL Update endpoint too, a small change reaches the default graph as
+one update of the triples it gains and loses instead (see `push`).
 
 A push is incremental. For each endpoint the store folder keeps (in `push/`) the digest of
 every graph the server confirmed; only graphs whose digest changed are sent, and graphs
@@ -85,7 +87,7 @@ def check_endpoint(url: str) -> SplitResult:
         raise PushError(f"{url}: the port is not a number") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise PushError(
-            f"{url!r} is not an http(s) URL: give the server's Graph Store URL"
+            f"{url!r} is not an http(s) URL: give the server's full URL"
             " (for example http://localhost:7878/store)"
         )
     if parts.username is not None or parts.password is not None:
