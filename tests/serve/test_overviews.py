@@ -9,14 +9,19 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
+from browser_support import offline_page
+from serve_sample import Running, start, stop
 from starlette.testclient import TestClient
 
 from kg.serve import overviews
 from kg.serve.overviews import AwardFilters, ClassFilters, Figure, NoSuchPage, TimeAxis
 from kg.store import KnowledgeStore
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 PAGES = [
@@ -420,3 +425,47 @@ def test_an_overview_reads_the_graph_once_per_generation() -> None:
     overviews.read_once(in_memory, "test", read)  # type: ignore[arg-type]
     overviews.read_once(in_memory, "test", read)  # type: ignore[arg-type]
     assert reads == ["g1", "g2", None, None]
+
+
+# --- in a real browser ------------------------------------------------------------------------------
+
+DRAWN = """() => {
+    const svgs = [...document.querySelectorAll("svg.timeline, figure.chart svg")];
+    const boxes = svgs.map((svg) => svg.getBoundingClientRect());
+    const marks = document.querySelectorAll("svg.timeline .bar, figure.chart .dot").length;
+    return {
+        drawings: boxes.length,
+        narrowest: boxes.length ? Math.min(...boxes.map((box) => box.width)) : 0,
+        marks: marks,
+        rows: document.querySelectorAll("table.ov-table tbody tr:not(.group)").length,
+        page: document.documentElement.scrollWidth,
+    };
+}"""
+
+
+@pytest.fixture(scope="module")
+def server(store_path: Path) -> Iterator[Running]:
+    running = start(store_path, "--workers", "1")
+    yield running
+    stop(running)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [1400, 420])
+def test_the_overviews_render_offline_at_desktop_and_phone_widths(
+    server: Running, browser: Browser, width: int
+) -> None:
+    requested: list[str] = []
+    errors: list[str] = []
+    page = offline_page(browser, server.url, requested, errors, size=(width, 860))
+    drawn = {}
+    for path in ("overview", *(path.lstrip("/") for path in PAGES)):
+        page.goto(server.url + path)
+        drawn[path] = page.evaluate(DRAWN)
+    assert requested == []
+    assert errors == []
+    assert all(found["page"] <= width for found in drawn.values()), drawn  # tables scroll inside the page
+    for path in ("overview/officials", "overview/figures"):
+        assert drawn[path]["drawings"] >= 2 and drawn[path]["marks"] >= 3, drawn[path]
+        assert drawn[path]["narrowest"] >= 0.8 * (width - 48), drawn[path]  # a drawing takes the width
+    assert all(drawn[path.lstrip("/")]["rows"] >= 1 for path in PAGES)
