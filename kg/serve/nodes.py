@@ -51,8 +51,10 @@ LABEL_PARTS = tuple(
         KG.issuer,
         KG.anchorText,
         KG.text,
+        DCTERMS.source,  # not a label's part: an article's original, read here to save a query
     )
 )
+NOT_NAMED = frozenset({"source"})  # parts whose IRIs are addresses, not nodes to name
 _PARENTS = {URIRef(cls): parents for cls, parents in KNOWN_SUBCLASSES.items()}
 
 
@@ -125,16 +127,24 @@ class _Read:
 
 def describe(store: KnowledgeStore, iris: Iterable[str]) -> dict[str, NodeInfo]:
     """Label, class and page of each IRI: one query, and one more for the nodes composed labels name."""
+    return describe_with_parts(store, iris)[0]
+
+
+def describe_with_parts(
+    store: KnowledgeStore, iris: Iterable[str]
+) -> tuple[dict[str, NodeInfo], dict[str, dict[str, list[str]]]]:
+    """`describe`, and the values each node's label was made of, by property local name ("date", "source")."""
     wanted = sorted(set(iris))
     if not wanted:
-        return {}
+        return {}, {}
     read = _read(store, wanted, LABEL_PARTS)
     classes = {iri: _class(read.types.get(iri, set())) for iri in wanted}
     linked = {
         term.value
         for iri in wanted
         if classes[iri] in COMPOSERS
-        for terms in read.parts[iri].values()
+        for name, terms in read.parts[iri].items()
+        if name not in NOT_NAMED
         for term in terms
         if isinstance(term, ox.NamedNode)
     }
@@ -142,7 +152,13 @@ def describe(store: KnowledgeStore, iris: Iterable[str]) -> dict[str, NodeInfo]:
     if linked - names.keys():
         others = _read(store, sorted(linked - names.keys()), ())
         names |= {iri: _plain_label(iri, others) for iri in linked - names.keys()}
-    return {iri: _node(iri, classes[iri], read, names) for iri in wanted}
+    nodes = {iri: _node(iri, classes[iri], read, names) for iri in wanted}
+    parts = {
+        iri: {name: [term.value for term in terms] for name, terms in read.parts[iri].items()}
+        for iri in wanted
+        if iri in read.parts
+    }
+    return nodes, parts
 
 
 def _read(store: KnowledgeStore, wanted: list[str], parts: tuple[str, ...]) -> _Read:

@@ -35,7 +35,8 @@ from kg.export.view import local_name
 from kg.namespaces import KG, ONTOLOGY_IRI, PREFIXES, RESOURCE_BASE, bind_prefixes
 from kg.serve import downloads
 from kg.serve.labels import COMPOSERS, figure_value
-from kg.serve.nodes import LABEL_IRIS, LABELS, NodeInfo, describe, href_of, local_path, rows
+from kg.serve.nodes import LABEL_IRIS, LABELS, NodeInfo, describe, local_path, rows
+from kg.serve.nodes import href_of as href_of  # explore and overviews link through pages
 from kg.serve.nodes import ref as _ref
 from kg.serve.nodes import values as _values
 from kg.serve.statements import (
@@ -43,6 +44,7 @@ from kg.serve.statements import (
     GROUPS,
     ArticleRef,
     Source,
+    Sources,
     StatementGroup,
     Value,
     Window,
@@ -52,11 +54,11 @@ from kg.serve.statements import (
     sources,
     statement_groups,
     value_of,
+    wanted_sources,
+    with_sources,
 )
 from kg.serve.vocabulary import declaration_order, super_properties
 from kg.store import KnowledgeStore
-
-__all__ = ["NodeInfo", "_ref", "_values", "href_of", "local_path", "rows"]  # shared with explore, overviews
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 RDF_TYPE = str(RDF.type)
@@ -164,31 +166,37 @@ def entity_page(store: KnowledgeStore, iri: str, view: str = "", page: int = 1) 
     """The page of one resource, or its section `view` at `page`; NotFound when the graph does not know it."""
     check_view(view)
     node = describe(store, [iri])[iri]
-    raw, raw_window = _raw(store, iri, page if view == "raw" else 1)
-    if not raw_window.total:
-        raise NotFound(iri)
     if view == "raw":
+        raw, raw_window = _raw(store, iri, page)
+        if not raw_window.total:
+            raise NotFound(iri)
         return EntityPage(node, view, raw=raw, raw_window=raw_window)
+    triples = _triples(store, iri)
+    if not triples:
+        raise NotFound(iri)
     if view == "evidence":
         evidence, window = _evidence(store, iri, page, PAGE_SIZE)
         return EntityPage(node, view, evidence=evidence, evidence_window=window)
+    groups = _groups(store, node, view, page, PAGE_SIZE if view else GROUP_SHOWN)
+    wanted = wanted_sources(groups) | ({} if view else {iri: (0, EVIDENCE_SHOWN)})
+    # the statements' sources and the entity's own in three queries; an article's facts, from it only
+    found = sources(store, wanted, article=iri if node.cls == "Article" else None)
     if view:
-        return EntityPage(node, view, groups=_groups(store, node, view, page, PAGE_SIZE))
+        return EntityPage(node, view, groups=tuple(with_sources(groups, found)))
     details, aliases = _details(store, node)
-    evidence, window = _evidence(store, iri, 1, EVIDENCE_SHOWN)
+    own = found.get(iri, Sources())
     return EntityPage(
         node,
         view,
         aliases=aliases,
         details=details,
-        groups=_groups(store, node, "", 1, GROUP_SHOWN),
-        evidence=evidence,
-        evidence_window=window,
+        groups=tuple(with_sources(groups, found)),
+        evidence=own.items,
+        evidence_window=Window(1, EVIDENCE_SHOWN, own.total),
         article=article_refs(store, [iri])[iri] if node.cls == "Article" else None,
         mentions=_mentions(store, node),
         sentences=_sentences(store, iri) if node.cls == "Article" else (),
-        raw=raw,
-        raw_window=raw_window,
+        raw_window=Window(1, RAW_SHOWN, triples),  # listed on its own page (view "raw"): for experts
     )
 
 
@@ -254,12 +262,12 @@ def _detail_value(
 
 
 def _evidence(store: KnowledgeStore, iri: str, page: int, size: int) -> tuple[tuple[Source, ...], Window]:
-    total = int(rows(store, f"SELECT (COUNT(?m) AS ?n) WHERE {{ {_ref(iri)} kg:evidence ?m }}")[0]["n"].value)
-    window = Window.at(page, size, total)
-    if not total:
-        return (), window
-    found = sources(store, [iri], size, window.offset).get(iri)
-    return (found.items if found else ()), window
+    """One page of the entity's sources; a page past the last is the last (the listing says how many)."""
+    found = sources(store, {iri: ((page - 1) * size, size)}).get(iri, Sources())
+    window = Window.at(page, size, found.total)
+    if window.page != page and found.total:
+        found = sources(store, {iri: (window.offset, size)})[iri]
+    return found.items, window
 
 
 def _mentions(store: KnowledgeStore, node: NodeInfo) -> tuple[MentionView, ...]:
@@ -300,7 +308,7 @@ def _raw(store: KnowledgeStore, iri: str, page: int) -> tuple[tuple[PropertyRow,
     """One page of every triple the resource is in: those it is the subject of first, then the object."""
     ref = _ref(iri)
     outgoing = _count(store, f"{{ {ref} ?p ?o }}")
-    window = Window.at(page, RAW_SHOWN, outgoing + _count(store, f"{{ ?s ?p {ref} }}"))
+    window = Window.at(page, RAW_SHOWN, _triples(store, iri))
     start, stop = window.offset, window.offset + RAW_SHOWN
     found: list[tuple[str, Any, bool]] = []
     if start < outgoing:
@@ -315,6 +323,12 @@ def _raw(store: KnowledgeStore, iri: str, page: int) -> tuple[tuple[PropertyRow,
     for p, o, incoming in found:
         grouped[(incoming, p)].append(value_of(o, nodes))
     return tuple(PropertyRow(p, tuple(vs), incoming) for (incoming, p), vs in grouped.items()), window
+
+
+def _triples(store: KnowledgeStore, iri: str) -> int:
+    """How many triples the resource is in, as subject or object."""
+    ref = _ref(iri)
+    return _count(store, f"{{ {{ {ref} ?p ?o }} UNION {{ ?s ?p {ref} }} }}")
 
 
 def _count(store: KnowledgeStore, pattern: str) -> int:

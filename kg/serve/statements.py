@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -27,7 +27,7 @@ from rdflib.namespace import DCTERMS, SKOS, XSD
 from kg.export.view import local_name, prefixed_name
 from kg.namespaces import KG, QB
 from kg.serve.labels import figure_value
-from kg.serve.nodes import NodeInfo, describe, href_of, local_path, ref, rows, values
+from kg.serve.nodes import NodeInfo, describe, describe_with_parts, href_of, local_path, ref, rows, values
 from kg.serve.vocabulary import class_iri
 from kg.store import KnowledgeStore
 
@@ -353,7 +353,7 @@ def _filled(
     groups: list[tuple[GroupSpec, list[str], Window]],
     facts: dict[str, dict[str, list[Any]]],
 ) -> list[StatementGroup]:
-    """The shown statements with their labels, linked nodes and sources (four queries for all groups)."""
+    """The shown statements with their labels and linked nodes; their sources come after (`with_sources`)."""
     shown = {x for _, page, _ in groups for x in page}
     linked = {
         term.value
@@ -363,23 +363,34 @@ def _filled(
         if isinstance(term, ox.NamedNode)
     }
     nodes = describe(store, shown | linked)
-    sourced = {x for spec, page, _ in groups if spec.with_sources for x in page}
-    found = sources(store, sourced, SOURCES_SHOWN)
     return [
         StatementGroup(
             spec.key,
             spec,
             tuple(
                 Statement(
-                    nodes[x],
-                    tuple(_cell(c, nodes[x], facts[x], nodes) for c in spec.columns),
-                    found.get(x, Sources()),
+                    nodes[x], tuple(_cell(c, nodes[x], facts[x], nodes) for c in spec.columns), Sources()
                 )
                 for x in page
             ),
             window,
         )
         for spec, page, window in groups
+    ]
+
+
+def wanted_sources(groups: Iterable[StatementGroup]) -> dict[str, tuple[int, int]]:
+    """The sources the statements of some groups show: the first few of each (offset, limit)."""
+    return {s.node.iri: (0, SOURCES_SHOWN) for g in groups if g.spec.with_sources for s in g.statements}
+
+
+def with_sources(groups: Iterable[StatementGroup], found: Mapping[str, Sources]) -> list[StatementGroup]:
+    """The groups, each statement with its sources from `found` (read for the whole page at once)."""
+    return [
+        replace(
+            g, statements=tuple(replace(s, sources=found.get(s.node.iri, Sources())) for s in g.statements)
+        )
+        for g in groups
     ]
 
 
@@ -443,7 +454,7 @@ _FACT = Column("fact", (), None, own=True, shape="label")
 def article_facts(
     store: KnowledgeStore, article: str, view: str, page: int, size: int
 ) -> list[StatementGroup]:
-    """The facts an article states, a group per class, each with its sentences in that article.
+    """The facts an article states, a group per class; their sentences come after (`with_sources`).
 
     `view` "facts-<Class>" keeps that class's group only.
     """
@@ -460,15 +471,11 @@ def article_facts(
         members = sorted(by_class[cls], key=lambda n: (n.label.casefold(), n.iri))
         window = Window.at(page, size, len(members))
         pages.append((spec, members[window.offset : window.offset + size], window))
-    cited = sources(store, (n.iri for _, shown, _ in pages for n in shown), SOURCES_SHOWN, article=article)
     return [
         StatementGroup(
             spec.key,
             spec,
-            tuple(
-                Statement(n, ((Value(n.label, n.iri, n.href, cls=n.cls),),), cited.get(n.iri, Sources()))
-                for n in shown
-            ),
+            tuple(Statement(n, ((Value(n.label, n.iri, n.href, cls=n.cls),),), Sources()) for n in shown),
             window,
         )
         for spec, shown, window in pages
@@ -479,26 +486,34 @@ def article_facts(
 
 
 def sources(
-    store: KnowledgeStore, iris: Iterable[str], limit: int, offset: int = 0, article: str | None = None
+    store: KnowledgeStore, wanted: Mapping[str, tuple[int, int]], article: str | None = None
 ) -> dict[str, Sources]:
-    """Up to `limit` sources of each node past `offset`, newest article first (`article`: in it only)."""
-    wanted = sorted(set(iris))
-    if not wanted:
+    """Some sources of each node, newest article first: `wanted` maps a node to (offset, limit).
+
+    One listing of every node's mentions gives the totals; the sentences are read only for the
+    mentions shown. `article` keeps the mentions of that article only.
+    """
+    nodes = sorted(wanted)
+    if not nodes:
         return {}
     within = f"FILTER(?a = {ref(article)})" if article else ""
+    # one node is named in the pattern itself: a one-row VALUES block costs Oxigraph twice the time
+    subject, head = (ref(nodes[0]), "") if len(nodes) == 1 else ("?x", f"VALUES ?x {{ {values(nodes)} }}")
     listed: dict[str, list[tuple[str, str, int, str]]] = defaultdict(list)
     for row in rows(
         store,
-        f"SELECT ?x ?m ?a ?date ?b WHERE {{ VALUES ?x {{ {values(wanted)} }} ?x kg:evidence ?m ."
+        f"SELECT * WHERE {{ {head} {subject} kg:evidence ?m ."
         f" ?m kg:inArticle ?a {within} OPTIONAL {{ ?m kg:beginIndex ?b }}"
         " OPTIONAL { ?a dcterms:date ?date } }",
     ):
-        date = row["date"].value if row["date"] else ""
-        begin = int(row["b"].value) if row["b"] and row["b"].value.isdigit() else 0
-        listed[row["x"].value].append((date, row["a"].value, -begin, row["m"].value))
+        date = row["date"].value if row.get("date") else ""
+        begin = int(row["b"].value) if row.get("b") and row["b"].value.isdigit() else 0
+        node = row["x"].value if "x" in row else nodes[0]
+        listed[node].append((date, row["a"].value, -begin, row["m"].value))
     picked: dict[str, list[str]] = {}
     for x, found in listed.items():
         found.sort(reverse=True)  # newest first; within an article, in the order of its text
+        offset, limit = wanted[x]
         picked[x] = [m for *_, m in found[offset : offset + limit]]
     cited = mention_sources(store, {m for ms in picked.values() for m in ms})
     return {x: Sources(tuple(cited[m] for m in picked[x] if m in cited), len(listed[x])) for x in listed}
@@ -541,19 +556,9 @@ def _source(row: dict[str, Any], article: ArticleRef) -> Source:
 
 
 def article_refs(store: KnowledgeStore, iris: Iterable[str]) -> dict[str, ArticleRef]:
-    """Each article as sources cite it; its first http(s) source URL is the original."""
-    wanted = sorted(set(iris))
-    if not wanted:
-        return {}
-    found: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for row in rows(
-        store,
-        f"SELECT ?a ?p ?o WHERE {{ VALUES ?a {{ {values(wanted)} }} ?a ?p ?o"
-        " FILTER(?p IN (dcterms:date, kg:outlet, dcterms:source)) }",
-    ):
-        found[row["a"].value][local_name(URIRef(row["p"].value))].append(row["o"].value)
-    nodes = describe(store, wanted)
-    return {iri: _article_ref(nodes[iri], found[iri]) for iri in wanted}
+    """Each article as sources cite it (one query); its first http(s) source URL is the original."""
+    nodes, parts = describe_with_parts(store, iris)
+    return {iri: _article_ref(node, parts.get(iri, {})) for iri, node in nodes.items()}
 
 
 def _article_ref(node: NodeInfo, parts: dict[str, list[str]]) -> ArticleRef:

@@ -77,6 +77,7 @@ def _names() -> dict[str, dict[str, str]]:
     return names
 
 
+@cache
 def term_name(iri: str, language: str) -> TermName:
     """The name of a class or property in `language` (then the other), capitalised; its prefixed name else."""
     names = _names().get(iri, {})

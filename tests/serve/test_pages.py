@@ -227,8 +227,9 @@ def test_a_value_stated_by_a_property_and_its_super_property_is_shown_once(store
         "http://www.w3.org/2000/01/rdf-schema#label",
         "http://www.w3.org/2004/02/skos/core#prefLabel",
     } & set(shown)
-    raw = {(row.iri, row.incoming) for row in page.raw}
-    assert ("https://schema.org/containedInPlace", False) in raw  # the experts' table keeps every triple
+    assert not page.raw and page.raw_window.total > 0  # the experts' table is a page of its own
+    raw = {(row.iri, row.incoming) for row in pages.entity_page(store, CITY, "raw").raw}
+    assert ("https://schema.org/containedInPlace", False) in raw  # and keeps every triple
 
 
 def test_a_person_lists_their_posts(store: KnowledgeStore) -> None:
