@@ -38,7 +38,7 @@ CONSTRUCT = "CONSTRUCT { ?r skos:prefLabel ?n } WHERE { ?r a kg:City ; skos:pref
         ("/", "Kueri tersimpan"),
         ("/dataset", "Unduh seluruh graf"),
         ("/search?q=madiun", "Kota Madiun"),
-        ("/search?q=", "Type a name"),
+        ("/search?q=", "Ketik sebuah nama"),
         ("/explore", 'id="explorer"'),
         (f"/explore?iri={CITY}", "Kota Madiun"),
         ("/query", "yasgui.min.js"),

@@ -49,7 +49,7 @@ def test_results_come_in_pages_with_their_total(client: TestClient) -> None:
     assert [hit["iri"] for hit in first + second] == [hit["iri"] for hit in response.json()]
     assert search(client, "kota", offset=total) == []
     page = client.get("/search", params={"q": "kota", "limit": 5, "offset": 5}).text
-    assert f"6–10 of {total}" in page
+    assert f"6–10 dari {total}" in page  # the interface speaks Indonesian unless asked otherwise
     assert 'rel="prev" href="/search?q=kota&amp;offset=0&amp;limit=5"' in page
     assert 'rel="next" href="/search?q=kota&amp;offset=10&amp;limit=5"' in page
 
