@@ -257,7 +257,7 @@ def _detail_value(
     """A value as a reader sees it: a figure's value with its unit and hedges ("±14.000 pekerja")."""
     if prop == str(KG.value) and node.cls == "CoverageFigure":
         parts = {local_name(URIRef(p)): [o.value] for p, o in outgoing}
-        return Value(figure_value(parts), note="figure")
+        return Value(figure_value(parts))
     return value_of(term, nodes)
 
 
