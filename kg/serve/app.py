@@ -363,9 +363,15 @@ async def explore_page(state: State, request: Request) -> Response:
 
 
 async def neighbourhood_api(state: State, request: Request) -> Response:
+    """An entity's neighbourhood; with `group` (a class name) and `offset`, a page of that group's members
+    (those with `year` and about `region` when given)."""
     iri = _iri_of(request.query_params.get("iri", ""))
+    group = request.query_params.get("group", "")[:100] or None
+    offset = _int(request.query_params.get("offset"), 0, 0, MAX_SEARCH_OFFSET)
+    year = _int(request.query_params.get("year"), 0, 0, 9999) or None
+    region = _iri_of(request.query_params["region"]) if request.query_params.get("region") else None
     try:
-        graph = await state.page(explore.neighbourhood, iri)
+        graph = await state.page(explore.neighbourhood, iri, group, offset, year, region)
     except pages.NotFound as error:
         raise HTTPException(404, f"{iri} is not in the graph") from error
     return JSONResponse(graph)

@@ -2,50 +2,351 @@
 
 Plain functions of the store returning JSON-ready dicts, run in the server's page workers
 (kg.serve.pool) like the entity pages, whose node descriptions they share (kg.serve.pages).
+
+Why the neighbourhood is shaped this way: around a busy place (a province, at 2,100
+articles) hundreds of entities lie one link away, most of them one per article: the
+articles, the coverage figures each article states, the award conferrals of each round.
+Drawn one by one they bury the few that matter, and describing each of them takes longer
+than a page may. So every neighbour is read in one query, with only what the filters need
+(its class, years and regions), and a class with more than GROUP_ABOVE members travels as
+one group node ("78 berita / articles") that lists its members; they are described only
+when the reader opens the group, a page of them at a time, newest first.
+
+Years: a node has a year when one of its year or date properties falls in it (an award's
+edition, a regulation's year, a figure's reference year, the date of an article or of the
+article stating a post or figure). A node with none of its own (a place, a person, an
+organisation) has the years of the dated nodes it is linked with in the view: a person
+named in a 2025 article has 2025. A node with no year at all is hidden when the reader
+picks one.
+
+Regions: a fact is about the regions it links to (a figure's subject, a post's office, an
+award's level and recipient, a regulation's issuer, a programme's operator), a person is
+about the regions of their posts, an organisation those of the awards it received, an
+article the regions it mentions, and a region is about itself and its province. The
+region list offers only the regions some fact of the view is about: a province's thirty
+regencies do not fill it merely because they lie in it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
+import pyoxigraph as ox
 from rdflib import URIRef
 
-from kg.export.view import local_name, prefixed_name
-from kg.serve.pages import NodeInfo, NotFound, _ref, _values, describe_nodes, rows
+from kg.export.html import class_colour
+from kg.export.view import KNOWN_SUBCLASSES, local_name, most_specific_class, prefixed_name
+from kg.serve.pages import NodeInfo, NotFound, _ref, _values, describe_nodes, href_of, rows
 from kg.store import KnowledgeStore
 
-HOPS_THROUGH = ("kg:Post", "kg:AwardConferral", "kg:CoverageFigure", "kg:Regulation")
-YEAR_PROPERTIES = "kg:editionYear|kg:regulationYear|kg:refYear"
-DATE_PROPERTIES = "dcterms:date|kg:asOf"
-MAX_NEIGHBOURS = 150
 WHOLE_GRAPH_LIMIT = 400
+GROUP_ABOVE = 6  # a class with more neighbours than this is sent as one group node
+GROUP_PAGE = 40  # members described per opening of a group
+MAX_LINKS = 2000  # links of one entity read at most (a province has about 250, an award round 100)
+# What dates and places each kind of node, read only for that kind: reading every property of
+# hundreds of neighbours costs several times more than these few lookups.
+FACT_PROPERTIES = {
+    "Article": ("dcterms:date",),
+    "CoverageFigure": ("kg:refYear", "kg:asOf", "kg:subject"),
+    "AwardConferral": ("kg:editionYear", "kg:awardLevel", "kg:recipient"),
+    "Post": ("kg:asOf", "kg:postIn"),
+    "Regulation": ("kg:regulationYear", "kg:issuer"),
+    "Programme": ("kg:operator",),
+    "Regency": ("kg:province",),
+    "City": ("kg:province",),
+    "Region": ("kg:province",),
+}
+# Links to a node's provenance (mentions, sentences) and its types are not drawn.
+HIDDEN_LINKS = (
+    "rdf:type",
+    "kg:evidence",
+    "kg:refersTo",
+    "kg:inArticle",
+    "kg:inSentence",
+    "prov:wasDerivedFrom",
+    "dcterms:isPartOf",
+)
+HIDDEN_TYPES = frozenset({"kg:Sentence", "kg:Mention"})
+# The Indonesian and English names of a group's members (Indonesian nouns have no plural).
+GROUP_NAMES = {
+    "Article": ("berita", "articles"),
+    "CoverageFigure": ("angka kepesertaan", "coverage figures"),
+    "AwardConferral": ("pemberian penghargaan", "award conferrals"),
+    "Award": ("penghargaan", "awards"),
+    "Post": ("jabatan", "posts"),
+    "Person": ("orang", "persons"),
+    "Organization": ("organisasi", "organisations"),
+    "Programme": ("program", "programmes"),
+    "Regulation": ("peraturan", "regulations"),
+    "Province": ("provinsi", "provinces"),
+    "Regency": ("kabupaten", "regencies"),
+    "City": ("kota", "cities"),
+    "Region": ("daerah", "regions"),
+}
+_PARENTS = {URIRef(cls): parents for cls, parents in KNOWN_SUBCLASSES.items()}
+_region_cache: dict[tuple[str, str], frozenset[str]] = {}
 
 
-def neighbourhood(store: KnowledgeStore, iri: str, limit: int = MAX_NEIGHBOURS) -> dict[str, Any]:
-    """The entity, the entities it links to or is linked from, and those links, for the explorer."""
-    ref = _ref(iri)
-    links = [
-        (row["s"].value, row["p"].value, row["o"].value)
-        for row in rows(
-            store,
-            f"SELECT DISTINCT ?s ?p ?o WHERE {{ {{ BIND({ref} AS ?s) ?s ?p ?o FILTER(isIRI(?o)) }}"
-            f" UNION {{ BIND({ref} AS ?o) ?s ?p ?o FILTER(isIRI(?s)) }} FILTER(?p != rdf:type) }}"
-            " ORDER BY ?s ?p ?o",
-        )
-    ]
-    nodes = describe_nodes(store, {iri} | {s for s, _, _ in links} | {o for _, _, o in links})
-    if iri not in nodes or not nodes[iri].types:
-        raise NotFound(iri)
-    shown = [n for n in nodes.values() if n.iri != iri and _shown(n)]
-    shown.sort(key=lambda n: (n.cls == "Article", n.label.casefold()))
-    kept = {iri} | {n.iri for n in shown[:limit]}
-    graph = _graph_payload(
-        store, {k: nodes[k] for k in kept}, [link for link in links if {link[0], link[2]} <= kept]
-    )
+@dataclass
+class Node:
+    """What the filters need of one node, read before anything is described: class, years, regions."""
+
+    iri: str
+    types: set[str] = field(default_factory=set)
+    years: set[int] = field(default_factory=set)
+    places: set[str] = field(default_factory=set)  # what its facts link to; the regions among them count
+    links: set[tuple[str, bool]] = field(default_factory=set)  # (predicate, from the focus) of a neighbour
+    regions: set[str] = field(default_factory=set)
+
+    @cached_property
+    def cls(self) -> str:
+        if not self.types:
+            return "Resource"
+        return local_name(most_specific_class([URIRef(t) for t in self.types], _PARENTS))
+
+    @property
+    def shown(self) -> bool:
+        return bool(self.types) and not ({prefixed_name(URIRef(t)) for t in self.types} & HIDDEN_TYPES)
+
+
+# --- the neighbourhood ----------------------------------------------------------------------------
+
+
+def neighbourhood(
+    store: KnowledgeStore,
+    iri: str,
+    group: str | None = None,
+    offset: int = 0,
+    year: int | None = None,
+    region: str | None = None,
+) -> dict[str, Any]:
+    """The entity, its neighbours (a class with many of them as one group node) and the links between them.
+
+    With `group` (a class name), the members of that group instead, GROUP_PAGE of them from
+    `offset`, newest first: what the explorer adds when the reader opens the group node;
+    with `year` or `region`, only the members that pass those filters.
+    """
+    focus, by_class, listed, links_read = _read_neighbourhood(store, iri)
+    if group is not None:
+        members = [m for m in by_class.get(group, []) if _passes(m, year, region)]
+        return _group_page(store, focus, members, group, offset)
+    singles = [node for members in by_class.values() if len(members) <= GROUP_ABOVE for node in members]
+    graph = _payload(store, [focus, *singles], _focus_links(iri, singles), listed)
+    for cls, members in sorted(by_class.items()):
+        if len(members) > GROUP_ABOVE:
+            group_node, edge = _group_node(iri, cls, members)
+            graph["nodes"].append(group_node)
+            graph["edges"].append(edge)
     graph["focus"] = iri
-    graph["truncated"] = max(0, len(shown) - limit)
+    graph["truncated"] = _link_count(store, iri) - links_read if links_read >= MAX_LINKS else 0
     return graph
+
+
+def _read_neighbourhood(store: KnowledgeStore, iri: str) -> tuple[Node, dict[str, list[Node]], set[str], int]:
+    """The focus, its neighbours by class (newest first), the regions their facts are about, links read."""
+    read = _neighbours(store, iri)
+    focus = read.pop(iri, None)
+    if focus is None or not focus.shown:
+        raise NotFound(iri)
+    neighbours = [node for node in read.values() if node.shown]
+    listed = _complete(store, [focus, *neighbours], [(iri, node.iri) for node in neighbours])
+    by_class: dict[str, list[Node]] = defaultdict(list)
+    for node in sorted(neighbours, key=_newest_first):
+        by_class[node.cls].append(node)
+    return focus, by_class, listed, sum(len(node.links) for node in read.values())
+
+
+def _passes(node: Node, year: int | None, region: str | None) -> bool:
+    """Whether a node passes the explorer's filters: it has that year, it is about that region."""
+    return (year is None or year in node.years) and (region is None or region in node.regions)
+
+
+def _neighbours(store: KnowledgeStore, iri: str) -> dict[str, Node]:
+    """`iri` and every node linked with it (up to MAX_LINKS links), with their types.
+
+    The links in a subquery, then one type lookup per node. No ORDER BY (the old union sorted
+    every link of a province before reading a thing) and no second VALUES block.
+    """
+    ref = _ref(iri)
+    hidden = ", ".join(HIDDEN_LINKS)
+    found = _typed(
+        store,
+        f"{{ {{ SELECT ?n ?p ?out WHERE {{ {{ {ref} ?p ?n FILTER(isIRI(?n)) BIND(true AS ?out) }}"
+        f" UNION {{ ?n ?p {ref} BIND(false AS ?out) }} FILTER(?p NOT IN ({hidden}) && ?n != {ref}) }}"
+        f" LIMIT {MAX_LINKS} }} }} UNION {{ BIND({ref} AS ?n) }}",
+    )
+    return found
+
+
+def _link_count(store: KnowledgeStore, iri: str) -> int:
+    ref = _ref(iri)
+    found = rows(
+        store,
+        f"SELECT (COUNT(*) AS ?c) WHERE {{ {{ {ref} ?p ?n FILTER(isIRI(?n)) }} UNION {{ ?n ?p {ref} }}"
+        f" FILTER(?p NOT IN ({', '.join(HIDDEN_LINKS)})) }}",
+    )
+    return int(found[0]["c"].value)
+
+
+def _typed(store: KnowledgeStore, pattern: str) -> dict[str, Node]:
+    """The nodes `pattern` binds to ?n with their types (and ?p, ?out: their links to a focus)."""
+    found: dict[str, Node] = {}
+    for row in rows(store, f"SELECT ?n ?p ?out ?t WHERE {{ {pattern} ?n a ?t }}"):
+        node = found.setdefault(row["n"].value, Node(row["n"].value))
+        node.types.add(row["t"].value)
+        if row.get("p") is not None:
+            node.links.add((row["p"].value, row["out"].value == "true"))
+    return found
+
+
+def _complete(store: KnowledgeStore, nodes: list[Node], pairs: Iterable[tuple[str, str]]) -> set[str]:
+    """Fill in every node's years and regions; return the regions the nodes' facts are about.
+
+    A node without a year of its own (a place, a person) takes the years of the nodes linked
+    with it in `pairs`, as the offline HTML graph does.
+    """
+    _read_facts(store, nodes)
+    regions = _region_iris(store)
+    for node in nodes:
+        node.regions = node.places & regions
+        if node.iri in regions:
+            node.regions.add(node.iri)
+    _people_and_bodies(store, [node for node in nodes if node.cls in ("Person", "Organization")], regions)
+    listed = {r for node in nodes if node.cls != "Article" and node.iri not in regions for r in node.regions}
+    _article_regions(store, [node for node in nodes if node.cls == "Article"], listed)
+    _lend_years({node.iri: node for node in nodes}, pairs)
+    return listed
+
+
+def _read_facts(store: KnowledgeStore, nodes: list[Node]) -> None:
+    """Each node's years (from year and date properties) and places, by the properties of its kind."""
+    by_properties: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for node in nodes:
+        if node.cls in FACT_PROPERTIES:
+            by_properties[FACT_PROPERTIES[node.cls]].append(node.iri)
+    if not by_properties:
+        return
+    branches = " UNION ".join(
+        f"{{ VALUES ?n {{ {_values(iris)} }} ?n {'|'.join(properties)} ?v }}"
+        for properties, iris in sorted(by_properties.items())
+    )
+    by_iri = {node.iri: node for node in nodes}
+    for row in rows(store, f"SELECT ?n ?v WHERE {{ {branches} }}"):
+        node, value = by_iri[row["n"].value], row["v"]
+        if isinstance(value, ox.NamedNode):
+            node.places.add(value.value)
+        elif value.value[:4].isdigit():  # a year (2024) or a date (2024-05-07)
+            node.years.add(int(value.value[:4]))
+
+
+def _people_and_bodies(store: KnowledgeStore, nodes: list[Node], regions: frozenset[str]) -> None:
+    """A person is about the regions of their posts, an organisation those of the awards it received."""
+    if not nodes:
+        return
+    by_iri = {node.iri: node for node in nodes}
+    for row in rows(
+        store,
+        f"SELECT ?n ?r WHERE {{ VALUES ?n {{ {_values(by_iri)} }}"
+        " { ?x kg:holder ?n ; kg:postIn ?r } UNION { ?x kg:recipient ?n ; kg:awardLevel ?r } }",
+    ):
+        if row["r"].value in regions:
+            by_iri[row["n"].value].regions.add(row["r"].value)
+
+
+def _article_regions(store: KnowledgeStore, articles: list[Node], regions: set[str]) -> None:
+    """Which of `regions` each article mentions: read from the regions' side, a few dozen of them,
+    rather than from the articles', each of which mentions a dozen places."""
+    if not articles or not regions:
+        return
+    by_iri = {node.iri: node for node in articles}
+    for row in rows(
+        store, f"SELECT ?a ?r WHERE {{ VALUES ?r {{ {_values(sorted(regions))} }} ?a kg:mentions ?r }}"
+    ):
+        node = by_iri.get(row["a"].value)
+        if node is not None:
+            node.regions.add(row["r"].value)
+
+
+def _lend_years(nodes: dict[str, Node], pairs: Iterable[tuple[str, str]]) -> None:
+    """A node without years of its own takes those of the dated nodes it is linked with."""
+    own = {iri: set(node.years) for iri, node in nodes.items()}
+    for a, b in pairs:
+        if a in nodes and b in nodes:
+            if not own[a]:
+                nodes[a].years |= own[b]
+            if not own[b]:
+                nodes[b].years |= own[a]
+
+
+def _region_iris(store: KnowledgeStore) -> frozenset[str]:
+    """Every region of the graph, read once per store generation (a few hundred IRIs)."""
+    if store.generation is None:
+        return frozenset(row["r"].value for row in rows(store, "SELECT ?r WHERE { ?r a kg:Region }"))
+    key = (str(store.path), store.generation)
+    if key not in _region_cache:
+        _region_cache.clear()
+        _region_cache[key] = frozenset(
+            row["r"].value for row in rows(store, "SELECT ?r WHERE { ?r a kg:Region }")
+        )
+    return _region_cache[key]
+
+
+def _newest_first(node: Node) -> tuple[int, str]:
+    return (-max(node.years, default=0), node.iri)
+
+
+def _focus_links(focus: str, nodes: list[Node]) -> list[tuple[str, str, str]]:
+    return sorted((focus, p, n.iri) if out else (n.iri, p, focus) for n in nodes for p, out in n.links)
+
+
+def _group_node(focus: str, cls: str, members: list[Node]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """One node standing for many neighbours of a class, with what the filters need of each member."""
+    group_id = f"group:{cls}:{focus}"
+    indonesian, english = GROUP_NAMES.get(cls, (cls, cls))
+    node = {
+        "id": group_id,
+        "label": f"{len(members)} {indonesian} / {english}",
+        "cls": cls,
+        "color": class_colour(cls),
+        "href": None,
+        "years": sorted({year for member in members for year in member.years}),
+        "regions": sorted({region for member in members for region in member.regions}),
+        "evidence": None,
+        "group": {
+            "focus": focus,
+            "cls": cls,
+            "count": len(members),
+            "names": {"id": indonesian, "en": english},
+            "members": [
+                {"id": m.iri, "years": sorted(m.years), "regions": sorted(m.regions)} for m in members
+            ],
+        },
+    }
+    links = [link for member in members for link in member.links]
+    label = ", ".join(sorted({local_name(URIRef(p)) for p, _ in links}))
+    outgoing = 2 * sum(out for _, out in links) >= len(links)
+    start, end = (focus, group_id) if outgoing else (group_id, focus)
+    return node, {"id": f"{start} {cls} {end}", "from": start, "to": end, "label": label, "predicate": label}
+
+
+def _group_page(
+    store: KnowledgeStore, focus: Node, members: list[Node], cls: str, offset: int
+) -> dict[str, Any]:
+    """Members of one group, GROUP_PAGE of them from `offset`, with their links to the focus."""
+    page = members[offset : offset + GROUP_PAGE]
+    graph = _payload(store, page, _focus_links(focus.iri, page), set())
+    graph["focus"] = focus.iri
+    graph["group"] = f"group:{cls}:{focus.iri}"
+    graph["rest"] = max(0, len(members) - offset - len(page))
+    graph["truncated"] = 0
+    return graph
+
+
+# --- the whole graph --------------------------------------------------------------------------------
 
 
 def whole_graph(store: KnowledgeStore, limit: int = WHOLE_GRAPH_LIMIT) -> dict[str, Any] | None:
@@ -58,137 +359,122 @@ def whole_graph(store: KnowledgeStore, limit: int = WHOLE_GRAPH_LIMIT) -> dict[s
             f" LIMIT {limit + 1}",
         )
     ]
-    if len(members) > limit:
-        return None
-    nodes = {iri: node for iri, node in describe_nodes(store, members).items() if _shown(node)}
-    links = []
-    if nodes:
-        links = [
-            (row["s"].value, row["p"].value, row["o"].value)
-            for row in rows(
-                store,
-                f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(nodes)} }} ?s ?p ?o FILTER(isIRI(?o))"
-                " FILTER(?p != rdf:type) }",
-            )
-            if row["o"].value in nodes
-        ]
-    graph = _graph_payload(store, nodes, sorted(links))
+    if len(members) > limit or not members:
+        return None if members else {"nodes": [], "edges": [], "regions": {}, "focus": None, "truncated": 0}
+    nodes = {
+        iri: node for iri, node in _typed(store, f"VALUES ?n {{ {_values(members)} }}").items() if node.shown
+    }
+    links = [
+        (row["s"].value, row["p"].value, row["o"].value)
+        for row in rows(
+            store,
+            f"SELECT ?s ?p ?o WHERE {{ VALUES ?s {{ {_values(nodes)} }} ?s ?p ?o FILTER(isIRI(?o))"
+            f" FILTER(?p NOT IN ({', '.join(HIDDEN_LINKS)})) }}",
+        )
+        if row["o"].value in nodes
+    ]
+    listed = _complete(store, list(nodes.values()), [(s, o) for s, _, o in links])
+    graph = _payload(store, sorted(nodes.values(), key=lambda node: node.iri), sorted(links), listed)
     graph["focus"] = None
     graph["truncated"] = 0
     return graph
 
 
+# --- what is sent -------------------------------------------------------------------------------------
+
+
 def _shown(node: NodeInfo) -> bool:
-    return bool(node.types) and not ({t for t in node.types} & {"kg:Sentence", "kg:Mention"})
+    """Whether a described node is drawn: typed, and neither a sentence nor a mention."""
+    return bool(node.types) and not (set(node.types) & HIDDEN_TYPES)
 
 
-def _graph_payload(
-    store: KnowledgeStore, nodes: dict[str, NodeInfo], links: list[tuple[str, str, str]]
+def _payload(
+    store: KnowledgeStore, nodes: list[Node], links: list[tuple[str, str, str]], listed: set[str]
 ) -> dict[str, Any]:
-    """Nodes with what the explorer filters and hovers on (years, regions, one evidence sentence)."""
-    years = _years(store, nodes)
-    regions = _regions(store, nodes)
-    evidence = _sample_evidence(store, nodes)
+    """The nodes in the order given, described (label, page, a sentence), their links, the region list."""
+    described = describe_nodes(store, {node.iri for node in nodes} | listed)
+    evidence = _sample_evidence(store, [node.iri for node in nodes])
     return {
         "nodes": [
             {
                 "id": node.iri,
-                "label": node.label,
+                "label": described[node.iri].label,
                 "cls": node.cls,
-                "color": node.colour,
-                "href": node.href,
-                "years": sorted(years.get(node.iri, ())),
-                "regions": sorted(regions.get(node.iri, ())),
+                "color": class_colour(node.cls),
+                "href": described[node.iri].href,
+                "years": sorted(node.years),
+                "regions": sorted(node.regions),
                 "evidence": evidence.get(node.iri),
             }
-            for node in sorted(nodes.values(), key=lambda n: n.iri)
+            for node in nodes
+            if _shown(described[node.iri])
         ],
-        "edges": [
-            {
-                "id": f"{s} {p} {o}",
-                "from": s,
-                "to": o,
-                "label": local_name(URIRef(p)),
-                "predicate": prefixed_name(URIRef(p)),
-            }
-            for s, p, o in links
-        ],
-        "regions": {
-            iri: node.label
-            for iri, node in describe_nodes(store, {r for rs in regions.values() for r in rs}).items()
-        },
+        "edges": _edges(links),
+        "regions": {iri: described[iri].label for iri in sorted(listed)},
     }
 
 
-def _years(store: KnowledgeStore, nodes: dict[str, NodeInfo]) -> dict[str, set[int]]:
-    found: dict[str, set[int]] = defaultdict(set)
-    if not nodes:
-        return found
-    for row in rows(
-        store,
-        f"SELECT DISTINCT ?n ?y WHERE {{ VALUES ?n {{ {_values(nodes)} }}"
-        f" {{ ?n {YEAR_PROPERTIES} ?y }} UNION {{ ?n {DATE_PROPERTIES} ?d BIND(YEAR(?d) AS ?y) }} }}",
-    ):
-        if row["y"] is not None and row["y"].value.isdigit():
-            found[row["n"].value].add(int(row["y"].value))
-    return found
+def _edges(links: list[tuple[str, str, str]]) -> list[dict[str, str]]:
+    """One edge per pair of nodes, naming every predicate that links them (a city's province is two)."""
+    between: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for s, p, o in links:
+        between[(s, o)].append(p)
+    return [
+        {
+            "id": f"{s} {' '.join(sorted(predicates))} {o}",
+            "from": s,
+            "to": o,
+            "label": ", ".join(sorted(local_name(URIRef(p)) for p in predicates)),
+            "predicate": ", ".join(sorted(prefixed_name(URIRef(p)) for p in predicates)),
+        }
+        for (s, o), predicates in sorted(between.items())
+    ]
 
 
-def _regions(store: KnowledgeStore, nodes: dict[str, NodeInfo]) -> dict[str, set[str]]:
-    """The regions each node is about: itself, those it links with, and those one post or award away."""
-    found: dict[str, set[str]] = defaultdict(set)
-    if not nodes:
-        return found
-    hops = " ".join(HOPS_THROUGH)
-    for row in rows(
-        store,
-        f"""SELECT DISTINCT ?n ?r WHERE {{ VALUES ?n {{ {_values(nodes)} }}
-          {{ ?n ?p ?r }} UNION {{ ?r ?p ?n }}
-          UNION {{ ?n ?p ?x . ?x a ?hop . ?x ?q ?r VALUES ?hop {{ {hops} }} }}
-          UNION {{ ?x ?p ?n . ?x a ?hop . ?x ?q ?r VALUES ?hop {{ {hops} }} }}
-          ?r a kg:Region }}""",
-    ):
-        found[row["n"].value].add(row["r"].value)
-    for iri, node in nodes.items():
-        if "kg:Region" in node.types:
-            found[iri].add(iri)
-    return found
+def _sample_evidence(store: KnowledgeStore, iris: list[str]) -> dict[str, dict[str, Any]]:
+    """One sentence per node, its anchor marked, with its article, date and the number of mentions.
 
-
-def _sample_evidence(store: KnowledgeStore, nodes: dict[str, NodeInfo]) -> dict[str, dict[str, Any]]:
-    """One sentence per node (with its article, date and the number of mentions) for the hover card."""
-    if not nodes:
+    SAMPLE, not MIN: a national body has a thousand mentions, and comparing their IRIs as
+    strings costs ten times what counting them does.
+    """
+    if not iris:
         return {}
-    samples = list(
-        rows(
-            store,
-            f"SELECT ?n (MIN(STR(?m)) AS ?mention) (COUNT(?m) AS ?count) WHERE {{"
-            f" VALUES ?n {{ {_values(nodes)} }} ?n kg:evidence ?m }} GROUP BY ?n",
-        )
+    samples = rows(
+        store,
+        f"SELECT ?n (SAMPLE(?m) AS ?mention) (COUNT(?m) AS ?count) WHERE {{"
+        f" VALUES ?n {{ {_values(iris)} }} ?n kg:evidence ?m }} GROUP BY ?n",
     )
     if not samples:
         return {}
-    mentions = _values(sample["mention"].value for sample in samples)
     details = {
         row["m"].value: row
         for row in rows(
             store,
-            f"SELECT ?m ?text ?a ?date WHERE {{ VALUES ?m {{ {mentions} }}"
-            " ?m kg:inSentence/kg:text ?text ; kg:inArticle ?a OPTIONAL { ?a dcterms:date ?date } }",
+            f"SELECT ?m ?text ?sb ?mb ?me ?a ?title ?date WHERE {{"
+            f" VALUES ?m {{ {_values(sample['mention'].value for sample in samples)} }}"
+            " ?m kg:inSentence ?s ; kg:inArticle ?a ; kg:beginIndex ?mb ; kg:endIndex ?me ."
+            " ?s kg:text ?text ; kg:beginIndex ?sb ."
+            " OPTIONAL { ?a dcterms:title ?title } OPTIONAL { ?a dcterms:date ?date } }",
         )
     }
-    articles = describe_nodes(store, (row["a"].value for row in details.values()))
     found = {}
     for sample in samples:
         row = details.get(sample["mention"].value)
-        if row is None:
-            continue
-        article = articles[row["a"].value]
-        found[sample["n"].value] = {
-            "text": row["text"].value,
-            "article": article.label,
-            "href": article.href,
-            "date": row["date"].value if row["date"] else "",
-            "count": int(sample["count"].value),
-        }
+        if row is not None:
+            found[sample["n"].value] = _evidence(row, int(sample["count"].value))
     return found
+
+
+def _evidence(row: dict[str, Any], count: int) -> dict[str, Any]:
+    text, article = row["text"].value, row["a"].value
+    start = int(row["mb"].value) - int(row["sb"].value)
+    end = int(row["me"].value) - int(row["sb"].value)
+    anchor = [start, end] if 0 <= start < end <= len(text) else None  # offsets that fit: marked
+    return {
+        "text": text,
+        "anchor": anchor,
+        "article": row["title"].value if row["title"] else local_name(URIRef(article)),
+        "href": href_of(article),
+        "date": row["date"].value if row["date"] else "",
+        "count": count,
+    }

@@ -97,7 +97,8 @@ def test_search_open_an_entity_and_expand_its_graph(
     hover_text = tooltip.inner_text()
 
     target = page.evaluate(ARTICLE_ON_SCREEN)
-    page.mouse.click(target["x"], target["y"])
+    page.mouse.click(target["x"], target["y"])  # a tap shows the article in the panel, which expands it
+    page.locator("#explorer-details button[data-action=expand]").click()
     page.wait_for_function(EXPANDED, arg=[target["id"], before["known"]], timeout=30_000)
     page.wait_for_function(GREW, arg=before["known"], timeout=30_000)
     after = page.evaluate(DRAWN)
