@@ -280,27 +280,55 @@ _READ = sorted(
 def statement_groups(
     store: KnowledgeStore, iri: str, specs: Iterable[GroupSpec], page: int, size: int
 ) -> list[StatementGroup]:
-    """The groups of statements about `iri` that have any, each at `page` of `size` statements."""
+    """The groups of statements about `iri` that have any, each at `page` of `size` statements.
+
+    One query finds every fact of the groups with the values it is sorted by, so the totals are
+    exact; the columns are read for the statements shown only.
+    """
     specs = list(specs)
-    members: dict[str, list[str]] = defaultdict(list)
-    # one pattern per kind, each answered from an index; a FILTER on ?link would scan every triple
-    # pointing at the entity (a region has one per mention)
-    branches = " UNION ".join(
-        f"{{ ?x {ref(spec.link)} {ref(iri)} ; a {ref(spec.cls)} BIND({n} AS ?kind) }}"
-        for n, spec in enumerate(specs)
-    )
-    for row in rows(store, f"SELECT DISTINCT ?x ?kind WHERE {{ {branches} FILTER(isIRI(?x)) }}"):
-        members[specs[int(row["kind"].value)].key].append(row["x"].value)
-    facts = _fact_values(store, {x for xs in members.values() for x in xs})
-    groups = []
+    keyed: dict[str, dict[str, tuple[tuple[Any, Any], ...]]] = defaultdict(dict)
+    for row in rows(store, _members_query(iri, specs)):
+        spec = specs[int(row["kind"].value)]
+        bounds = tuple((row[f"lo{k}"], row[f"hi{k}"]) for k in range(len(spec.order)))
+        keyed[spec.key][row["x"].value] = bounds
+    shown = []
     for spec in specs:
-        found = sorted(set(members.get(spec.key, ())))
-        if not found:
-            continue
-        ordered = _ordered(spec, found, facts)
-        window = Window.at(page, size, len(ordered))
-        groups.append((spec, ordered[window.offset : window.offset + size], window))
-    return _filled(store, groups, facts)
+        if keyed.get(spec.key):
+            ordered = _ordered(spec, keyed[spec.key])
+            window = Window.at(page, size, len(ordered))
+            shown.append((spec, ordered[window.offset : window.offset + size], window))
+    return _filled(store, shown, _fact_values(store, {x for _, facts, _ in shown for x in facts}))
+
+
+def _members_query(iri: str, specs: list[GroupSpec]) -> str:
+    """Every fact of the groups, its group (?kind), and the least and greatest value of each sort key.
+
+    One pattern per group, each answered from an index: a FILTER on the link would scan every
+    triple pointing at the entity (a region has one per mention).
+    """
+    branches = []
+    for kind, spec in enumerate(specs):
+        keys = " ".join(
+            f"OPTIONAL {{ ?x {ref(_sort_property(spec, name))} ?s{k} }}" for k, name in enumerate(spec.order)
+        )
+        branches.append(
+            f"{{ ?x {ref(spec.link)} {ref(iri)} ; a {ref(spec.cls)} BIND({kind} AS ?kind) {keys} }}"
+        )
+    bounds = " ".join(
+        f"(MIN(?s{k}) AS ?lo{k}) (MAX(?s{k}) AS ?hi{k})"
+        for k in range(max(len(spec.order) for spec in specs))
+    )
+    return (
+        f"SELECT ?x ?kind {bounds} WHERE {{ {' UNION '.join(branches)} FILTER(isIRI(?x)) }} GROUP BY ?x ?kind"
+    )
+
+
+def _sort_property(spec: GroupSpec, name: str) -> str:
+    column = next(column for column in spec.columns if column.key == name.lstrip("-"))
+    found = column.properties[:1] or ((column.term,) if column.term else ())
+    if not found:
+        raise ValueError(f"group {spec.key!r} is sorted by {name!r}, which names no property")
+    return found[0]
 
 
 def _fact_values(store: KnowledgeStore, facts: set[str]) -> dict[str, dict[str, list[Any]]]:
@@ -317,25 +345,25 @@ def _fact_values(store: KnowledgeStore, facts: set[str]) -> dict[str, dict[str, 
     return found
 
 
-def _ordered(spec: GroupSpec, found: list[str], facts: dict[str, dict[str, list[Any]]]) -> list[str]:
-    """Facts in the group's order: stable sorts from the last key to the first, IRIs breaking ties."""
-    columns = {column.key: column for column in spec.columns}
-    ordered = sorted(found)
-    for name in reversed(spec.order):
-        column = columns[name.lstrip("-")]
-        newest_first = name.startswith("-")
-        present = [x for x in ordered if _sort_value(column, facts[x])]
-        absent = [x for x in ordered if not _sort_value(column, facts[x])]
-        present.sort(key=lambda x: _sort_value(column, facts[x]), reverse=newest_first)
-        ordered = present + absent  # facts without the value last, either way
+def _ordered(spec: GroupSpec, keyed: dict[str, tuple[tuple[Any, Any], ...]]) -> list[str]:
+    """Facts in the group's order: stable sorts from the last key to the first, IRIs breaking ties.
+
+    Newest (greatest) first sorts by a fact's greatest value, the rest by its least; facts without
+    the value come last either way.
+    """
+    ordered = sorted(keyed)
+    for k in reversed(range(len(spec.order))):
+        newest_first = spec.order[k].startswith("-")
+        side = 1 if newest_first else 0
+        present = [x for x in ordered if keyed[x][k][side] is not None]
+        absent = [x for x in ordered if keyed[x][k][side] is None]
+        present.sort(key=lambda x: _sortable(keyed[x][k][side].value), reverse=newest_first)
+        ordered = present + absent
     return ordered
 
 
-def _sort_value(column: Column, values_: dict[str, list[Any]]) -> tuple[Any, ...]:
-    texts = _texts(column, values_)
-    if not texts:
-        return ()
-    return tuple((0, int(text), "") if text.isdigit() else (1, 0, text.casefold()) for text in texts)
+def _sortable(text: str) -> tuple[int, int, str]:
+    return (0, int(text), "") if text.isdigit() else (1, 0, text.casefold())
 
 
 def _texts(column: Column, values_: dict[str, list[Any]]) -> list[str]:
