@@ -1,14 +1,18 @@
 """Whole-graph downloads: made once per store generation, kept on disk, served as files.
 
 Writing a whole graph takes seconds to minutes at scale, so no request rebuilds one: the
-first request for a file makes it from the generation the page worker reads, writes it
-atomically (kg.export.atomic) into a folder named after that generation, and every later
-request is served that file. A build switches generations whole (kg.store), so a file
-always holds exactly one generation's graph; the folders of generations the store no
-longer has are removed when a new file is made.
+first request for a file makes it from the generation the page worker reads, streams it
+into a temporary file that is renamed into place when whole (kg.export.atomic), in a
+folder named after that generation; every later request is served that file. A build
+switches generations whole (kg.store), so a file always holds exactly one generation's
+graph; the folders of generations the store no longer has are removed when a new file is
+made.
 
-The files are the same bytes `kg export` and `kg facts` write: Turtle of the merged graph,
-N-Quads of every article's named graph (provenance kept), and the facts as JSON Lines.
+The RDF files are written as Oxigraph reads the store, a quad at a time, so a graph of
+millions of triples needs no more memory than a small one (`kg export`, which sorts its
+lines, holds the whole graph): Turtle of the merged graph, and N-Quads of every article's
+named graph, which keeps the provenance of each fact. The facts are JSON Lines, as
+`kg facts` writes them.
 """
 
 from __future__ import annotations
@@ -20,11 +24,61 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO, Any, cast
 
-from kg.export.atomic import write_atomic
-from kg.export.rdf import serialize
+import pyoxigraph as ox
+
+from kg.export.atomic import open_atomic
 from kg.facts import facts_jsonl
+from kg.namespaces import PREFIXES
 from kg.store import GENERATIONS, KnowledgeStore
+
+# kgid: stays unused: resource IRIs hold slashes, which a prefixed name could write only escaped
+TURTLE_PREFIXES = {name: iri for name, iri in sorted(PREFIXES.items()) if name != "kgid"}
+
+
+def write_turtle(store: KnowledgeStore, file: IO[Any]) -> None:
+    """The merged graph; the prefix lines written in name order (Oxigraph's own order varies by process)."""
+    file.write("".join(f"@prefix {name}: <{iri}> .\n" for name, iri in TURTLE_PREFIXES.items()).encode())
+    triples = (ox.Triple(quad.subject, quad.predicate, quad.object) for quad in store.merged())
+    body = cast(IO[bytes], WithoutPrefixLines(file))
+    ox.serialize(triples, output=body, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+
+
+class WithoutPrefixLines:
+    """A binary file that drops the @prefix lines a Turtle writer starts with, passing on the rest."""
+
+    def __init__(self, file: IO[Any]) -> None:
+        self.file = file
+        self.head = b""
+        self.in_head = True
+
+    def write(self, data: bytes) -> int:
+        if not self.in_head:
+            return self.file.write(data)
+        self.head += data
+        while self.in_head and b"\n" in self.head:
+            line, _, rest = self.head.partition(b"\n")
+            if line.startswith(b"@prefix "):
+                self.head = rest
+            else:
+                self.in_head = False
+                self.file.write(self.head)
+        return len(data)
+
+    def flush(self) -> None:
+        if self.in_head and self.head:  # a graph with no triples: whatever is left is no prefix line
+            self.file.write(self.head)
+            self.head = b""
+        self.file.flush()
+
+
+def write_nquads(store: KnowledgeStore, file: IO[Any]) -> None:
+    ox.serialize(store.quads(), output=file, format=ox.RdfFormat.N_QUADS)
+
+
+def write_facts(store: KnowledgeStore, file: IO[Any]) -> None:
+    file.write(facts_jsonl(store).encode("utf-8"))
 
 
 @dataclass(frozen=True)
@@ -34,20 +88,13 @@ class Download:
     name: str
     media_type: str
     describe: str  # the UI string (kg.serve.i18n) that says what it holds
-    make: Callable[[KnowledgeStore], bytes]
+    write: Callable[[KnowledgeStore, IO[Any]], None]
 
 
 DOWNLOADS = (
-    Download("jamsostek-kg.ttl", "text/turtle", "download.turtle", lambda store: serialize(store, "turtle")),
-    Download(
-        "jamsostek-kg.nq", "application/n-quads", "download.nquads", lambda store: serialize(store, "nquads")
-    ),
-    Download(
-        "jamsostek-kg-facts.jsonl",
-        "application/jsonl",
-        "download.facts",
-        lambda store: facts_jsonl(store).encode("utf-8"),
-    ),
+    Download("jamsostek-kg.ttl", "text/turtle", "download.turtle", write_turtle),
+    Download("jamsostek-kg.nq", "application/n-quads", "download.nquads", write_nquads),
+    Download("jamsostek-kg-facts.jsonl", "application/jsonl", "download.facts", write_facts),
 )
 BY_NAME = {download.name: download for download in DOWNLOADS}
 IN_MEMORY = "memory"  # the generation name of a store that has no folder
@@ -75,7 +122,8 @@ def made(cache: Path, store: KnowledgeStore, name: str) -> Path:
     download = BY_NAME[name]
     path = cache / generation_of(store) / name
     if not path.is_file():
-        write_atomic(path, download.make(store))
+        with open_atomic(path) as file:
+            download.write(store, file)
         forget_old(cache, store)
     return path
 

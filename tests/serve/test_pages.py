@@ -7,6 +7,7 @@ routes that render them are tested in test_app.py.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -440,3 +441,23 @@ def test_a_reader_finds_an_official_with_the_sentence_and_switches_language(
     assert page.locator("h2", has_text="Unduh seluruh graf").count() == 1
     assert requested == []
     assert errors == []
+
+
+def test_turtle_downloads_name_their_prefixes_once_in_order(store: KnowledgeStore) -> None:
+    written = io.BytesIO()
+    downloads.write_turtle(store, written)
+    lines = written.getvalue().decode("utf-8").splitlines()
+    prefixes = [line for line in lines if line.startswith("@prefix ")]
+    assert prefixes == sorted(prefixes) and len(prefixes) == len(downloads.TURTLE_PREFIXES)
+    assert all(line.startswith("@prefix ") for line in lines[: len(prefixes)])  # all of them at the top
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 4096])
+def test_a_turtle_writers_prefix_lines_are_dropped_however_it_writes(chunk: int) -> None:
+    text = b"@prefix a: <http://a/> .\n@prefix b: <http://b/> .\n\n<http://x> a:p <http://y> .\n"
+    kept = io.BytesIO()
+    body = downloads.WithoutPrefixLines(kept)
+    for at in range(0, len(text), chunk):
+        body.write(text[at : at + chunk])
+    body.flush()
+    assert kept.getvalue() == b"\n<http://x> a:p <http://y> .\n"
