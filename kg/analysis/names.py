@@ -37,6 +37,7 @@ NAMED_AFTER_PERSONS = frozenset({"foundation", "university", "hospital"})
 CONNECTORS = frozenset({"dan", "serta", "&"})
 MAX_PERSON_WORDS = 6
 MAX_ORG_TOKENS = 16
+MAX_HONORIFIC_TOKENS = 16
 WORD_LABELS = frozenset({"org_head", "not_name"})  # the labels of names.jsonl that match one token
 
 
@@ -131,7 +132,12 @@ class Names:
         return token.kind == "word" and _undotted(token.text) in self.lex.honorifics
 
     def _skip_honorifics(self, position: int, limit: int) -> int:
-        """Past honorifics, their dots and commas, and a parenthesised honoris causa ("(H.C.)")."""
+        """Past honorifics, their dots and commas, and a parenthesised honoris causa ("(H.C.)").
+
+        At most MAX_HONORIFIC_TOKENS are skipped: the longest real run ("Prof. Dr. (H.C.)
+        K.H.") is shorter, and a page of "Dr. Dr. Dr. ..." must not cost a scan per word.
+        """
+        limit = min(limit, position + MAX_HONORIFIC_TOKENS)
         while position < limit:
             token = self.tokens[position]
             if self._is_honorific(position) or (token.text in (".", ",") and position > 0):

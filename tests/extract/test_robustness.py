@@ -99,6 +99,15 @@ def test_a_run_of_sentence_marks_is_read_in_linear_time(run: str) -> None:
     assert mention_problems(result) == []
 
 
+@pytest.mark.parametrize("honorific", ["Dr.", "Prof. ", "H. "])
+def test_a_run_of_honorifics_is_read_in_linear_time(honorific: str) -> None:
+    """Each capitalised word asked for a name, and each name skipped the honorifics to the run's end:
+    five thousand "Dr." took most of a minute. A real run is a handful of words."""
+    with time_limit(5):
+        result = extracted(f"Bupati Sleman {honorific * 5_000}Harda Wiyana hadir. Kota Blitar terlindungi.")
+    assert mention_problems(result) == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
