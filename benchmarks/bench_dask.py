@@ -73,6 +73,12 @@ def articles(corpus: Path) -> Iterator[RawDocument]:
             yield item
 
 
+def shown(run: Run) -> Run:
+    """A run, printed as soon as it ends: a 100k-article step takes long."""
+    print(f"  {run.engine}, {run.step}: {run.seconds:,.1f} s, {run.rate:,.1f} articles/s", flush=True)
+    return run
+
+
 def extraction(name: str, engine: pipeline.Engine, corpus: Path) -> Run:
     """Every article through the engine, results taken in order and hashed, nothing stored."""
     digest = hashlib.sha256()
@@ -81,7 +87,7 @@ def extraction(name: str, engine: pipeline.Engine, corpus: Path) -> Run:
     for done in engine.run(articles(corpus)):
         digest.update(done.nquads)
         count += 1
-    return Run(name, "extraction", time.perf_counter() - started, count, digest.hexdigest()[:16])
+    return shown(Run(name, "extraction", time.perf_counter() - started, count, digest.hexdigest()[:16]))
 
 
 def full_build(name: str, engine: pipeline.Engine | None, corpus: Path, work: Path, workers: int) -> Run:
@@ -92,7 +98,7 @@ def full_build(name: str, engine: pipeline.Engine | None, corpus: Path, work: Pa
     digest = hashlib.sha256(serialize(store, "nquads")).hexdigest()[:16]
     store.close()
     shutil.rmtree(folder, ignore_errors=True)
-    return Run(name, "build (store)", report.seconds, report.articles, digest)
+    return shown(Run(name, "build (store)", report.seconds, report.articles, digest))
 
 
 @contextlib.contextmanager
@@ -111,7 +117,8 @@ def measure(size: int, args: argparse.Namespace) -> None:
     corpus, _gold, generated = corpus_for(size, args.seed, args.format, args.cache)
     print(
         f"\n{size:,} articles ({args.format}); corpus "
-        + (f"generated in {generated:.1f} s" if generated else "reused from the cache")
+        + (f"generated in {generated:.1f} s" if generated else "reused from the cache"),
+        flush=True,
     )
     work = Path(tempfile.mkdtemp(prefix=f"kg-bench-dask-{size}-", dir=args.cache))
     local = pipeline._Runner(args.workers)  # the engine `kg build --engine local` runs

@@ -49,15 +49,15 @@ class DaskEngine:
     partition_characters: int = PARTITION_CHARACTERS
 
     def run(self, raws: Iterable[RawDocument]) -> Iterator[Processed]:
-        from distributed import KilledWorker
+        from distributed.client import FutureCancelledError
 
         batches = partitions(raws, self.partition_articles, self.partition_characters)
         try:
             yield from process_batches(_ClientExecutor(self.client), batches, self.in_flight)
-        except KilledWorker as error:
+        except FutureCancelledError as error:  # the scheduler went away, or someone cancelled the work
             raise ClusterError(
-                f"workers of the Dask scheduler at {self.address} died running partition {error.task}"
-                " (out of memory? see the workers' logs)"
+                f"the Dask cluster at {self.address} dropped the build's work ({error.reason}):"
+                " the store is as it was; build again when the cluster is back"
             ) from error
 
 
@@ -109,6 +109,8 @@ def local_cluster(workers: int) -> Iterator[LocalCluster]:
     """A cluster of `workers` processes on this machine, one thread each: extraction holds the GIL."""
     from distributed import LocalCluster
 
+    # the scheduler's HTTP server takes port 8787 even without a dashboard: a second cluster
+    # on the machine would warn and move, so it takes any free port from the start
     with LocalCluster(
         n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
     ) as cluster:

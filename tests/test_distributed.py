@@ -95,6 +95,33 @@ def test_a_rebuild_through_dask_builds_only_the_changed_article(tmp_path: Path, 
     assert serialize(KnowledgeStore(store, read_only=True), "nquads") == serialize(local, "nquads")
 
 
+def test_without_a_scheduler_the_build_starts_a_cluster_of_its_own(
+    tmp_path: Path, seed_store: KnowledgeStore
+) -> None:
+    store = tmp_path / "kg"
+    result = kg("build", str(ROOT / "seeds"), "--store", str(store), "--engine", "dask", "--workers", "1")
+    assert result.exit_code == 0, result.output
+    assert serialize(KnowledgeStore(store, read_only=True), "nquads") == serialize(seed_store, "nquads")
+
+
+def test_a_cluster_lost_during_a_build_leaves_the_store_as_it_was(
+    tmp_path: Path, seed_store: KnowledgeStore
+) -> None:
+    from distributed import LocalCluster
+
+    store = KnowledgeStore(tmp_path / "kg")
+    build([ROOT / "seeds"], store)
+    with (
+        dask.config.set({"distributed.comm.timeouts.connect": "1s"}),
+        LocalCluster(n_workers=1, processes=False, dashboard_address=":0") as doomed,
+        dask_engine(doomed.scheduler_address) as engine,
+        pytest.raises(ClusterError, match="dropped the build's work \\(scheduler-connection-lost\\)"),
+    ):
+        one_by_one = dataclasses.replace(engine, partition_articles=1, in_flight=2)
+        build([ROOT / "seeds"], store, full=True, engine=one_by_one, progress=lambda _doc: doomed.close())
+    assert serialize(store, "nquads") == serialize(seed_store, "nquads")
+
+
 def _closed_port() -> str:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
