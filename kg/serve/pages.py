@@ -228,7 +228,7 @@ def _details(store: KnowledgeStore, node: NodeInfo) -> tuple[tuple[PropertyRow, 
         (p, o)
         for p, o in outgoing
         if p not in NOT_DETAILS
-        and o.value != node.label
+        and not (p == str(DCTERMS.title) and o.value == node.label)  # the page's own heading
         and not any((sub, o.value) in present for sub in _subs_of(p, supers))
     ]
     nodes = describe(store, {o.value for _, o in shown if isinstance(o, ox.NamedNode)})

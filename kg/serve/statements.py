@@ -6,9 +6,10 @@ the property that links them to the entity, and the columns a reader needs. Ever
 statement carries the sentences it was read from (`Source`: the sentence split around
 its anchor, the article's title, date and outlet, and the original URL when there is one).
 
-Groups are read whole but shown a page at a time: one query finds every fact of the
-groups and the values it is sorted by, so the total is exact; labels and sources are read
-only for the page shown.
+Groups are listed whole but shown a page at a time: one query finds every fact of the
+groups and the values it is sorted by, so the totals are exact; columns and labels are read
+only for the statements shown, and their sources (`wanted_sources`, `sources`,
+`with_sources`) together with whatever else the page cites, in one listing.
 """
 
 from __future__ import annotations
