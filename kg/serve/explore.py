@@ -30,9 +30,9 @@ regencies do not fill it merely because they lie in it.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 import pyoxigraph as ox
@@ -46,7 +46,7 @@ from kg.store import KnowledgeStore
 WHOLE_GRAPH_LIMIT = 400
 GROUP_ABOVE = 6  # a class with more neighbours than this is sent as one group node
 GROUP_PAGE = 40  # members described per opening of a group
-MAX_LINKS = 2000  # links of one entity read at most (a province has about 250, an award round 100)
+MAX_LINKS = 1000  # links of one entity read at most: a province has 250; a hub (the award itself) is cut
 # What dates and places each kind of node, read only for that kind: reading every property of
 # hundreds of neighbours costs several times more than these few lookups.
 FACT_PROPERTIES = {
@@ -88,7 +88,7 @@ GROUP_NAMES = {
     "Region": ("daerah", "regions"),
 }
 _PARENTS = {URIRef(cls): parents for cls, parents in KNOWN_SUBCLASSES.items()}
-_region_cache: dict[tuple[str, str], frozenset[str]] = {}
+_region_cache: dict[tuple[str, str], dict[str, str]] = {}
 
 
 @dataclass
@@ -104,13 +104,24 @@ class Node:
 
     @cached_property
     def cls(self) -> str:
-        if not self.types:
-            return "Resource"
-        return local_name(most_specific_class([URIRef(t) for t in self.types], _PARENTS))
+        return _class_of(frozenset(self.types))
 
     @property
     def shown(self) -> bool:
-        return bool(self.types) and not ({prefixed_name(URIRef(t)) for t in self.types} & HIDDEN_TYPES)
+        return bool(self.types) and not ({_prefixed(t) for t in self.types} & HIDDEN_TYPES)
+
+
+@cache
+def _class_of(types: frozenset[str]) -> str:
+    """The most specific class of a set of types (a few dozen sets recur across thousands of nodes)."""
+    if not types:
+        return "Resource"
+    return local_name(most_specific_class([URIRef(t) for t in types], _PARENTS))
+
+
+@cache
+def _prefixed(iri: str) -> str:
+    return prefixed_name(URIRef(iri))
 
 
 # --- the neighbourhood ----------------------------------------------------------------------------
@@ -153,7 +164,7 @@ def _read_neighbourhood(store: KnowledgeStore, iri: str) -> tuple[Node, dict[str
     if focus is None or not focus.shown:
         raise NotFound(iri)
     neighbours = [node for node in read.values() if node.shown]
-    listed = _complete(store, [focus, *neighbours], [(iri, node.iri) for node in neighbours])
+    listed = _complete(store, [focus, *neighbours], [(iri, node.iri) for node in neighbours], iri)
     by_class: dict[str, list[Node]] = defaultdict(list)
     for node in sorted(neighbours, key=_newest_first):
         by_class[node.cls].append(node)
@@ -193,24 +204,40 @@ def _link_count(store: KnowledgeStore, iri: str) -> int:
 
 
 def _typed(store: KnowledgeStore, pattern: str) -> dict[str, Node]:
-    """The nodes `pattern` binds to ?n with their types (and ?p, ?out: their links to a focus)."""
+    """The nodes `pattern` binds to ?n with their types (and ?p, ?out: their links to a focus).
+
+    One row per type and link, its nodes joined: a row costs Oxigraph and Python far more
+    than the IRIs in it, and a province has hundreds of neighbours in a dozen such rows.
+    """
     found: dict[str, Node] = {}
-    for row in rows(store, f"SELECT ?n ?p ?out ?t WHERE {{ {pattern} ?n a ?t }}"):
-        node = found.setdefault(row["n"].value, Node(row["n"].value))
-        node.types.add(row["t"].value)
-        if row.get("p") is not None:
-            node.links.add((row["p"].value, row["out"].value == "true"))
+    for row in rows(
+        store,
+        f"SELECT ?p ?out ?t (GROUP_CONCAT(STR(?n); separator=' ') AS ?ns) WHERE {{ {pattern} ?n a ?t }}"
+        " GROUP BY ?p ?out ?t",
+    ):
+        for iri in _joined(row["ns"]):
+            node = found.setdefault(iri, Node(iri))
+            node.types.add(row["t"].value)
+            if row["p"] is not None:
+                node.links.add((row["p"].value, row["out"].value == "true"))
     return found
 
 
-def _complete(store: KnowledgeStore, nodes: list[Node], pairs: Iterable[tuple[str, str]]) -> set[str]:
+def _joined(text: ox.Literal) -> list[str]:
+    """The IRIs a GROUP_CONCAT joined with spaces (an IRI holds none)."""
+    return text.value.split(" ") if text.value else []
+
+
+def _complete(
+    store: KnowledgeStore, nodes: list[Node], pairs: Iterable[tuple[str, str]], focus: str | None = None
+) -> set[str]:
     """Fill in every node's years and regions; return the regions the nodes' facts are about.
 
     A node without a year of its own (a place, a person) takes the years of the nodes linked
     with it in `pairs`, as the offline HTML graph does.
     """
-    _read_facts(store, nodes)
-    regions = _region_iris(store)
+    _read_facts(store, nodes, focus)
+    regions = _region_names(store).keys()
     for node in nodes:
         node.regions = node.places & regions
         if node.iri in regions:
@@ -222,12 +249,20 @@ def _complete(store: KnowledgeStore, nodes: list[Node], pairs: Iterable[tuple[st
     return listed
 
 
-def _read_facts(store: KnowledgeStore, nodes: list[Node]) -> None:
-    """Each node's years (from year and date properties) and places, by the properties of its kind."""
+def _read_facts(store: KnowledgeStore, nodes: list[Node], focus: str | None) -> None:
+    """Each node's years (from year and date properties) and places, by the properties of its kind.
+
+    A property by which a neighbour links to the focus is not read again: the figures of a
+    city have it as their subject, its regencies have the province as theirs.
+    """
     by_properties: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for node in nodes:
-        if node.cls in FACT_PROPERTIES:
-            by_properties[FACT_PROPERTIES[node.cls]].append(node.iri)
+        known = {_prefixed(p) for p, out in node.links if not out}
+        wanted = tuple(p for p in FACT_PROPERTIES.get(node.cls, ()) if p not in known)
+        if focus is not None and len(wanted) < len(FACT_PROPERTIES.get(node.cls, ())):
+            node.places.add(focus)
+        if wanted:
+            by_properties[wanted].append(node.iri)
     if not by_properties:
         return
     branches = " UNION ".join(
@@ -243,7 +278,7 @@ def _read_facts(store: KnowledgeStore, nodes: list[Node]) -> None:
             node.years.add(int(value.value[:4]))
 
 
-def _people_and_bodies(store: KnowledgeStore, nodes: list[Node], regions: frozenset[str]) -> None:
+def _people_and_bodies(store: KnowledgeStore, nodes: list[Node], regions: Collection[str]) -> None:
     """A person is about the regions of their posts, an organisation those of the awards it received."""
     if not nodes:
         return
@@ -264,11 +299,13 @@ def _article_regions(store: KnowledgeStore, articles: list[Node], regions: set[s
         return
     by_iri = {node.iri: node for node in articles}
     for row in rows(
-        store, f"SELECT ?a ?r WHERE {{ VALUES ?r {{ {_values(sorted(regions))} }} ?a kg:mentions ?r }}"
+        store,
+        f"SELECT ?r (GROUP_CONCAT(STR(?a); separator=' ') AS ?as) WHERE {{"
+        f" VALUES ?r {{ {_values(sorted(regions))} }} ?a kg:mentions ?r }} GROUP BY ?r",
     ):
-        node = by_iri.get(row["a"].value)
-        if node is not None:
-            node.regions.add(row["r"].value)
+        for article in _joined(row["as"]):
+            if article in by_iri:
+                by_iri[article].regions.add(row["r"].value)
 
 
 def _lend_years(nodes: dict[str, Node], pairs: Iterable[tuple[str, str]]) -> None:
@@ -282,16 +319,22 @@ def _lend_years(nodes: dict[str, Node], pairs: Iterable[tuple[str, str]]) -> Non
                 nodes[b].years |= own[a]
 
 
-def _region_iris(store: KnowledgeStore) -> frozenset[str]:
-    """Every region of the graph, read once per store generation (a few hundred IRIs)."""
-    if store.generation is None:
-        return frozenset(row["r"].value for row in rows(store, "SELECT ?r WHERE { ?r a kg:Region }"))
-    key = (str(store.path), store.generation)
-    if key not in _region_cache:
+def _region_names(store: KnowledgeStore) -> dict[str, str]:
+    """Every region of the graph with its label, read once per store generation (a few hundred).
+
+    The region list of a hub (the award itself is about 500 places) would otherwise describe
+    them all on every request.
+    """
+    key = (str(store.path), store.generation or "")
+    if store.generation is None or key not in _region_cache:
+        found = rows(store, "SELECT ?r WHERE { ?r a kg:Region }")
+        names = {
+            iri: node.label for iri, node in describe_nodes(store, (row["r"].value for row in found)).items()
+        }
+        if store.generation is None:  # an in-memory store may change under the same key
+            return names
         _region_cache.clear()
-        _region_cache[key] = frozenset(
-            row["r"].value for row in rows(store, "SELECT ?r WHERE { ?r a kg:Region }")
-        )
+        _region_cache[key] = names
     return _region_cache[key]
 
 
@@ -392,7 +435,8 @@ def _payload(
     store: KnowledgeStore, nodes: list[Node], links: list[tuple[str, str, str]], listed: set[str]
 ) -> dict[str, Any]:
     """The nodes in the order given, described (label, page, a sentence), their links, the region list."""
-    described = describe_nodes(store, {node.iri for node in nodes} | listed)
+    described = describe_nodes(store, {node.iri for node in nodes})
+    names = _region_names(store)
     evidence = _sample_evidence(store, [node.iri for node in nodes])
     return {
         "nodes": [
@@ -410,7 +454,7 @@ def _payload(
             if _shown(described[node.iri])
         ],
         "edges": _edges(links),
-        "regions": {iri: described[iri].label for iri in sorted(listed)},
+        "regions": {iri: names[iri] for iri in sorted(listed)},
     }
 
 
