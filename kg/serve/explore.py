@@ -41,6 +41,7 @@ from rdflib import URIRef
 from kg.export.html import class_colour
 from kg.export.view import KNOWN_SUBCLASSES, local_name, most_specific_class, prefixed_name
 from kg.serve.pages import NodeInfo, NotFound, _ref, _values, describe_nodes, href_of, rows
+from kg.serve.vocabulary import class_iri, term_name
 from kg.store import KnowledgeStore
 
 WHOLE_GRAPH_LIMIT = 400
@@ -152,9 +153,8 @@ def neighbourhood(
             group_node, edge = _group_node(iri, cls, members)
             graph["nodes"].append(group_node)
             graph["edges"].append(edge)
-    graph["focus"] = iri
-    graph["truncated"] = _link_count(store, iri) - links_read if links_read >= MAX_LINKS else 0
-    return graph
+    truncated = _link_count(store, iri) - links_read if links_read >= MAX_LINKS else 0
+    return _finished(graph, iri, truncated)
 
 
 def _read_neighbourhood(store: KnowledgeStore, iri: str) -> tuple[Node, dict[str, list[Node]], set[str], int]:
@@ -382,11 +382,9 @@ def _group_page(
     """Members of one group, GROUP_PAGE of them from `offset`, with their links to the focus."""
     page = members[offset : offset + GROUP_PAGE]
     graph = _payload(store, page, _focus_links(focus.iri, page), set())
-    graph["focus"] = focus.iri
     graph["group"] = f"group:{cls}:{focus.iri}"
     graph["rest"] = max(0, len(members) - offset - len(page))
-    graph["truncated"] = 0
-    return graph
+    return _finished(graph, focus.iri, 0)
 
 
 # --- the whole graph --------------------------------------------------------------------------------
@@ -403,7 +401,7 @@ def whole_graph(store: KnowledgeStore, limit: int = WHOLE_GRAPH_LIMIT) -> dict[s
         )
     ]
     if len(members) > limit or not members:
-        return None if members else {"nodes": [], "edges": [], "regions": {}, "focus": None, "truncated": 0}
+        return None if members else _finished({"nodes": [], "edges": [], "regions": {}}, None, 0)
     nodes = {
         iri: node for iri, node in _typed(store, f"VALUES ?n {{ {_values(members)} }}").items() if node.shown
     }
@@ -418,9 +416,7 @@ def whole_graph(store: KnowledgeStore, limit: int = WHOLE_GRAPH_LIMIT) -> dict[s
     ]
     listed = _complete(store, list(nodes.values()), [(s, o) for s, _, o in links])
     graph = _payload(store, sorted(nodes.values(), key=lambda node: node.iri), sorted(links), listed)
-    graph["focus"] = None
-    graph["truncated"] = 0
-    return graph
+    return _finished(graph, None, 0)
 
 
 # --- what is sent -------------------------------------------------------------------------------------
@@ -456,6 +452,17 @@ def _payload(
         "edges": _edges(links),
         "regions": {iri: names[iri] for iri in sorted(listed)},
     }
+
+
+def _finished(graph: dict[str, Any], focus: str | None, truncated: int) -> dict[str, Any]:
+    """The focus, the links not read, and each class's name in Indonesian and English for the legend."""
+    graph["focus"] = focus
+    graph["truncated"] = truncated
+    graph["classes"] = {
+        cls: {language: term_name(class_iri(cls), language).main for language in ("id", "en")}
+        for cls in sorted({node["cls"] for node in graph["nodes"]})
+    }
+    return graph
 
 
 def _edges(links: list[tuple[str, str, str]]) -> list[dict[str, str]]:

@@ -117,7 +117,8 @@ def test_search_open_an_entity_and_expand_its_graph(
     assert before["drawn"] >= 5
     assert after["drawn"] > before["drawn"]
     assert after["inked"] > 0.002, "the canvas is blank"
-    assert "Kota Madiun" in hover_text and "City" in hover_text
+    assert hover_text.split("\n")[0] == "Kota Madiun Kota", "its label and its class, named in Indonesian"
+    assert "penyebutan" in hover_text, "and the sentence of one of its mentions"
     assert (tmp_path / "explorer.png").stat().st_size > 20_000
 
 

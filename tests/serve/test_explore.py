@@ -81,6 +81,9 @@ def test_per_article_neighbours_come_as_one_group_node_per_class(madiun: Knowled
     assert figures[0]["label"] == "9 angka kepesertaan / coverage figures"
     assert group["count"] == 9 and len({member["id"] for member in group["members"]}) == 9
     assert group["focus"] == CITY and group["cls"] == "Article"
+    assert graph["classes"]["Article"] == {"id": "Berita", "en": "Article"}, (
+        "for the legend, in either language"
+    )
     # A group is linked with the focus by the predicates its members use.
     edge = next(edge for edge in graph["edges"] if articles[0]["id"] in (edge["from"], edge["to"]))
     assert (edge["from"], edge["to"], edge["label"]) == (articles[0]["id"], CITY, "mentions")

@@ -74,6 +74,7 @@
   const hiddenClasses = new Set();
   const hidden = new Set();
   const classColours = new Map();
+  const classNames = new Map();
   const expanded = new Set();
   const LABEL_CHARS = 32;
   const RELAYOUT_ITERATIONS = 250;
@@ -86,6 +87,12 @@
 
   function say(key, fields) {
     return STRINGS[language][key].replace(/\{(\w+)\}/g, function (_, name) { return String(fields[name]); });
+  }
+
+  // A class as the reader's language names it (the server sends both names), else its local name.
+  function className(cls) {
+    const names = classNames.get(cls);
+    return names ? names[language] || names[other] || cls : cls;
   }
 
   function cut(text) {
@@ -218,7 +225,7 @@
 
   function heading(node) {
     const head = element("div", "kg-tip-head");
-    head.append(element("b", "", node.group ? groupLabel(node) : node.label), " ", element("span", "kg-tip-cls", node.cls));
+    head.append(element("b", "", node.group ? groupLabel(node) : node.label), " ", element("span", "kg-tip-cls", className(node.cls)));
     return head;
   }
 
@@ -269,7 +276,7 @@
     }
     if (id !== focus) actions.append(button(say("hide"), function () { hide(id); }, "hide"));
     if (safeHref(node.href)) actions.append(link(node.href, say("page")));
-    details.replaceChildren(title, element("span", "kg-tip-cls", node.cls), facts(node));
+    details.replaceChildren(title, element("span", "kg-tip-cls", className(node.cls)), facts(node));
     details.append(node.evidence ? evidenceBlock(node.evidence) : element("p", "muted", node.group ? "" : say("noEvidence")));
     details.append(actions);
   }
@@ -291,7 +298,15 @@
     return shown;
   }
 
+  // What a payload says besides its nodes: region and class names, links not read.
+  function learn(graph) {
+    Object.keys(graph.regions || {}).forEach(function (iri) { regionNames.set(iri, graph.regions[iri]); });
+    Object.keys(graph.classes || {}).forEach(function (cls) { classNames.set(cls, graph.classes[cls]); });
+    state.truncated += graph.truncated || 0;
+  }
+
   function add(graph, centre) {
+    learn(graph);
     const fresh = graph.nodes.filter(function (node) { return !info.has(node.id); });
     fresh.forEach(function (node, index) {
       info.set(node.id, node);
@@ -303,8 +318,6 @@
         edges.add({ id: edge.id, from: edge.from, to: edge.to, label: edge.label, title: edge.predicate });
       }
     });
-    Object.keys(graph.regions || {}).forEach(function (iri) { regionNames.set(iri, graph.regions[iri]); });
-    state.truncated += graph.truncated || 0;
     refreshControls();
     view.refresh();
     report();
@@ -317,12 +330,13 @@
     const places = new Map();
     around.forEach(function (node, index) { places.set(node.id, ring({ x: 0, y: 0 }, around.length, index, 120)); });
     places.set(focus, { x: 0, y: 0 });
+    learn(graph);
     graph.nodes.forEach(function (node) {
       info.set(node.id, node);
       classColours.set(node.cls, node.color);
       nodes.add(item(node, focus ? places.get(node.id) : null));
     });
-    add({ nodes: [], edges: graph.edges, regions: graph.regions, truncated: graph.truncated }, null);
+    add({ nodes: [], edges: graph.edges }, null);
   }
 
   async function load(url) {
@@ -425,7 +439,7 @@
       });
       const swatch = element("span", "swatch");
       swatch.style.background = classColours.get(cls);
-      label.append(box, swatch, cls + " ", element("span", "count", String(counts.get(cls))));
+      label.append(box, swatch, className(cls) + " ", element("span", "count", String(counts.get(cls))));
       entry.append(label);
       return entry;
     }));
