@@ -349,7 +349,9 @@ def _focus_links(focus: str, nodes: list[Node]) -> list[tuple[str, str, str]]:
 def _group_node(focus: str, cls: str, members: list[Node]) -> tuple[dict[str, Any], dict[str, Any]]:
     """One node standing for many neighbours of a class, with what the filters need of each member."""
     group_id = f"group:{cls}:{focus}"
-    indonesian, english = GROUP_NAMES.get(cls, (cls, cls))
+    indonesian, english = GROUP_NAMES.get(cls) or tuple(
+        term_name(class_iri(cls), language).main.lower() for language in ("id", "en")
+    )
     node = {
         "id": group_id,
         "label": f"{len(members)} {indonesian} / {english}",
