@@ -29,6 +29,8 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -130,6 +132,7 @@ MAX_NESTING = 100
 MAX_SEARCH_CHARS = 200
 MAX_SEARCH_OFFSET = 100_000
 MAX_PAGE = 100_000
+PAGE_CACHE_ENTRIES = 512  # page answers kept per generation (entity pages, overviews, explorer data)
 
 
 class State:
@@ -152,6 +155,7 @@ class State:
         self.pages = QueryPool(pages_config, settings.page_workers, timeout, wait, "page")
         self.index: SearchIndex | None = None
         self.index_generation: str | None = None
+        self.answers = PageCache(PAGE_CACHE_ENTRIES)
         self.downloads = settings.downloads or default_cache(settings.store)
         self.making: dict[str, asyncio.Lock] = {}  # one making of each download at a time
 
@@ -180,11 +184,61 @@ class State:
         return self.index
 
     async def page(self, function: Callable[..., Any], *args: Any) -> Any:
-        """`function(store, *args)` in a page worker; its 503 (or other failure) as an HTTP error."""
+        """`function(store, *args)` in a page worker; its 503 (or other failure) as an HTTP error.
+
+        A page's data is the same until a build switches generations, so answers are kept
+        per generation (`PageCache`): a page asked for again is rendered without a worker.
+        """
+        generation = live_generation(self.settings.store)
+        key = (function.__module__, function.__qualname__, args)
+        found = self.answers.get(generation, key)
+        if found is not MISSING:
+            return found
         try:
-            return await run_in_threadpool(self.pages.call, function, *args)
+            answer = await run_in_threadpool(self.pages.call, function, *args)
         except Unavailable as error:
             raise HTTPException(error.status, error.message, error.headers) from error
+        self.answers.put(generation, key, answer)
+        return answer
+
+
+MISSING = object()
+
+
+class PageCache:
+    """The answers of page functions for one store generation, the most recently used kept.
+
+    A new generation empties it: its pages may differ in anything. Arguments that cannot
+    be hashed are not kept.
+    """
+
+    def __init__(self, entries: int) -> None:
+        self.entries = entries
+        self.generation: str | None = None
+        self.answers: OrderedDict[Any, Any] = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, generation: str | None, key: Any) -> Any:
+        with self.lock:
+            if generation != self.generation:
+                self.generation, self.answers = generation, OrderedDict()
+            try:
+                answer = self.answers[key]
+            except (KeyError, TypeError):
+                return MISSING
+            self.answers.move_to_end(key)
+            return answer
+
+    def put(self, generation: str | None, key: Any, answer: Any) -> None:
+        with self.lock:
+            if generation != self.generation:
+                return  # a build switched generations meanwhile: the answer may be stale
+            try:
+                self.answers[key] = answer
+            except TypeError:
+                return
+            while len(self.answers) > self.entries:
+                self.answers.popitem(last=False)
 
 
 class BodyLimit:
@@ -249,11 +303,11 @@ def create_app(settings: Settings) -> Starlette:
         Route("/id/{path:path}", bound(resource)),
         Route("/sparql", bound(sparql_endpoint), methods=["GET", "POST", "OPTIONS"]),
         Route("/query", bound(query_page)),
+        Route("/dataset", bound(dataset_page)),
+        Route("/dataset/{name}", bound(dataset_file)),
         Route("/overview", bound(overviews.index_page)),
         Route("/overview/list/{cls}", bound(overviews.class_list_page)),
         Route("/overview/{name}", bound(overviews.overview_page)),
-        Route("/dataset", bound(dataset_page)),
-        Route("/dataset/{name}", bound(dataset_file)),
         Route("/.well-known/void", bound(void_description)),
         Route("/static/vis-network.min.js", vis_network),
         Mount("/static", StaticFiles(directory=str(PACKAGE / "static")), name="static"),

@@ -735,3 +735,20 @@ def test_a_rebuilt_store_is_served_without_a_restart(tmp_path: Path) -> None:
         found = live.get("/api/search", params={"q": "muslih"}).json()
     assert before.split()[-1] == "1" and after.split()[-1] == "2"
     assert any(hit["label"] == "Abdul Halim Muslih" for hit in found)
+
+
+def test_page_answers_are_kept_per_generation_the_most_recently_used_first() -> None:
+    from kg.serve.app import MISSING, PageCache
+
+    cache = PageCache(entries=2)
+    assert cache.get("g1", "a") is MISSING
+    cache.put("g1", "a", 1)
+    cache.put("g1", "b", 2)
+    assert cache.get("g1", "a") == 1  # "a" is now the most recently used
+    cache.put("g1", "c", 3)
+    assert (cache.get("g1", "b"), cache.get("g1", "a"), cache.get("g1", "c")) == (MISSING, 1, 3)
+    assert cache.get("g2", "a") is MISSING  # a new generation starts empty
+    cache.put("g1", "d", 4)  # an answer read from the old generation is not kept
+    assert cache.get("g2", "d") is MISSING
+    cache.put("g2", ({"unhashable": 1},), 5)
+    assert cache.get("g2", ({"unhashable": 1},)) is MISSING
