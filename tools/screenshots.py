@@ -31,6 +31,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from browser_support import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
+from kg.namespaces import RESOURCE_BASE  # noqa: E402
+
 WIDTHS = {"desktop": (1400, 900), "phone": (420, 860)}
 ENTITY_KINDS = {
     "region": "kg:Region",
@@ -85,13 +87,19 @@ def pages(base: str, page: Page) -> dict[str, str]:
             continue  # RDF for machines, not a page
         name = href.strip("/").split("?")[0].replace("/", "-") or "home"
         found.setdefault(name, href)
+    page.goto(base + "/overview")
+    for link in page.locator("main a[href^='/overview/']").all():
+        href = link.get_attribute("href") or ""
+        if "?" not in href and "/list/" not in href:
+            found.setdefault(href.strip("/").replace("/", "-"), href)
     for kind, cls in ENTITY_KINDS.items():
         path = first_of(base, cls)
         if path:
             found[f"entity-{kind}"] = path
     region = found.get("entity-region")
     if region:
-        found["explore"] = "/explore?" + urllib.parse.urlencode({"iri": "https://w3id.org" + region})
+        iri = RESOURCE_BASE + region.removeprefix("/id/")
+        found["explore"] = "/explore?" + urllib.parse.urlencode({"iri": iri})
     return found
 
 
