@@ -67,6 +67,22 @@ def start_server(store: Path, workers: int) -> tuple[subprocess.Popen[str], str]
     return process, url
 
 
+def first_answer(url: str, launched: float, seconds: float = 300) -> float:
+    """Seconds from the server's launch to its first answered home page."""
+    host, port = urlsplit(url).hostname, urlsplit(url).port
+    while time.perf_counter() - launched < seconds:
+        connection = http.client.HTTPConnection(host or "127.0.0.1", port, timeout=30)
+        try:
+            connection.request("GET", "/")
+            if connection.getresponse().status == 200:
+                return time.perf_counter() - launched
+        except OSError:
+            time.sleep(0.05)
+        finally:
+            connection.close()
+    raise SystemExit(f"the server did not answer within {seconds:g} s")
+
+
 def client_loop(
     url: str, path: str, accept: str, deadline: float, tally: Tally, lock: threading.Lock
 ) -> None:
@@ -131,9 +147,12 @@ def main() -> None:
         if store is None:
             store = Path(scratch) / "kg"
             build([ROOT / "seeds"], KnowledgeStore(store))
+        launched = time.perf_counter()
         process, url = start_server(store, args.workers)
         try:
-            print(f"kg serve at {url}: {args.clients} clients, {args.seconds:g} s per scenario")
+            first = first_answer(url, launched)
+            print(f"kg serve at {url}: first answer {first:.1f} s after launch")
+            print(f"{args.clients} clients, {args.seconds:g} s per scenario")
             print(f"{'scenario':<20} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7}")
             for name, (path, accept) in SCENARIOS.items():
                 run(url, path, accept, args.clients, 1.0)  # warm-up

@@ -64,6 +64,7 @@ from kg.serve import explore, guard, overviews, pages, sparql
 from kg.serve.downloads import BY_NAME as DOWNLOADS
 from kg.serve.downloads import default_cache
 from kg.serve.i18n import Language, template_globals
+from kg.serve.i18n import current as current_locale
 from kg.serve.negotiation import negotiate
 from kg.serve.pool import QueryPool, Unavailable
 from kg.serve.search import SearchIndex
@@ -155,14 +156,23 @@ class State:
         self.pages = QueryPool(pages_config, settings.page_workers, timeout, wait, "page")
         self.index: SearchIndex | None = None
         self.index_generation: str | None = None
+        self.index_lock = threading.Lock()
         self.answers = PageCache(PAGE_CACHE_ENTRIES)
+        self.rendered = PageCache(PAGE_CACHE_ENTRIES)  # entity pages as sent, per language and address
         self.downloads = settings.downloads or default_cache(settings.store)
         self.making: dict[str, asyncio.Lock] = {}  # one making of each download at a time
 
     def open(self) -> None:
-        """Start the workers and build the search index; PoolError when no worker can start."""
+        """Start the workers, and the search index in the background; PoolError when no worker can start.
+
+        The server answers as soon as its workers are ready: a search made before the index
+        is built waits for it (a large graph takes seconds to index).
+        """
         self.pool.start()
         self.pages.start()
+        threading.Thread(target=self._index_in_background, name="kg-search-index", daemon=True).start()
+
+    def _index_in_background(self) -> None:
         with contextlib.suppress(Unavailable):  # built on the first search instead
             self.search_index(STARTUP_SECONDS)
 
@@ -177,11 +187,12 @@ class State:
         connection cannot travel between processes. The old index is not closed: a request
         may still be searching it; it goes when the last reference does.
         """
-        live = live_generation(self.settings.store)
-        if self.index is None or live != self.index_generation:
-            self.index = SearchIndex(self.pages.call(pages.search_documents, timeout=timeout))
-            self.index_generation = live
-        return self.index
+        with self.index_lock:  # one building at a time; a search waits for the one under way
+            live = live_generation(self.settings.store)
+            if self.index is None or live != self.index_generation:
+                self.index = SearchIndex(self.pages.call(pages.search_documents, timeout=timeout))
+                self.index_generation = live
+            return self.index
 
     async def page(self, function: Callable[..., Any], *args: Any) -> Any:
         """`function(store, *args)` in a page worker; its 503 (or other failure) as an HTTP error.
@@ -463,8 +474,14 @@ async def resource(state: State, request: Request) -> Response:
     view, number = _section(request)
     try:
         if media == "text/html":
-            page = await state.page(pages.entity_page, iri, view, number)
-            return _with(render("entity.html", page=page, node=page.node, query=""), headers)
+            generation = live_generation(state.settings.store)
+            key = (iri, view, number, current_locale())
+            html = state.rendered.get(generation, key)
+            if html is MISSING:
+                page = await state.page(pages.entity_page, iri, view, number)
+                html = render("entity.html", page=page, node=page.node, query="").body
+                state.rendered.put(generation, key, html)
+            return _with(HTMLResponse(html), headers)
         body = await state.page(pages.entity_rdf, iri, media)
     except pages.NotFound as error:
         raise HTTPException(404, f"{iri} is not in the graph") from error

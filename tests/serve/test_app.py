@@ -752,3 +752,18 @@ def test_page_answers_are_kept_per_generation_the_most_recently_used_first() -> 
     assert cache.get("g2", "d") is MISSING
     cache.put("g2", ({"unhashable": 1},), 5)
     assert cache.get("g2", ({"unhashable": 1},)) is MISSING
+
+
+def test_an_entity_page_asked_for_again_is_sent_from_the_generations_cache(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    state = client.app.state.kg  # type: ignore[attr-defined]
+    first = client.get("/id/region/35.77?lang=en")
+    calls: list[object] = []
+    real = state.pages.call
+    monkeypatch.setattr(state.pages, "call", lambda *args, **kw: calls.append(args) or real(*args, **kw))
+    again = client.get("/id/region/35.77?lang=en")
+    assert again.status_code == 200 and again.text == first.text
+    assert calls == []  # no page worker was asked
+    indonesian = client.get("/id/region/35.77?lang=id")
+    assert indonesian.text != first.text  # another language is another page
