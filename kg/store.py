@@ -40,6 +40,8 @@ from rdflib import BNode, Literal, URIRef
 
 from kg.errors import UserFacingError
 from kg.namespaces import PREFIXES
+from kg.summary import SUMMARY_GRAPH
+from kg.summary import refresh as refresh_summary
 
 DEFAULT = ox.DefaultGraph()
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -303,6 +305,7 @@ class KnowledgeStore:
         self._lease: Lease | None = None
         self._writing = False
         self._fresh = False
+        self._changed: set[str] = set()  # the named graphs this write session wrote or removed
         self._manifest: tuple[str, dict[str, ManifestEntry]] = ("", {})
         if path is None:
             self.store = ox.Store()
@@ -352,6 +355,7 @@ class KnowledgeStore:
                 self.store.clear()
                 self._manifest = ("", {})
             yield self
+            refresh_summary(self.store, None, None, None)
             return
         if self.read_only:
             raise StoreError(f"{self.path}: the store is open read-only")
@@ -367,7 +371,10 @@ class KnowledgeStore:
             try:
                 self._start_generation(folder, live)
                 self._writing = True
+                self._changed = set()
                 yield self
+                previous = None if self._fresh or live is None else _generation_dir(root, live)
+                refresh_summary(self.store, folder, previous, self._changed)  # the saved queries' rows
                 self.store.flush()  # a sealed generation: everything in table files, nothing in the log
                 self.store = ox.Store()  # drops (closes) the writer before the switch
                 gc.collect()
@@ -426,7 +433,8 @@ class KnowledgeStore:
     # --- graphs ---------------------------------------------------------------------------------
 
     def graphs(self) -> list[str]:
-        return sorted(g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+        named = (g.value for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+        return sorted(g for g in named if g != SUMMARY_GRAPH)  # the summary is derived, not a graph of data
 
     def replace_graph(self, graph: str, quads: Iterable[tuple[Term, Term, Term, Term]]) -> None:
         """Put one named graph, given as rdflib terms, in place of the store's graph of that name."""
@@ -465,6 +473,7 @@ class KnowledgeStore:
         self._require_writable()
         if not graphs:
             return
+        self._changed.update(graph for graph, _ in graphs)
         data = b"".join(nquads for _, nquads in graphs)
         if self._fresh and self.path is not None:
             self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
@@ -476,6 +485,7 @@ class KnowledgeStore:
     def remove_graphs(self, graphs: list[str]) -> None:
         """Remove named graphs, and from the merged graph the triples no remaining graph holds."""
         self._require_writable()
+        self._changed.update(graphs)
         present = [ox.NamedNode(g) for g in graphs if self.store.contains_named_graph(ox.NamedNode(g))]
         if not present:
             return
@@ -514,10 +524,10 @@ class KnowledgeStore:
             yield {name: (to_rdflib(row[name]) if row[name] is not None else None) for name in names}
 
     def quads(self, graph: str | None = None) -> Iterator[ox.Quad]:
-        """Every quad of the named graphs (or of one), without the merged default graph."""
+        """Every quad of the named graphs (or of one), without the merged default graph or the summary."""
         name = ox.NamedNode(graph) if graph else None
         for quad in self.store.quads_for_pattern(None, None, None, name):
-            if not isinstance(quad.graph_name, ox.DefaultGraph):
+            if not isinstance(quad.graph_name, ox.DefaultGraph) and quad.graph_name.value != SUMMARY_GRAPH:
                 yield quad
 
     def merged(self) -> Iterator[ox.Quad]:
