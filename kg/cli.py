@@ -676,7 +676,13 @@ def validate(
 @app.command()
 @_user_errors
 def serve(
-    store: StoreOption = Path(".kg"),
+    store: Annotated[
+        Path | None, typer.Option("--store", "-s", help="Folder of the embedded graph store (default .kg).")
+    ] = None,
+    sparql_endpoint: Annotated[
+        str | None,
+        typer.Option(help="Serve a remote read-only SPARQL 1.1 endpoint's graph instead of a store."),
+    ] = None,
     host: Annotated[
         str, typer.Option(help="Address to listen on (loopback unless told otherwise).")
     ] = "127.0.0.1",
@@ -700,26 +706,35 @@ def serve(
     Read-only, offline, on loopback by default; Ctrl-C stops it.
 
     Example: kg serve --store .kg --port 8000
+    (or over a triple store: kg serve --sparql-endpoint http://localhost:7878/query)
     """
     from kg.serve.app import Settings
+    from kg.serve.remote import RemoteStore
     from kg.serve.server import serve as run_server
 
-    _open(store).close()
+    if store is not None and sparql_endpoint:
+        _fail("give --store or --sparql-endpoint, not both")
+    if sparql_endpoint:
+        RemoteStore(sparql_endpoint, timeout).check()  # a one-line error now, not from every worker
+    else:
+        _open(store or Path(".kg")).close()
     settings = Settings(
-        store,
+        store or Path(".kg"),
         timeout,
         int(max_result_mb * (1 << 20)),
         workers=workers,
         page_workers=page_workers,
         worker_memory_mb=worker_memory_mb,
         allowed_services=tuple(allow_service or ()),
+        sparql_endpoint=sparql_endpoint,
     )
     run_server(
         settings,
         host,
         port,
         announce=lambda url: out.print(
-            f"serving {escape(str(store))} at {url} (Ctrl-C stops)", highlight=False
+            f"serving {escape(sparql_endpoint or str(store or '.kg'))} at {url} (Ctrl-C stops)",
+            highlight=False,
         ),
     )
     out.print("stopped")

@@ -67,6 +67,7 @@ from kg.serve.i18n import Language, template_globals
 from kg.serve.i18n import current as current_locale
 from kg.serve.negotiation import negotiate
 from kg.serve.pool import QueryPool, Unavailable
+from kg.serve.remote import cache_window
 from kg.serve.search import SearchIndex
 from kg.serve.worker import QueryJob, QueryOutcome, WorkerConfig
 from kg.store import live_generation
@@ -112,6 +113,8 @@ class Settings:
     `allowed_services` lists the only endpoints a SERVICE clause may call; none by default.
     `downloads` is the folder whole-graph downloads are kept in (kg.serve.downloads.default_cache
     when None); `download_seconds` bounds the making of one.
+    `sparql_endpoint`, when given, is a remote SPARQL endpoint read instead of `store`
+    (kg.serve.remote): answers are then kept at most remote.CACHE_SECONDS, and there are no downloads.
     """
 
     store: Path
@@ -126,6 +129,7 @@ class Settings:
     allowed_services: tuple[str, ...] = ()
     downloads: Path | None = None
     download_seconds: float = 600.0
+    sparql_endpoint: str | None = None
 
 
 STARTUP_SECONDS = 120.0  # the search index is built once, at start-up, over the whole graph
@@ -149,6 +153,8 @@ class State:
             settings.worker_memory_mb,
             settings.allowed_services,
             preload=("rdflib.plugins.sparql.parser",),
+            endpoint=settings.sparql_endpoint or "",
+            endpoint_seconds=settings.timeout,
         )
         size, timeout, wait = settings.workers, settings.timeout, settings.queue_seconds
         self.pool = QueryPool(config, size, timeout, wait, "query")
@@ -180,6 +186,12 @@ class State:
         self.pool.close()
         self.pages.close()
 
+    def generation(self) -> str | None:
+        """What answers are kept for: the store's live generation, or a remote endpoint's cache window."""
+        if self.settings.sparql_endpoint:
+            return cache_window()
+        return live_generation(self.settings.store)
+
     def search_index(self, timeout: float | None = None) -> SearchIndex:
         """The label index of the live generation, built again after a build switched generations.
 
@@ -188,7 +200,7 @@ class State:
         may still be searching it; it goes when the last reference does.
         """
         with self.index_lock:  # one building at a time; a search waits for the one under way
-            live = live_generation(self.settings.store)
+            live = self.generation()
             if self.index is None or live != self.index_generation:
                 self.index = SearchIndex(self.pages.call(pages.search_documents, timeout=timeout))
                 self.index_generation = live
@@ -200,7 +212,7 @@ class State:
         A page's data is the same until a build switches generations, so answers are kept
         per generation (`PageCache`): a page asked for again is rendered without a worker.
         """
-        generation = live_generation(self.settings.store)
+        generation = self.generation()
         key = (function.__module__, function.__qualname__, args)
         found = self.answers.get(generation, key)
         if found is not MISSING:
@@ -408,7 +420,7 @@ def _search_text(request: Request) -> str:
 
 
 async def _search_index(state: State) -> SearchIndex:
-    if state.index is not None and state.index_generation == live_generation(state.settings.store):
+    if state.index is not None and state.index_generation == state.generation():
         return state.index
     try:
         return await run_in_threadpool(state.search_index)
@@ -474,7 +486,7 @@ async def resource(state: State, request: Request) -> Response:
     view, number = _section(request)
     try:
         if media == "text/html":
-            generation = live_generation(state.settings.store)
+            generation = state.generation()
             key = (iri, view, number, current_locale())
             html = state.rendered.get(generation, key)
             if html is MISSING:
@@ -553,6 +565,11 @@ async def dataset_file(state: State, request: Request) -> Response:
     name = request.path_params["name"]
     if name not in DOWNLOADS:
         raise HTTPException(404, f"no download {name!r}; there are {', '.join(DOWNLOADS)}")
+    if state.settings.sparql_endpoint:
+        endpoint = state.settings.sparql_endpoint
+        raise HTTPException(
+            404, f"no whole-graph downloads over {endpoint}: ask it with CONSTRUCT at /sparql"
+        )
     lock = state.making.setdefault(name, asyncio.Lock())
     async with lock:
         try:

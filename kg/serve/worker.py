@@ -39,6 +39,7 @@ import pyoxigraph as ox
 
 from kg.queries import GRAPH_FORMATS, SOLUTION_FORMATS
 from kg.serve import guard
+from kg.serve.remote import RemoteError, RemoteStore
 from kg.store import KnowledgeStore, live_generation
 
 READY = "ready"
@@ -84,6 +85,8 @@ class WorkerConfig:
     memory_mb: int = 0  # 0: no limit
     allowed_services: tuple[str, ...] = ()
     preload: tuple[str, ...] = ()  # modules imported before the worker says it is ready
+    endpoint: str = ""  # a remote SPARQL endpoint read instead of the store (kg.serve.remote)
+    endpoint_seconds: float = 10.0  # the longest wait for one answer of that endpoint
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,7 @@ class LimitedBuffer(io.RawIOBase):
         return len(data)
 
 
-def run_job(store: ox.Store, config: WorkerConfig, job: QueryJob) -> QueryOutcome:
+def run_job(store: ox.Store | RemoteStore, config: WorkerConfig, job: QueryJob) -> QueryOutcome:
     """Run one SPARQL job against `store` and serialise its result, within the size limit."""
     try:
         guard.check_services(config.prefixes, job.sparql, config.allowed_services)
@@ -227,7 +230,7 @@ def _with_charset(media_type: str) -> str:
     return f"{media_type}; charset=utf-8" if textual else media_type
 
 
-def call_page(store: KnowledgeStore, call: PageCall) -> Returned | Raised | QueryOutcome:
+def call_page(store: KnowledgeStore | RemoteStore, call: PageCall) -> Returned | Raised | QueryOutcome:
     """Run one page function; its NotFound goes back to be raised again, its value to be used."""
     function = call.function
     if getattr(function, "__module__", None) not in CALLABLE_MODULES:
@@ -238,7 +241,7 @@ def call_page(store: KnowledgeStore, call: PageCall) -> Returned | Raised | Quer
         return Raised(error)
 
 
-def answer(store: KnowledgeStore, config: WorkerConfig, job: object) -> object:
+def answer(store: KnowledgeStore | RemoteStore, config: WorkerConfig, job: object) -> object:
     """The reply to any job: never an exception, whatever happened while it ran."""
     try:
         if isinstance(job, QueryJob):
@@ -246,6 +249,8 @@ def answer(store: KnowledgeStore, config: WorkerConfig, job: object) -> object:
         if isinstance(job, PageCall):
             return call_page(store, job)
         return QueryOutcome.error(500, f"a worker cannot run {type(job).__name__}")
+    except RemoteError as error:  # the remote endpoint is down, or refused: its status, its one line
+        return QueryOutcome.error(error.status, str(error))
     except MemoryError:
         return QueryOutcome.error(
             503, f"the query needs more memory than a query worker may use ({config.memory_mb} MB)"
@@ -278,7 +283,7 @@ def worker_main(connection: Connection, config: WorkerConfig) -> None:
 def serve_jobs(connection: Connection, config: WorkerConfig) -> None:
     """Open the store, say READY (or why not), then answer jobs until the pipe closes."""
     try:
-        store = open_store(Path(config.store_path))
+        store = open_configured(config)
         for module in config.preload:
             importlib.import_module(module)
     except Exception as error:  # whatever stops the start is told to the pool, which backs off
@@ -292,7 +297,7 @@ def serve_jobs(connection: Connection, config: WorkerConfig) -> None:
             return
         except Exception as error:  # a job that cannot be unpickled here
             job = QueryOutcome.error(500, f"the job could not be read: {error}")
-        if not isinstance(job, QueryOutcome):
+        if not isinstance(job, QueryOutcome) and isinstance(store, KnowledgeStore):
             with contextlib.suppress(Exception):  # a new generation that cannot be opened: keep the old
                 store = following(store, Path(config.store_path))
         reply = job if isinstance(job, QueryOutcome) else answer(store, config, job)
@@ -302,6 +307,16 @@ def serve_jobs(connection: Connection, config: WorkerConfig) -> None:
             return
         except Exception as error:  # a reply that cannot be pickled, or no memory left to pickle it
             connection.send(QueryOutcome.error(500, f"the reply could not be sent: {type(error).__name__}"))
+
+
+def open_configured(config: WorkerConfig) -> KnowledgeStore | RemoteStore:
+    """The remote endpoint when one is configured (checked to answer), else the embedded store."""
+    if not config.endpoint:
+        return open_store(Path(config.store_path))
+    # SPARQL JSON, as read, is several times the size of the result as the client may ask for it
+    remote = RemoteStore(config.endpoint, config.endpoint_seconds, 4 * config.max_result_bytes)
+    remote.check()
+    return remote
 
 
 def limit_memory(megabytes: int) -> None:
