@@ -546,7 +546,8 @@ async def void_description(state: State, request: Request) -> Response:
     )
     if media not in offered:
         return PlainTextResponse(f"the description is available as {', '.join(offered)}\n", 406)
-    body = await state.page(pages.dataset_document, _base_url(request), RDFLIB_FORMATS[media])
+    dumps = not state.settings.sparql_endpoint  # no whole-graph files over a remote endpoint
+    body = await state.page(pages.dataset_document, _base_url(request), RDFLIB_FORMATS[media], dumps)
     return Response(body, media_type=_charset(media), headers={"Vary": "Accept"})
 
 
@@ -557,7 +558,8 @@ def _base_url(request: Request) -> str:
 
 async def dataset_page(state: State, request: Request) -> Response:
     summary = await state.page(pages.dataset_summary, str(state.downloads))
-    return render("dataset.html", summary=summary, downloads=list(DOWNLOADS.values()), query="")
+    offered = [] if state.settings.sparql_endpoint else list(DOWNLOADS.values())
+    return render("dataset.html", summary=summary, downloads=offered, query="")
 
 
 async def dataset_file(state: State, request: Request) -> Response:

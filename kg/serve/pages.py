@@ -458,13 +458,16 @@ def last_build(path: Path | None) -> datetime | None:
     return datetime.fromtimestamp(max(stamps), UTC).replace(microsecond=0) if stamps else None
 
 
-def dataset_document(store: KnowledgeStore, base_url: str, rdflib_format: str) -> bytes:
+def dataset_document(store: KnowledgeStore, base_url: str, rdflib_format: str, dumps: bool = True) -> bytes:
     """The description of the data set written in one of rdflib's formats (bytes cross processes cheaply)."""
-    return dataset_description(store, base_url).serialize(format=rdflib_format, encoding="utf-8")
+    return dataset_description(store, base_url, dumps).serialize(format=rdflib_format, encoding="utf-8")
 
 
-def dataset_description(store: KnowledgeStore, base_url: str) -> Graph:
-    """VoID and DCAT: counts, classes, vocabularies, licence, endpoint, downloads (dataDump), last build."""
+def dataset_description(store: KnowledgeStore, base_url: str, dumps: bool = True) -> Graph:
+    """VoID and DCAT: counts, classes, vocabularies, licence, endpoint, downloads (dataDump), last build.
+
+    `dumps` is False where the server offers no whole-graph files (over a remote endpoint).
+    """
     dataset = URIRef(base_url + ".well-known/void")
     endpoint = URIRef(base_url + "sparql")
     graph = bind_prefixes(Graph())
@@ -506,7 +509,7 @@ def dataset_description(store: KnowledgeStore, base_url: str) -> Graph:
         graph.add((dataset, VOID.classPartition, partition))
         graph.add((partition, VOID["class"], URIRef(class_iri)))
         graph.add((partition, VOID.entities, Literal(n)))
-    for download in downloads.DOWNLOADS:
+    for download in downloads.DOWNLOADS if dumps else ():
         dump = URIRef(base_url + "dataset/" + download.name)
         graph.add((dataset, VOID.dataDump, dump))
         graph.add((dataset, DCAT.distribution, dump))

@@ -154,6 +154,8 @@ def test_a_bad_query_and_an_update_are_refused_and_downloads_are_absent(remote: 
     assert unchanged.json()["boolean"] is False
     download = remote.get("/dataset/jamsostek-kg.nq")
     assert download.status_code == 404 and "CONSTRUCT" in download.text
+    assert "/dataset/jamsostek-kg.nq" not in remote.get("/dataset").text  # not offered either
+    assert "dataDump" not in remote.get("/.well-known/void", headers={"Accept": "text/turtle"}).text
 
 
 def test_an_unreachable_endpoint_is_one_line_naming_it() -> None:
