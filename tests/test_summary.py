@@ -163,3 +163,19 @@ def test_sort_keys_order_terms_as_oxigraph_orders_them() -> None:
         ordered = f"{sparql} ORDER BY {'DESC(?v)' if descending else '?v'}"
         expected = [row["v"] for row in summary.select(store, ordered)]
         assert sorted(expected, key=lambda t: summary.term_key(t, descending)) == expected
+
+
+def test_rows_are_written_with_their_values_exact() -> None:
+    awkward = [
+        ox.Literal('kutip "ganda", garis miring \\ dan\nbaris baru\u2028'),
+        ox.Literal("Kota Madiun", language="id"),
+        ox.Literal("12000.5", datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#decimal")),
+        ox.NamedNode("https://w3id.org/jamsostek-kg/id/region/35.77"),
+    ]
+    each = summary.SUMMARIES[0]
+    row = summary.SummaryRow(0, b"k", summary.row_node(each, b"k"), tuple(zip("abcd", awkward, strict=True)))
+    store = ox.Store()
+    store.load("".join(summary._nquads(each, [row])).encode(), format=ox.RdfFormat.N_QUADS)
+    written = {quad.predicate.value.removeprefix(summary.ROW): quad.object for quad in store}
+    assert [written[name] for name in "abcd"] == awkward
+    assert written[each.name] == ox.Literal(str(summary.GAP), datatype=ox.NamedNode(summary.XSD + "integer"))
