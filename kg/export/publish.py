@@ -7,11 +7,12 @@ rewrites it, and a test fails when a file there no longer matches what the build
 from __future__ import annotations
 
 from pathlib import Path
+from typing import IO
 
-from kg.export.atomic import write_atomic
+from kg.export.atomic import open_atomic
 from kg.export.graphml import graphml_bytes
 from kg.export.html import render_html
-from kg.export.rdf import RDF_FORMATS, merged_graph, serialize
+from kg.export.rdf import RDF_FORMATS, merged_graph, serialize, write_rdf
 from kg.export.view import graph_view
 from kg.facts import facts_jsonl
 from kg.store import KnowledgeStore
@@ -80,14 +81,32 @@ def render(store: KnowledgeStore, fmt: str) -> bytes:
     raise ValueError(f"unknown export format {fmt!r} (expected one of {', '.join(EXPORT_FORMATS)})")
 
 
+def render_to(store: KnowledgeStore, fmt: str, file: IO[bytes]) -> None:
+    """The store in one export format, written into a binary file: the same bytes as `render`, but
+    N-Triples, N-Quads, Turtle and TriG stream (kg.export.rdf), so memory stays bounded."""
+    if fmt in RDF_FORMATS:
+        write_rdf(store, fmt, file)
+    else:
+        file.write(render(store, fmt))
+
+
 def publish(store: KnowledgeStore, folder: Path) -> list[Path]:
     """Write every format into `folder`, each file atomically; returns the paths written."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for fmt, name in PUBLISHED_FILES.items():
-        write_atomic(folder / name, render(store, fmt))
+        with open_atomic(folder / name) as file:
+            render_to(store, fmt, file)
         written.append(folder / name)
     return written
 
 
-__all__ = ["EXPORT_FORMATS", "PUBLISHED_FILES", "export_format", "format_of_path", "publish", "render"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "PUBLISHED_FILES",
+    "export_format",
+    "format_of_path",
+    "publish",
+    "render",
+    "render_to",
+]
