@@ -718,25 +718,34 @@ def _refresh_rows(store: ox.Store, old: ox.Store, db: sqlite3.Connection, change
 
 def write_all(store: ox.Store, folder: Path | None) -> None:
     """Every summary computed over the whole graph and written, positions GAP apart: on disk with
-    its sidecar; in memory in the order that makes such a store list them by position."""
+    its sidecar; in memory in the order that makes such a store list them by position. One
+    summary at a time, so that only one summary's rows are held at once."""
     if next(store.quads_for_pattern(None, None, None, GRAPH), None) is not None:
         store.clear_graph(GRAPH)
-    computed = [(summary, compute(summary, store)) for summary in SUMMARIES]
-    lines = [line for summary, rows in computed for line in _nquads(summary, rows)]
-    if folder is None:  # an in-memory store lists a pattern's quads last added first
-        store.load("".join(reversed(lines)).encode("utf-8", "surrogatepass"), format=ox.RdfFormat.N_QUADS)
-        return
-    store.bulk_load("".join(lines).encode("utf-8", "surrogatepass"), format=ox.RdfFormat.N_QUADS)
-    path = folder / SIDECAR
-    path.unlink(missing_ok=True)
-    db = _connect(path)
+    db = None if folder is None else _connect(_fresh_sidecar(folder / SIDECAR))
     try:
-        db.execute("BEGIN")
-        for summary, rows in computed:
+        for summary in SUMMARIES:
+            rows = compute(summary, store)
+            lines = list(_nquads(summary, rows))
+            if db is None:  # an in-memory store lists a pattern's quads last added first
+                lines.reverse()
+            data = "".join(lines).encode("utf-8", "surrogatepass")
+            del lines
+            if db is None:
+                store.load(data, format=ox.RdfFormat.N_QUADS)
+                continue
+            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            db.execute("BEGIN")
             db.executemany(INSERT, (_record(summary, row, n * GAP) for n, row in enumerate(rows, 1)))
-        db.execute("COMMIT")
+            db.execute("COMMIT")
     finally:
-        db.close()
+        if db is not None:
+            db.close()
+
+
+def _fresh_sidecar(path: Path) -> Path:
+    path.unlink(missing_ok=True)
+    return path
 
 
 def _nquads(summary: Summary, rows: list[SummaryRow]) -> Iterator[str]:

@@ -49,7 +49,7 @@ ORDER = {
     "provenance": ("article", "begin"),
     "regulations-by-region": ("issuer", "year", "kind", "number"),
 }
-Answer = list[dict[str, str | frozenset[str]]]
+Answer = list[dict[str, str | tuple[str, ...]]]
 
 
 def _answer(store: KnowledgeStore, sparql: str, lists: dict[str, str]) -> Answer:
@@ -58,7 +58,8 @@ def _answer(store: KnowledgeStore, sparql: str, lists: dict[str, str]) -> Answer
         text = {name: "" if value is None else value.n3() for name, value in row.items()}
         year, as_of = row.get("year"), row.get("asOf")
         text["period"] = str(year) if year is not None else str(as_of)[:4] if as_of is not None else ""
-        rows.append({k: frozenset(str(row[k]).split(lists[k])) if k in lists else v for k, v in text.items()})
+        listed = {k: tuple(sorted(str(row[k]).split(separator))) for k, separator in lists.items()}
+        rows.append({**text, **listed})
     return rows
 
 
