@@ -117,20 +117,23 @@ def _graph_first_off(lines: Iterable[bytes]) -> Iterator[bytes]:
 # --- the external sort ------------------------------------------------------------------------------
 
 
+def _blocks(lines: Iterable[bytes], limit: int) -> Iterator[list[bytes]]:
+    """The lines in consecutive blocks of about `limit` bytes (at least one block, maybe empty)."""
+    block: list[bytes] = []
+    size, blocks = 0, 0
+    for line in lines:
+        block.append(line)
+        size += len(line)
+        if size >= limit:
+            yield block
+            block, size, blocks = [], 0, blocks + 1
+    if block or not blocks:
+        yield block
+
+
 def _runs(lines: Iterable[bytes], folder: Path) -> list[Path]:
     """The lines in sorted runs of at most RUN_BYTES each, each in a temporary file."""
-    runs: list[Path] = []
-    chunk: list[bytes] = []
-    size = 0
-    for line in lines:
-        chunk.append(line)
-        size += len(line)
-        if size >= RUN_BYTES:
-            runs.append(_write_run(chunk, folder / f"run{len(runs)}"))
-            chunk, size = [], 0
-    if chunk or not runs:
-        runs.append(_write_run(chunk, folder / f"run{len(runs)}"))
-    return runs
+    return [_write_run(block, folder / f"run{n}") for n, block in enumerate(_blocks(lines, RUN_BYTES))]
 
 
 def _write_run(chunk: list[bytes], path: Path) -> Path:
@@ -225,15 +228,8 @@ def write_rdf(store: KnowledgeStore, fmt: str, out: IO[bytes]) -> None:
 
 def _copy(lines: Iterable[bytes], out: IO[bytes]) -> None:
     """Lines written in blocks of about COPY_BYTES (one write per line costs more than the merge)."""
-    block: list[bytes] = []
-    size = 0
-    for line in lines:
-        block.append(line)
-        size += len(line)
-        if size >= COPY_BYTES:
-            out.write(b"".join(block))
-            block, size = [], 0
-    out.write(b"".join(block))
+    for block in _blocks(lines, COPY_BYTES):
+        out.write(b"".join(block))
 
 
 def _rdflib_bytes(store: KnowledgeStore, fmt: str) -> bytes:
