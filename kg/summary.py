@@ -21,14 +21,16 @@ from the merged graph, where the mention is.
 
 An incremental build recomputes only the rows that may have changed. Each summary names an
 *anchor* (the conferral, the figure, the article graph, the holder's name, ...) whose rows
-depend only on nodes reachable from it; the nodes of the changed graphs, before and after the
-build, lead back to the anchors to recompute. Which rows each anchor had, with their sort keys
-and positions, is kept beside the generation in a small SQLite file (SIDECAR), copied from the
-previous generation at the next incremental build.
+depend only on nodes reachable from it. The changed graphs, and the subjects of the triples
+that came into or went out of the merged graph, lead back (in the graph before the build and
+after it) to the anchors to recompute; only the rows that differ are written. Which rows each
+anchor had, with their sort keys and positions, is kept in the generation's folder in a small
+SQLite file (SIDECAR), copied from the previous generation at the next incremental build.
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import shutil
 import sqlite3
@@ -117,11 +119,12 @@ class Summary:
     """How the rows of one saved query are computed, ordered and kept up to date.
 
     `rows` is the saved query's definition, a SELECT without ORDER BY that also binds the
-    anchor; RESTRICT in it takes `VALUES ?anchor {...}` when only some anchors are recomputed.
-    Each pattern of `reach` binds ?key to anchors a touched ?node leads to; with `reach_self` a
-    touched node is an anchor itself. `order` lists the ORDER BY
-    columns ("-" before a descending one). `aggregate` groups the rows in Python where the
-    saved query has GROUP BY (so that GROUP_CONCAT lists its items in a fixed order).
+    anchor; RESTRICT in it takes `VALUES ?anchor {...}` when only some anchors are recomputed
+    (it is written to be quick for a few anchors). Each pattern of `reach` binds ?key to the
+    anchors a touched ?node leads to; with `reach_self` a touched node is an anchor itself.
+    `order` lists the ORDER BY columns ("-" before a descending one). `aggregate` groups the
+    rows in Python where the saved query has GROUP BY (so that GROUP_CONCAT lists its items in
+    a fixed order).
     `bulk` is the same query written for the whole graph: each pattern a subquery of its own,
     which Oxigraph joins by hashing instead of looking every row's next value up in the index
     (several times faster over every row; slower for a few anchors, which `rows` serves).
@@ -418,13 +421,18 @@ SUMMARIES: tuple[Summary, ...] = (
         anchor="entity",
         columns=("entity", "name", "type", "articles", "docs", "writtenAs"),
         order=("-articles", "type", "entity"),
-        rows="""SELECT ?entity ?type ?label ?doc ?written WHERE {
-  #RESTRICT
-  VALUES ?class { kg:Person kg:Organization kg:Programme }
-  ?entity a ?class ; rdfs:label ?label ; kg:evidence ?mention .
-  ?mention kg:anchorText ?written ; kg:inArticle/kg:docId ?doc .
+        # the anchors' mentions joined by hashing: an organisation or programme that nearly every
+        # article names (BPJS Ketenagakerjaan) has thousands, too many to look up one by one
+        rows=f"""SELECT ?entity ?type ?label ?doc ?written WHERE {{
+  {{ SELECT ?entity ?class ?label ?mention WHERE {{
+    #RESTRICT
+    VALUES ?class {{ kg:Person kg:Organization kg:Programme }}
+    ?entity a ?class ; rdfs:label ?label ; kg:evidence ?mention .
+  }} }}
+  {_each("?mention kg:anchorText ?written")}
+  {_path("?mention ?doc", "?mention kg:inArticle ?a", "?a kg:docId ?doc")}
   BIND(STRAFTER(STR(?class), "#") AS ?type)
-}""",
+}}""",
         bulk=f"""SELECT ?entity ?type ?label ?doc ?written WHERE {{
   {{ SELECT ?entity WHERE {{
     {_path("?entity ?doc", "?entity kg:evidence ?m", "?m kg:inArticle ?a", "?a kg:docId ?doc")}
@@ -500,16 +508,14 @@ SUMMARIES: tuple[Summary, ...] = (
         anchor="article",
         columns=(),
         order=("article", "begin"),
+        # every mention that refers to a fact gets a place (the saved query joins the rest: one that
+        # lacked a column would get no row, as in the definition)
         rows="""SELECT DISTINCT ?m ?article ?begin WHERE {
   #RESTRICT
-  GRAPH ?g { ?m a kg:Mention ; kg:refersTo ?fact ; kg:inArticle/kg:docId ?article ;
-             kg:inSentence/kg:text ?sentence ; kg:beginIndex ?begin ; kg:endIndex ?end ;
-             kg:anchorText ?anchor }
+  ?a kg:docId ?article . ?m kg:inArticle ?a ; kg:refersTo ?fact ; kg:beginIndex ?begin .
 }""",
         bulk=f"""SELECT DISTINCT ?m ?article ?begin WHERE {{
-  {_in_graph("?m a kg:Mention", "?m kg:refersTo ?fact", "?m kg:inArticle ?a", "?a kg:docId ?article")}
-  {_in_graph("?m kg:inSentence ?s", "?s kg:text ?sentence", "?m kg:beginIndex ?begin", "?m kg:endIndex ?end")}
-  {_in_graph("?m kg:anchorText ?anchor")}
+  {_each("?m kg:refersTo ?fact", "?m kg:beginIndex ?begin", "?m kg:inArticle ?a", "?a kg:docId ?article")}
 }}""",
         reach=("GRAPH ?node { ?a kg:docId ?key }", "?node kg:docId ?key"),
         node="m",
@@ -629,9 +635,19 @@ def _keyed_nodes(summary: Summary, rows: list[Row]) -> list[SummaryRow]:
 
 
 def compute(summary: Summary, store: ox.Store, anchors: Sequence[Term] | None = None) -> list[SummaryRow]:
-    """A summary's rows, sorted, over the whole graph or for some anchors only."""
-    rows = _raw_rows(summary, store, anchors)
-    return _keyed(summary, summary.aggregate(rows) if summary.aggregate else rows)
+    """A summary's rows, sorted, over the whole graph or for some anchors only.
+
+    The cyclic garbage collector is held off meanwhile: the rows are hundreds of thousands of
+    small objects, none in a cycle, and a collection scans every one of them again.
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        rows = _raw_rows(summary, store, anchors)
+        return _keyed(summary, summary.aggregate(rows) if summary.aggregate else rows)
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _rank_quad(summary: Summary, node: str, rank: int) -> ox.Quad:
