@@ -74,7 +74,7 @@ def main() -> None:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("store", type=Path, help="a built store")
-    parser.add_argument("--formats", nargs="+", default=["ntriples", "nquads", "turtle", "trig"])
+    parser.add_argument("--formats", nargs="*", default=["ntriples", "nquads", "turtle", "trig"])
     parser.add_argument("--publish", type=Path, metavar="CORPUS", help="also time kg publish CORPUS")
     parser.add_argument("--streamed", action="store_true", help="also write each format through render_to")
     parser.add_argument("--work", type=Path, help="folder for the files written (default: a temporary one)")
