@@ -10,11 +10,17 @@ import csv
 import io
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
 
 def data_text(name: str) -> str:
     """The text of a file in kg/data."""
     return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def data_file(name: str) -> Path:
+    """The path of a file in kg/data, for a reader that opens files itself (a model's weights)."""
+    return Path(str(resources.files("kg").joinpath("data", name)))
 
 
 @cache

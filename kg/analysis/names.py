@@ -34,7 +34,8 @@ from kg.lexicon import data_text, rows, words
 
 COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
 NAMED_AFTER_PERSONS = frozenset({"foundation", "university", "hospital"})
-CONNECTORS = frozenset({"dan", "serta", "&"})
+# "and": company names written in English ("Pulp and Paper")
+CONNECTORS = frozenset({"dan", "serta", "&", "and"})
 MAX_PERSON_WORDS = 6
 MAX_ORG_TOKENS = 16
 MAX_HONORIFIC_TOKENS = 16

@@ -17,7 +17,7 @@ Cue words are data (kg/data/structure.jsonl), read once.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -187,8 +187,12 @@ def _intro_before(tokens: Sequence[Token], floor: int, position: int) -> tuple[i
 
 
 def place_at(tokens: Sequence[Token], position: int, end: int) -> tuple[int, int] | None:
-    """A written place at `position`: "peringkat II", "juara 1", "terbaik pertama" -> (rank, end)."""
+    """A written place at `position`: "peringkat II", "juara 1", "terbaik pertama", "sebagai yang
+    terbaik" -> (rank, end)."""
     cue = cues()
+    first = cue.at("first_place", tokens, position)
+    if first is not None and first <= end:
+        return 1, first
     rank_end = cue.at("rank_word", tokens, position)
     if rank_end is None:
         return None
@@ -210,9 +214,13 @@ def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> l
     "Kota X (Juara II)": the place in brackets right after its item;
     "X ... disusul Y dan Z": the items after "disusul" take the places after X's.
     """
-    found: list[Item] = []
+    found = _respective_places(tokens, start, end, item) + _in_order(tokens, start, end, item)
+    taken = {i for listed in found for i in range(listed.start, (listed.place or listed.end) + 1)}
     position = start
     while position < end:
+        if position in taken:
+            position += 1
+            continue
         bracketed = _bracketed_place(tokens, position, end, item)
         if bracketed is not None:
             found.append(bracketed[0])
@@ -224,8 +232,8 @@ def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> l
             continue
         rank, after = place
         target = _item_within(tokens, after, min(end, after + 6), item)
-        if target is not None and place_at(tokens, target[1], end) is not None:
-            target = None  # "X urutan kedua dan Y urutan ketiga": Y holds the place written after it
+        if target is not None and _place_right_after(tokens, target[1], end) is not None:
+            target = None  # "X urutan kedua, Y urutan ketiga": Y holds the place written after it
         if target is None:
             target = _item_before(tokens, start, position, item, found)
         if target is not None:
@@ -235,6 +243,79 @@ def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> l
         else:
             position = after
     return sorted(found, key=lambda i: i.start)
+
+
+def _place_right_after(tokens: Sequence[Token], position: int, end: int) -> tuple[int, int] | None:
+    """A place written right after an item, past linking words ("X berada di urutan kedua")."""
+    cue = cues()
+    for _ in range(3):
+        place = place_at(tokens, position, end)
+        if place is not None or position >= end:
+            return place
+        link = cue.at("place_link", tokens, position)
+        if link is None:
+            return None
+        position = link
+    return place_at(tokens, position, end)
+
+
+def _respective_places(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
+    """ "A dan B masing-masing meraih peringkat pertama dan kedua": places paired with items in order."""
+    for items, after in _before_respectively(tokens, start, end, item):
+        places = _place_list(tokens, after, end)
+        if len(items) == len(places) > 1:
+            return [Item(i.start, i.end, rank, at) for i, (rank, at) in zip(items, places, strict=True)]
+    return []
+
+
+def _place_list(tokens: Sequence[Token], position: int, end: int) -> list[tuple[int, int]]:
+    """ "(meraih) peringkat pertama, kedua dan ketiga": each place and the token it is written at."""
+    cue = cues()
+    for _ in range(3):
+        if place_at(tokens, position, end) is not None:
+            break
+        link = cue.at("place_link", tokens, position)
+        if link is None:
+            return []
+        position = link
+    first = place_at(tokens, position, end)
+    if first is None:
+        return []
+    places = [(first[0], position)]
+    at = first[1]
+    while at < end:
+        joint = _join(tokens, at, end)
+        if joint is None:
+            break
+        following, last = joint
+        place = place_at(tokens, following, end)
+        ordinal = tokens[following].lower if following < end else ""
+        if place is not None:
+            places.append((place[0], following))
+            at = place[1]
+        elif ordinal in cue.ordinals:
+            places.append((cue.ordinals[ordinal], following))
+            at = following + 1
+        else:
+            break
+        if last:
+            break
+    return places
+
+
+def _in_order(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
+    """ "dimenangkan A, B dan C secara berurutan": the items of a list right before the cue take
+    places 1, 2, 3."""
+    cue = cues()
+    found: list[Item] = []
+    for listed in coordinated(tokens, start, end, item):
+        order = cue.at("in_order", tokens, listed.end)
+        if order is None or len(listed.items) < 2:
+            continue
+        if order < end and tokens[order].kind == "word" and tokens[order].lower not in ("dari", "di", "pada"):
+            continue  # "tiga kali berturut-turut meraih ...": times in a row, not places
+        found.extend(Item(i.start, i.end, rank, listed.end) for rank, i in enumerate(listed.items, 1))
+    return found
 
 
 def _bracketed_place(
@@ -279,6 +360,8 @@ def _item_within(tokens: Sequence[Token], start: int, end: int, item: ItemReader
     for position in range(start, end):
         if place_at(tokens, position, end) is not None or tokens[position].text in (";", ".", ","):
             return None
+        if cues().at("coordinator", tokens, position) is not None:
+            return None  # "X di urutan kedua dan Y di urutan ketiga": Y comes with a place of its own
         item_end = item(position)
         if item_end is not None:
             return position, item_end
@@ -338,13 +421,22 @@ def respectively(
     tokens: Sequence[Token], start: int, end: int, item: ItemReader, value: ItemReader
 ) -> list[tuple[Item, Item]]:
     """Items paired with values in order around "masing-masing": nothing when the counts differ."""
+    for items, after in _before_respectively(tokens, start, end, item):
+        values = coordinated(tokens, after, end, value)
+        if values and len(items) == len(values[0].items) > 1:
+            return list(zip(items, values[0].items, strict=True))
+    return []
+
+
+def _before_respectively(
+    tokens: Sequence[Token], start: int, end: int, item: ItemReader
+) -> Iterator[tuple[tuple[Item, ...], int]]:
+    """At each "masing-masing": the list of items that ends right before it, and where the cue ends."""
     cue = cues()
     for position in range(start, end):
         after = cue.at("respectively", tokens, position)
         if after is None:
             continue
         items = [lst for lst in coordinated(tokens, start, position, item) if lst.end >= position - 1]
-        values = coordinated(tokens, after, end, value)
-        if items and values and len(items[-1].items) == len(values[0].items) > 1:
-            return list(zip(items[-1].items, values[0].items, strict=True))
-    return []
+        if items:
+            yield items[-1].items, after

@@ -25,7 +25,7 @@ from typing import ClassVar
 
 from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
-from kg.analysis.structure import Item, after_bullet, clauses, coordinated, place_at, ranked
+from kg.analysis.structure import Item, after_bullet, clauses, coordinated, cues, place_at, ranked
 from kg.extract.base import Document
 from kg.extract.organizations import orgs
 from kg.extract.persons import region_persons_by_name
@@ -41,6 +41,10 @@ OWN_PROVINCE = "own province"  # "tingkat provinsi" without a name: the province
 NAME_LIMIT = 6  # words of a recipient known only as capitalised words ("Kopi Bubuk Garuda Mas")
 #: the cue kinds a sentence with a frame cue holds (award_cues.csv); "tingkat" is a level cue
 FRAME_CUE_KINDS = ("context", "level", "national", "handover", "rank", "nominee")
+#: cue kinds whose words are also parts of names ("Bako Industri", "Koperasi Usaha Tani")
+UNCLAIMING_CUES = frozenset({"business"})
+#: words an award's name is written with or after ("Top BUMD Award 2024", "penghargaan Desa Sadar ... 2024")
+AWARD_WORDS = frozenset({"award", "awards", "penghargaan", "predikat"})
 LIST_REACH = 4  # tokens between a list cue and the first item ("kepada para Kepala Desa X")
 
 
@@ -164,6 +168,7 @@ class Recipients:
             position
             for label in ("title", "award_cue", "region", "org_head")
             for span in a.spans.get(label, ())
+            if span.data.get("kind") not in UNCLAIMING_CUES
             for position in range(span.start, span.end)
         }
 
@@ -201,11 +206,15 @@ class Recipients:
 
 
 def _capitalised_runs(a: Analysis) -> dict[int, int]:
-    """Where the capitalised words that run on from each token end (at most NAME_LIMIT of them):
-    the name of a recipient no lexicon knows."""
+    """Where the capitalised words that run on from each token end (at most NAME_LIMIT of them,
+    never past the end of a line): the name of a recipient no lexicon knows."""
     runs: dict[int, int] = {}
     end = len(a.tokens)
+    following = len(a.text)
     for token in reversed(a.tokens):
+        if "\n" in a.text[token.end : following]:
+            end = token.index + 1  # a name ends with its line
+        following = token.start
         if token.kind != "word" or not token.is_title or token.text[0].isdigit():
             end = token.index
             continue
@@ -285,7 +294,7 @@ def _cue_sentences(a: Analysis) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for start, end in a.sentences:
         named = a.spans_in("award_cue.award", start, end) or any(
-            t.lower in ("award", "awards") for t in a.tokens[start:end]
+            t.lower in AWARD_WORDS for t in a.tokens[start:end]
         )
         cued = named or any(a.spans_in(f"award_cue.{kind}", start, end) for kind in FRAME_CUE_KINDS)
         if (found or named) and cued:
@@ -314,14 +323,20 @@ def _event(a: Analysis, found: Match, province: ProvinceReader) -> Event | None:
             level = "nasional"
         return Event(found.start, found.end, "edition", award, years, level)
     if found.label == "named_award":
-        name_start = groups["name"][0]
-        while name_start < groups["head"][0] - 3 or (
-            name_start < groups["head"][0] and a.tokens[name_start].lower in _cue_words("context")
+        # "X Award 2024": at most three words before the head; "penghargaan X 2024": the words after the cue
+        name_start, name_end = groups["name"]
+        head = groups.get("head")
+        if head is not None:
+            name_end = head[1]
+        while (head is not None and name_start < head[0] - 3) or (
+            name_start < name_end - 1 and a.tokens[name_start].lower in _cue_words("context")
         ):
             name_start += 1
-        if any(a.span_at("award_cue.award", i) for i in range(name_start, groups["head"][1])):
+        if name_end - name_start > NAME_LIMIT or any(
+            a.span_at("award_cue.award", i) for i in range(name_start, name_end)
+        ):
             return None
-        name = words(name_start, groups["head"][1])
+        name = words(name_start, name_end)
         return Event(name_start, found.end, "edition", name, (int(words(*groups["year"])),))
     if found.label in ("level", "organiser"):
         level = province(groups.get("region"))
@@ -597,9 +612,36 @@ class FrameReader:
         if not lists:
             return []
         items = [(i.start, i.end) for i in lists[-1].items]
-        if self.a.tokens[items[0][0] - 1].lower == "di":  # "Kota X di Sulawesi Utara meraih": a place
+        located = self._located(clause_start, items[0][0]) if len(items) == 1 else None
+        if located is not None:
+            return [located]
+        if cues().at("locative", self.a.tokens, items[0][0] - 1) == items[0][0]:
+            # "Kota X di Sulawesi Utara meraih", "Tiga perusahaan asal Riau menjadi finalis": a place
             return [(i.start, i.end) for i in lists[-2].items] if len(lists) > 1 else []
         return items
+
+    def _located(self, floor: int, position: int) -> tuple[int, int] | None:
+        """The village or organisation a chain of places after it locates: "Desa X, Kecamatan Y,
+        Kabupaten Z, meraih ..." is Desa X's award, not Kabupaten Z's."""
+        tokens, recipients = self.a.tokens, self.recipients
+        while position > floor and tokens[position - 1].text == ",":
+            comma = position - 1
+            for start in range(max(floor, comma - NAME_LIMIT - 2), comma):
+                found = recipients.typed.get(start)
+                if found is not None and found.end == comma and found.kind in ("village", "organization"):
+                    return start, found.end
+            district = next(
+                (
+                    back
+                    for back in range(comma - 1, max(floor, comma - 5) - 1, -1)
+                    if cues().at("district", tokens, back) is not None
+                ),
+                None,
+            )
+            if district is None:
+                return None
+            position = district
+        return None
 
     def _apposed_subject(self, start: int, comma: int) -> list[tuple[int, int]]:
         """A list set off by commas before the verb: "Dua perusahaan, yakni A dan B, meraih ..."."""
@@ -630,14 +672,22 @@ class FrameReader:
             if not (a.tokens[position].lower in ("para", "oleh", "kepada", "-") or _in_title(a, position)):
                 break
             position += 1
-        if recipients.typed_item(position) is None:
+        business = self._business_category(position, tie.start, clause_end)
+        if recipients.typed_item(position) is None and not business:
             return []
         lists = coordinated(a.tokens, position, clause_end, recipients.any_item)
         if not lists or lists[0].start != position:
             return []
         items = [(i.start, i.end) for i in lists[0].items]
         typed = [i for i in items if recipients.typed_item(i[0]) == i[1]]
-        return items if typed else []
+        return items if typed or business else []
+
+    def _business_category(self, item: int, start: int, end: int) -> bool:
+        """Whether the category open at an item is one for companies: there a name the lexicons do
+        not know is still a recipient ("kategori Usaha Mikro diraih Batik Komar")."""
+        category = self._category(item, start, end) or (self.frame.category if self.frame else None)
+        words = {w.casefold() for w in (category or "").replace("/", " ").split()}
+        return bool(words & _cue_words("business"))
 
     def _places(self, start: int, end: int) -> list[Item]:
         """Recipients given places: "Juara 1: X", "peringkat I diraih X", "X (Juara II)"."""
@@ -751,13 +801,16 @@ def _in_title(a: Analysis, position: int) -> bool:
 
 
 def _fits(category: str, kind: str) -> bool:
-    """Whether a category is one a recipient of this kind competes in (villages, governments, others)."""
+    """Whether a category is one a recipient of this kind competes in (villages, governments,
+    organisations); a category whose words say none of these fits any."""
     words = {w.casefold() for w in category.replace("/", " ").split()}
     if words & _cue_words("village"):
         return kind == "village"
     if words & _cue_words("government"):
         return kind == "region"
-    return kind == "organization"
+    if words & _cue_words("business"):
+        return kind == "organization"
+    return True  # "kategori Utama": nothing says who competes in it
 
 
 def _level(frame: Frame) -> str | None:
@@ -794,7 +847,7 @@ class AwardExtractor:
 def _mentions_an_award(text: str) -> bool:
     """A cheap look before the analysis: most articles name no award at all."""
     lowered = text.casefold()
-    return "award" in lowered or any(name in lowered for name in _award_names())
+    return any(word in lowered for word in AWARD_WORDS) or any(name in lowered for name in _award_names())
 
 
 def _facts(doc: Document, conferral: Conferral) -> list[AwardFact]:

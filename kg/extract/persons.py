@@ -13,11 +13,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from kg.analysis.appositions import appositions
 from kg.analysis.document import Analysis
 from kg.analysis.names import Names, names_of
+from kg.analysis.tagger import TaggedName, tag, unread_sentences
 from kg.extract.base import Document, Spans, alternation, skip_spaces
 from kg.extract.organizations import OrgMatch, continue_name, org_at, orgs
 from kg.extract.regions import RegionMatch, counted_codes, region_at, region_covering, regions_in
@@ -59,6 +60,11 @@ JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 TOKEN = re.compile(r"\S+")
 LEADING = re.compile(r"[ ,]*")
 NAME_FIRST = re.compile(r"[A-Z][a-z]+")
+#: the least marginal probability a tagged name needs: where, over five folds of the annotated articles
+#: (tools/train_tagger.py --cross-validate), the names it adds to the rules' stop being mostly wrong
+TAGGER_MIN = 0.98
+#: words between a tagged role and the name after it: the organisation ("Ketua Tim DPRD Maluku, X")
+ROLE_GAP = 8
 
 
 @dataclass(frozen=True)
@@ -584,12 +590,80 @@ def _org_in(doc: Document, chars: tuple[int, int]) -> OrgMatch | None:
     return OrgMatch(chars[0], chars[1], name, (), None, None, "title")
 
 
-def find_persons(doc: Document) -> list[PersonMatch]:
+def find_persons(doc: Document, tagged: bool = True) -> list[PersonMatch]:
+    """Every person the rules find, then (with `tagged`) those only the learned tagger finds."""
     titled = _titled_persons(doc)
     titled += _inverse_persons(doc, titled)
     titled += _apposed_persons(doc, titled)
-    found = [p for p in titled + _cued_persons(doc, titled) if doc.in_one_sentence(p.start, p.end)]
+    found = titled + _cued_persons(doc, titled)
+    if tagged:
+        found += tagged_persons(doc, found)
+    found = [p for p in found if doc.in_one_sentence(p.start, p.end)]
     return sorted(found, key=lambda p: p.start)
+
+
+def tagged_persons(
+    doc: Document, taken: list[PersonMatch], model: Any = None, least: float = 0.0
+) -> list[PersonMatch]:
+    """Persons the name tagger (kg/analysis/tagger.py) marks where no rule found a name: no title
+    or cue introduces them ("Pakar jaminan sosial Budi Santoso menilai ..."). `model` and `least`
+    (the least marginal probability) are the shipped model and TAGGER_MIN unless given."""
+    analysis = analysis_of(doc)
+    taken_chars = [(p.start, p.end) for p in taken] + [(o.start, o.end) for o in orgs(doc)]
+    covered = {
+        position for start, end in taken_chars for position in range(*analysis.tokens_between(start, end))
+    }
+    for label in ("region", "title", "org_head", "award_cue"):
+        covered.update(p for span in analysis.spans.get(label, ()) for p in range(span.start, span.end))
+    spans = Spans(taken_chars)
+    found = []
+    tagged = tag(analysis, unread_sentences(analysis, covered), model)
+    roles = [t for t in tagged if t.kind == "ROLE"]
+    for name in tagged:
+        if name.kind != "PER" or name.confidence < (least or TAGGER_MIN):
+            continue
+        start, end = analysis.chars(name.start, name.end)
+        if spans.meets(start, end) or _is_place(doc, start, end):
+            continue
+        read = read_name(doc, start)
+        written = read[2] if read and read[0] == start else " ".join(doc.text[start:end].split())
+        role, org = _tagged_role(doc, analysis, name, roles)
+        found.append(PersonMatch(start, end, written, (), role, org, None, "person.tagger"))
+    return found
+
+
+def _tagged_role(
+    doc: Document, analysis: Analysis, name: TaggedName, roles: list[TaggedName]
+) -> tuple[str | None, Ref | None]:
+    """The role the tagger marks beside a tagged name ("ROLE ORG, NAME", "NAME (ROLE)", "NAME, ROLE"),
+    and the organisation or region written right after that role."""
+    tokens = analysis.tokens
+    for role in roles:
+        gap = tokens[role.end : name.start] if role.end <= name.start else tokens[name.end : role.start]
+        if role.start >= name.end and any(t.text in ("(", ",") for t in gap) is False:
+            continue
+        holder_after = role.end <= name.start
+        if len(gap) > (ROLE_GAP if holder_after else 2):
+            continue
+        if not all(t.text in (",", "(", "/") or (holder_after and t.is_title) for t in gap):
+            continue
+        org = _org_after_role(doc, analysis, role.end, name.start if holder_after else None)
+        return " ".join(analysis.words(role.start, role.end).split()), org
+    return None, None
+
+
+def _org_after_role(doc: Document, analysis: Analysis, position: int, limit: int | None) -> Ref | None:
+    """The organisation or region written right after a tagged role, before the holder's name."""
+    if position >= len(analysis.tokens) or (limit is not None and position >= limit):
+        return None
+    char = analysis.tokens[position].start
+    org = org_at(doc, char)
+    if org is not None:
+        return Ref("organization", org.name)
+    region = region_at(doc, char)
+    if region is not None and region.code:
+        return Ref("region", region.code)
+    return None
 
 
 def persons(doc: Document) -> list[PersonMatch]:

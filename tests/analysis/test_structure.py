@@ -122,6 +122,38 @@ def test_places_after_brackets_holders_and_colons(text: str, expected: list[tupl
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (
+            "Kota Kendari berada di urutan kedua dan Kabupaten Konawe di urutan ketiga.",
+            [("Kota Kendari", 2), ("Kabupaten Konawe", 3)],
+        ),
+        (
+            "Kota Ternate dan Kabupaten Halmahera Utara masing-masing meraih peringkat pertama dan kedua.",
+            [("Kota Ternate", 1), ("Kabupaten Halmahera Utara", 2)],
+        ),
+        (
+            "Penghargaan dimenangkan Kota Jambi, Kabupaten Bungo dan Kabupaten Tebo secara berurutan.",
+            [("Kota Jambi", 1), ("Kabupaten Bungo", 2), ("Kabupaten Tebo", 3)],
+        ),
+        (
+            "Kabupaten Lombok Timur keluar sebagai juara, diikuti Kota Mataram dan Kabupaten Sumbawa.",
+            [("Kabupaten Lombok Timur", 1), ("Kota Mataram", 2), ("Kabupaten Sumbawa", 3)],
+        ),
+    ],
+)
+def test_places_linked_paired_or_given_in_order(text: str, expected: list[tuple[str, int]]) -> None:
+    a = _analysis(text)
+    found = ranked(a.tokens, 0, len(a.tokens), a.items_of("region"))
+    assert [(a.words(i.start, i.end), i.rank) for i in found] == expected
+
+
+def test_years_in_a_row_are_no_places() -> None:
+    a = _analysis("Kota Jambi dan Kabupaten Bungo berturut-turut meraih penghargaan itu sejak 2021.")
+    assert ranked(a.tokens, 0, len(a.tokens), a.items_of("region")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("- Kota Palu", "Kota Palu"),
         ("2. Kota Palu", "Kota Palu"),
         ("b) Kota Palu", "Kota Palu"),

@@ -431,3 +431,65 @@ def test_a_category_keeps_a_lowercase_part_joined_by_dan() -> None:
 )
 def test_more_ways_to_name_an_edition_and_its_recipients(text: str, recipients: list[str]) -> None:
     assert sorted(name(f) for f in awards(text)) == recipients
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a palace ceremony is the national round
+        (
+            "Paritrana Award 2020 diserahkan di Istana Wakil Presiden kepada Kabupaten Kendal.",
+            [("Kabupaten Kendal", 2020, None, "nasional", None, "award.frame.list")],
+        ),
+        # a village, then the places that locate it: the village is the recipient
+        (
+            "Desa Sumberejo, Kecamatan Batu, Kabupaten Malang, meraih Paritrana Award 2023.",
+            [("Desa Sumberejo", 2023, None, None, None, "award.subject-verb")],
+        ),
+        # "asal" locates a count of companies, it names no recipient
+        (
+            "Dua perusahaan asal Jambi menjadi finalis Paritrana Award 2024 kategori Perusahaan Besar, yakni"
+            " PT Sinar Harapan dan PT Batanghari Jaya.",
+            [
+                ("PT Sinar Harapan", 2024, None, None, "Perusahaan Besar", "award.frame.list"),
+                ("PT Batanghari Jaya", 2024, None, None, "Perusahaan Besar", "award.frame.list"),
+            ],
+        ),
+        # a company named in English keeps its "and"
+        (
+            "PT Kalimantan Pulp and Paper meraih Paritrana Award 2022.",
+            [("PT Kalimantan Pulp and Paper", 2022, None, None, None, "award.subject-verb")],
+        ),
+        # a category for companies: a name no lexicon knows still receives it
+        (
+            "Pada Paritrana Award 2023, kategori Usaha Mikro dan Kecil diraih Tenun Ikat Sumba.",
+            [("Tenun Ikat Sumba", 2023, None, None, "Usaha Mikro dan Kecil", "award.frame.list")],
+        ),
+        # a category that says nothing of who competes fits a region too
+        (
+            "Kabupaten Paser meraih UHC Award 2024 kategori Madya.",
+            [("Kabupaten Paser", 2024, None, None, "Madya", "award.subject-verb")],
+        ),
+    ],
+)
+def test_rounds_locations_and_names_of_recipients(text: str, expected: list[tuple[object, ...]]) -> None:
+    assert facts_of(text) == expected
+
+
+def test_an_award_named_after_penghargaan_and_its_later_recipients() -> None:
+    text = (
+        "Desa Wonosari meraih penghargaan Desa Peduli Pekerja Rentan 2024 dari BPJS Ketenagakerjaan."
+        " Penghargaan yang sama juga diterima Desa Kaliwungu."
+    )
+    assert sorted((f.award, f.year, name(f)) for f in awards(text)) == [
+        ("Desa Peduli Pekerja Rentan", 2024, "Desa Kaliwungu"),
+        ("Desa Peduli Pekerja Rentan", 2024, "Desa Wonosari"),
+    ]
+
+
+def test_a_list_line_ends_with_its_line() -> None:
+    text = (
+        "Pemenang Paritrana Award 2022 tingkat Provinsi Bali:\n- Juara 1: UD Karya Dewata\n"
+        "Para pemenang diumumkan."
+    )
+    assert [(name(f), f.rank) for f in awards(text)] == [("UD Karya Dewata", 1)]

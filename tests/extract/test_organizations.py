@@ -178,3 +178,19 @@ def test_a_name_ends_where_its_sentence_does(sentence: str, expected: list[str])
     article = clean(RawDocument(doc_id="t", source="test", text=sentence))
     first = article.sentences[0]
     assert all(first.start <= m.start < m.end <= first.end for m in matches)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Aksi Serikat Pekerja Perkebunan Riau berlangsung damai.", ["Serikat Pekerja Perkebunan Riau"]),
+        ("Mahasiswa Politeknik Negeri Kupang ikut mendata pekerja informal.", ["Politeknik Negeri Kupang"]),
+        ("Rancangan itu disusun Biro Hukum Setda Provinsi Bengkulu.", ["Biro Hukum Setda Provinsi Bengkulu"]),
+        ("Iuran Perkumpulan Nelayan Pesisir Selatan dibayar desa.", ["Perkumpulan Nelayan Pesisir Selatan"]),
+        ("Sebanyak 300 karyawan PT Sumatera Pulp and Paper terdaftar.", ["PT Sumatera Pulp and Paper"]),
+    ],
+)
+def test_heads_of_unions_schools_bureaus_associations_and_english_company_names(
+    sentence: str, expected: list[str]
+) -> None:
+    assert names(sentence) == expected

@@ -347,3 +347,13 @@ def test_a_name_with_an_abbreviated_given_name_after_a_title(given: str) -> None
     assert posts(f"Kepala Dinas Tenaga Kerja Kabupaten Sleman {given} Hasan membuka acara.") == {
         f"{given} Hasan": ("Kepala", "Dinas Tenaga Kerja Kabupaten Sleman")
     }
+
+
+def test_a_person_no_title_introduces_is_found_by_the_tagger() -> None:
+    [person] = found("Pengamat dari Universitas Tadulako, Bambang Sudarsono, menilai iuran itu kecil.")
+    assert (person.name, person.rule) == ("Bambang Sudarsono", "person.tagger")
+
+
+def test_the_tagger_adds_nobody_where_a_rule_found_the_person() -> None:
+    [person] = found("Hal itu dikatakan Ketua Forum Pekerja Rentan Sulteng, Yulianus Tandi, kepada wartawan.")
+    assert (person.name, person.role, person.rule) == ("Yulianus Tandi", "Ketua", "person.title")
