@@ -27,6 +27,8 @@ from kg.model import (
     Ref,
 )
 
+PLACE_WORDS = 4  # the longest region name a body's name ends with ("Provinsi Kepulauan Bangka Belitung")
+LEVEL_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
 OFFICE_WORDS = re.compile(r"\b(?:kantor|wilayah|kanwil|cabang|kota|kabupaten|kab|provinsi|deputi)\b")
 
 
@@ -101,7 +103,30 @@ def org_identity(name: str) -> str:
             place = _place_key(OFFICE_WORDS.sub(" ", match.group("rest")))
             office = bool(place) or prefix.startswith(("kantor wilayah", "kanwil", "kantor cabang"))
             return f"org/{slug(canonical)}" + (f"/{slug(place) or 'office'}" if office else "")
-    return f"org/{slug(name)}"
+    placed = _placed(written)
+    return f"org/{slug(placed or name)}"
+
+
+def _placed(written: str) -> str | None:
+    """A body's name with the one region it ends with written canonically: "DPRD Jember" and "DPRD
+    Kabupaten Jember" are one council. A name that may mean two regions ("DPRD Bekasi": a kota and
+    a kabupaten) and a company's name ("PT Semen Padang") stay as written."""
+    words = written.split()
+    if not words or words[0] in _company_heads():
+        return None
+    for size in range(min(PLACE_WORDS, len(words) - 1), 0, -1):
+        body = words[:-size]
+        if body[-1] in LEVEL_WORDS:
+            continue  # the level word belongs to the place: "kabupaten jember", not "jember"
+        found = Gazetteer.load().lookup(" ".join(words[-size:]))
+        if len(found) == 1 and found[0].level:
+            return " ".join([*body, found[0].canonical])
+    return None
+
+
+@cache
+def _company_heads() -> frozenset[str]:
+    return frozenset(normal(r["head"]).split()[0] for r in rows("org_heads.csv") if r["kind"] == "company")
 
 
 def _place_key(place: str) -> str:

@@ -57,3 +57,22 @@ def test_a_regional_office_is_named_with_its_province_in_full() -> None:
         "BPJS Ketenagakerjaan Wilayah Jawa Tengah",
         ("BPJS Ketenagakerjaan Wilayah Jateng",),
     )
+
+
+@pytest.mark.parametrize(
+    ("short", "full"),
+    [
+        ("DPRD Jember", "DPRD Kabupaten Jember"),
+        ("Dinas Tenaga Kerja Batam", "Dinas Tenaga Kerja Kota Batam"),
+        ("Dinas Sosial Jatim", "Dinas Sosial Provinsi Jawa Timur"),
+    ],
+)
+def test_a_body_named_with_its_region_keys_the_same_however_the_region_is_written(
+    short: str, full: str
+) -> None:
+    assert org_identity(short) == org_identity(full) == f"org/{full.lower().replace(' ', '-')}"
+
+
+@pytest.mark.parametrize("name", ["DPRD Bekasi", "PT Semen Padang", "Dinas Sosial"])
+def test_an_ambiguous_region_a_company_or_no_region_keeps_the_written_key(name: str) -> None:
+    assert org_identity(name) == f"org/{name.lower().replace(' ', '-')}"

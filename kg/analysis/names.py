@@ -34,6 +34,8 @@ from kg.lexicon import data_text, rows, words
 
 COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
 NAMED_AFTER_PERSONS = frozenset({"foundation", "university", "hospital"})
+#: bodies whose names may chain heads: a union's board, a federation of unions
+BODY_KINDS = frozenset({"union", "association"})
 # "and": company names written in English ("Pulp and Paper")
 CONNECTORS = frozenset({"dan", "serta", "&", "and"})
 MAX_PERSON_WORDS = 6
@@ -258,7 +260,11 @@ class Names:
         kind = head[1] if head else "agency"
         end = head[0] if head else position
         sure = [end] if head and (head[2] or self.tokens[position].is_upper) else []
-        end, sure, acronym = self._run(end, limit, sure, kind in NAMED_AFTER_PERSONS)
+        council = self.analysis.span_at("region", position)
+        if head is not None and council is not None and council.end > end and council.end <= limit:
+            end = council.end  # "DPRD Jember": a region written with its council as the cue
+            sure.append(end)
+        end, sure, acronym = self._run(end, limit, sure, kind)
         if kind not in COMPANY_KINDS:
             alone = bool(head and (head[2] or self.tokens[position].is_upper))
             end = self._without_holder(position if head is None else head[0], end, sure, alone)
@@ -271,14 +277,15 @@ class Names:
         return Chunk(position, end, self.text(position, end), kind, acronym)
 
     def _run(
-        self, end: int, limit: int, sure: list[int], honours: bool = False
+        self, end: int, limit: int, sure: list[int], kind: str = "agency"
     ) -> tuple[int, list[int], tuple[int, int] | None]:
         """Run a name on from `end`: capitalised words, regions, acronyms, inner connectors.
 
-        With `honours`, a person's honorifics inside the name are part of it ("RSUD Dr.
-        Soetomo", "Universitas Prof. Dr. Hamka"): such bodies are named after people.
+        In the name of a body named after people, a person's honorifics are part of it ("RSUD
+        Dr. Soetomo", "Universitas Prof. Dr. Hamka").
         """
         tokens, analysis, acronym = self.tokens, self.analysis, None
+        honours = kind in NAMED_AFTER_PERSONS
         after_region = False
         while end < limit and len(sure) < MAX_ORG_TOKENS:
             token = tokens[end]
@@ -305,7 +312,7 @@ class Names:
                     break
                 end += 1
                 continue
-            if not self._org_word(end):
+            if not self._org_word(end, kind):
                 break
             end, after_region = end + 1, False
             if (
@@ -317,7 +324,7 @@ class Names:
                 sure.append(end)
         return end, sure, acronym
 
-    def _org_word(self, index: int) -> bool:
+    def _org_word(self, index: int, kind: str = "agency") -> bool:
         token = self.tokens[index]
         if token.kind == "number":
             return index + 1 < len(self.tokens) and self.tokens[index + 1].text == "/"
@@ -330,7 +337,18 @@ class Names:
         head = self.head_at(index)
         if head is not None and head[1] in COMPANY_KINDS and index > 0 and self.tokens[index - 1].is_upper:
             return True  # "PT Bank Sulselbar", "PT Rumah Sakit X": a company's name may begin with a head
+        if head is not None and head[1] in BODY_KINDS and self._ends_a_head(index):
+            return True  # "Dewan Pimpinan Cabang Konfederasi Serikat Pekerja ...": a board of a union
+        if head is not None and head[1] == "council" and kind == "commission":
+            return True  # "Komisi D DPRD Kabupaten Jember": a commission of a council
         return _undotted(token.text) not in self.lex.non_name or token.text in self.lex.org_words
+
+    def _ends_a_head(self, index: int) -> bool:
+        """Whether a head word's span ends right before a token."""
+        return any(
+            span.end == index and span.data.get("kind") in BODY_KINDS
+            for span in self.analysis.spans_in("org_head", max(0, index - 4), index)
+        )
 
     def _joins(self, position: int, limit: int, comma: bool, after_region: bool) -> bool:
         """Whether a connector or comma at position-1 joins two parts of one name.

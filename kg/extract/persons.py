@@ -60,6 +60,8 @@ JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 TOKEN = re.compile(r"\S+")
 LEADING = re.compile(r"[ ,]*")
 NAME_FIRST = re.compile(r"[A-Z][a-z]+")
+PLACE_UNITS = frozenset({"Desa", "Kelurahan", "Kecamatan", "Kampung", "Nagari", "Gampong", "Distrik"})
+PLACE_NAMED = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_UNITS))})[ \t]+(?P<place>[A-Z][a-z]+)\b")
 #: the least marginal probability a tagged name needs: where, over five folds of the annotated articles
 #: (tools/train_tagger.py --cross-validate), the names it adds to the rules' stop being mostly wrong
 TAGGER_MIN = 0.98
@@ -326,6 +328,26 @@ def _expand(role: str) -> str:
     return " ".join(_expansions().get(word, word) for word in role.split())
 
 
+def _article_places(doc: Document) -> frozenset[str]:
+    """The names the article gives villages and districts ("Desa Sukamaju", "Kecamatan Cibinong")."""
+
+    def find(d: Document) -> frozenset[str]:
+        places = {m.group("place") for m in PLACE_NAMED.finditer(d.text)}
+        return frozenset(places - PLACE_UNITS)  # "Desa Kampung Padang": "Kampung" is no place
+
+    return doc.memo("village and district names", find)
+
+
+def _past_known_place(doc: Document, pos: int) -> int:
+    """Past a place name right after a village or district title when the article names that place
+    elsewhere and a name follows it ("Camat Sukamaju Ade Jaya", with "Desa Sukamaju" before)."""
+    word = NAME_FIRST.match(doc.text, skip_spaces(doc.text, pos))
+    if word is None or word.group() not in _article_places(doc):
+        return pos
+    name = read_name(doc, skip_spaces(doc.text, word.end()))
+    return word.end() if name else pos
+
+
 def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str, Ref | None, OrgMatch | None]:
     """Read what follows a title: the organisation or region whose position it is."""
     role, text = title.role, doc.text
@@ -344,7 +366,9 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
         return pos, role, None, None
     if title.org_mode == "place":
         unit = UNIT_THEN_HOLDER.match(text, pos, doc.line_of(pos)[1])
-        return (unit.end() if unit and read_name(doc, unit.end()) else pos), role, None, None
+        if unit and read_name(doc, unit.end()):
+            return unit.end(), role, None, None
+        return _past_known_place(doc, pos), role, None, None
     if title.org_mode == "secretariat":
         end, sub = _role_words(doc, pos, SECRETARIAT_STOP)
         secretariat = SECRETARIAT_AFTER.match(text, end)

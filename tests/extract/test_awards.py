@@ -493,3 +493,27 @@ def test_a_list_line_ends_with_its_line() -> None:
         "Para pemenang diumumkan."
     )
     assert [(name(f), f.rank) for f in awards(text)] == [("UD Karya Dewata", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "recipients"),
+    [
+        # an edition's ordinal between the name and the year
+        ("Kabupaten Fakfak meraih Paritrana Award ke-6 tahun 2023.", ["Kabupaten Fakfak"]),
+        # "masing-masing" that introduces the recipients a count announced
+        (
+            "Dua daerah meraih Paritrana Award 2023, masing-masing Kabupaten Fakfak dan Kota Sorong.",
+            ["Kabupaten Fakfak", "Kota Sorong"],
+        ),
+    ],
+)
+def test_an_edition_ordinal_and_a_list_after_masing_masing(text: str, recipients: list[str]) -> None:
+    assert sorted(name(f) for f in awards(text)) == recipients
+
+
+def test_a_table_header_is_no_category() -> None:
+    text = (
+        "Pemenang Paritrana Award 2023 tingkat Provinsi Papua Barat:\n"
+        "| Kategori | Peringkat | Penerima |\n| Pemerintah Kabupaten | Terbaik I | Kabupaten Fakfak |"
+    )
+    assert [(name(f), f.rank, f.category) for f in awards(text)] == [("Kabupaten Fakfak", 1, None)]

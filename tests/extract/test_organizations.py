@@ -194,3 +194,20 @@ def test_heads_of_unions_schools_bureaus_associations_and_english_company_names(
     sentence: str, expected: list[str]
 ) -> None:
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a council written with its region as one region mention keeps the region
+        ("Wakil Ketua DPRD Jember Widarto hadir.", ["DPRD Jember"]),
+        # a commission of a council, and a union's board, chain their heads
+        ("Rapat digelar Komisi D DPRD Kabupaten Jember pekan lalu.", ["Komisi D DPRD Kabupaten Jember"]),
+        (
+            "Surat dikirim Dewan Pimpinan Cabang Konfederasi Serikat Pekerja Seluruh Indonesia Kota Batam.",
+            ["Dewan Pimpinan Cabang Konfederasi Serikat Pekerja Seluruh Indonesia Kota Batam"],
+        ),
+    ],
+)
+def test_councils_their_commissions_and_union_boards(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected

@@ -357,3 +357,16 @@ def test_a_person_no_title_introduces_is_found_by_the_tagger() -> None:
 def test_the_tagger_adds_nobody_where_a_rule_found_the_person() -> None:
     [person] = found("Hal itu dikatakan Ketua Forum Pekerja Rentan Sulteng, Yulianus Tandi, kepada wartawan.")
     assert (person.name, person.role, person.rule) == ("Yulianus Tandi", "Ketua", "person.title")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # the place the article names elsewhere is passed over: the holder comes after it
+        ("Desa Sukamulya menerima bantuan. Camat Sukamulya Ade Jaya hadir.", "Ade Jaya"),
+        # no such place in the article: the words after the title are the holder's name
+        ("Camat Ade Jaya hadir dalam acara itu.", "Ade Jaya"),
+    ],
+)
+def test_a_district_head_before_or_without_the_place_name(sentence: str, name: str) -> None:
+    assert [p.name for p in found(sentence) if p.role == "Camat"] == [name]
