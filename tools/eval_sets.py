@@ -52,11 +52,12 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe2": (probes / "probe2", probes / "probe2.gold.jsonl", None),
         "probe3": (probes / "probe3", probes / "probe3.gold.jsonl", None),
         "probe4": (probes / "probe4", probes / "probe4.gold.jsonl", None),
+        "probe5": (probes / "probe5", probes / "probe5.gold.jsonl", None),
     }
 
 
 #: sets whose gold lists only some fact types: the other types made are left out before scoring
-ONLY_TYPES = {"probe3": {"award"}, "probe4": {"person", "organization"}}
+ONLY_TYPES = {"probe3": {"award"}, "probe4": {"person", "organization"}, "probe5": {"award"}}
 
 
 def score(name: str, errors: bool, work: Path) -> str:

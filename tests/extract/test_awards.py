@@ -517,3 +517,11 @@ def test_a_table_header_is_no_category() -> None:
         "| Kategori | Peringkat | Penerima |\n| Pemerintah Kabupaten | Terbaik I | Kabupaten Fakfak |"
     )
     assert [(name(f), f.rank, f.category) for f in awards(text)] == [("Kabupaten Fakfak", 1, None)]
+
+
+@pytest.mark.parametrize(
+    "row", [r for r in rows("award_cues.csv") if r["kind"] == "passive"], ids=lambda r: r["cue"]
+)
+def test_every_passive_phrase_before_the_recipient(row: dict[str, str]) -> None:
+    [fact] = awards(f"Paritrana Award 2025 kategori Badan Usaha Besar {row['cue']} PT Maju Jaya.")
+    assert (name(fact), fact.category) == ("PT Maju Jaya", "Badan Usaha Besar")
