@@ -171,6 +171,13 @@ def build(
             metavar="ADDRESS", help="With --engine dask: a running Dask scheduler (tcp://HOST:8786)."
         ),
     ] = None,
+    stages: Annotated[
+        bool,
+        typer.Option(
+            "--stages",
+            help="Print the seconds spent per stage (clean to graph: summed over the worker processes).",
+        ),
+    ] = False,
 ) -> None:
     """Read articles, extract their facts and write the graph into the store.
 
@@ -217,6 +224,9 @@ def build(
         + (f"; {_plural(len(skipped), 'input')} skipped" if skipped else ""),
         highlight=False,
     )
+    if stages:
+        spent = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in report.stage_seconds.items())
+        out.print(f"stages: {spent}", highlight=False)
     if report.problems:
         raise typer.Exit(1)
 

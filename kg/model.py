@@ -197,3 +197,7 @@ class BuildReport:
     removed: int = 0  # articles gone from a folder this build read again
     on_topic: int = 0  # articles the topic filter kept (crawl input, or all with --topic-filter)
     off_topic: dict[str, int] = field(default_factory=dict)  # articles it skipped, by reason
+    #: seconds per stage, in pipeline order: reading inputs, the writes and the commit (the summary
+    #: of saved queries, the switch to the new generation) as the building process spends them;
+    #: clean, extract, resolve and graph as seconds of work summed over the worker processes
+    stage_seconds: dict[str, float] = field(default_factory=dict)

@@ -40,6 +40,8 @@ from kg.topic import TopicTally
 
 Progress = Callable[[str], None]
 BATCH = 64  # articles per write (and per round of the pool)
+#: the stages BuildReport.stage_seconds reports, in pipeline order
+STAGES = ("ingest", "clean", "extract", "resolve", "graph", "write", "commit")
 POOL_FROM = 2 * BATCH  # fewer changed articles than this are done in this process: a pool costs a start-up
 
 
@@ -55,6 +57,7 @@ class Processed:
     triples: int = 0
     facts: dict[str, int] = field(default_factory=dict)
     problem: str | None = None
+    seconds: dict[str, float] = field(default_factory=dict)  # spent on it per worker stage
 
 
 #: What shapes an article's graph: a change to any of these builds every article again (a change
@@ -103,16 +106,27 @@ def content_digest(raw: RawDocument) -> str:
 def process(raw: RawDocument) -> Processed:
     """clean -> extract -> resolve -> graph for one article (runs in a worker process)."""
     graph = str(article_graph_iri(raw.doc_id))
+    started = time.perf_counter()
     digest = content_digest(raw)
     try:
         article = clean(raw)
     except CleanError as error:
         return Processed(raw.doc_id, raw.source, graph, digest, problem=str(error))
+    cleaned = time.perf_counter()
     extracted = extract(article)
-    quads = article_quads(resolve_article(extracted))
+    extracted_at = time.perf_counter()
+    resolved = resolve_article(extracted)
+    resolved_at = time.perf_counter()
+    quads = article_quads(resolved)
     facts = Counter(type(f).__name__.removesuffix("Fact").lower() for f in extracted.facts)
     data = graph_nquads(graph, quads)
-    return Processed(raw.doc_id, raw.source, graph, digest, data, len(quads), dict(facts))
+    seconds = {
+        "clean": cleaned - started,
+        "extract": extracted_at - cleaned,
+        "resolve": resolved_at - extracted_at,
+        "graph": time.perf_counter() - resolved_at,
+    }
+    return Processed(raw.doc_id, raw.source, graph, digest, data, len(quads), dict(facts), seconds=seconds)
 
 
 def default_workers() -> int:
@@ -206,6 +220,20 @@ def _chunks(items: Iterable[RawDocument], size: int) -> Iterator[list[RawDocumen
         yield chunk
 
 
+def _timed(
+    items: Iterable[RawDocument | Problem], seconds: dict[str, float], stage: str
+) -> Iterator[RawDocument | Problem]:
+    """The items, with the time spent making each one added to `seconds[stage]`."""
+    iterator = iter(items)
+    while True:
+        started = time.perf_counter()
+        item = next(iterator, None)
+        seconds[stage] += time.perf_counter() - started
+        if item is None:
+            return
+        yield item
+
+
 def _folder_root(path: Path) -> str:
     """The key under which a folder input's articles are remembered ('' for a single file)."""
     return str(path.resolve()) if path.is_dir() else ""
@@ -237,13 +265,16 @@ def build(
     report = BuildReport()
     runner = _Runner(default_workers() if workers is None else workers)
     fresh = full or _everything_rebuilds(store, paths)
+    report.stage_seconds = dict.fromkeys(STAGES, 0.0)
     try:
         with store.writing(fresh=fresh):
             _build_into(
                 paths, store, report, engine or runner, progress, on_total, fresh, max_bytes, topic_filter
             )
+            committing = time.perf_counter()
     finally:
         runner.close()
+    report.stage_seconds["commit"] = time.perf_counter() - committing
     report.facts_by_type = dict(sorted(report.facts_by_type.items()))
     report.seconds = time.perf_counter() - started
     return report
@@ -287,9 +318,8 @@ def _build_into(
         """The articles that are new or changed, read one at a time as the workers take them."""
         for path in paths:
             root = _folder_root(Path(path))
-            for item in read_inputs(
-                [Path(path)], max_bytes=max_bytes, topic_filter=topic_filter, tally=tally
-            ):
+            items = read_inputs([Path(path)], max_bytes=max_bytes, topic_filter=topic_filter, tally=tally)
+            for item in _timed(items, report.stage_seconds, "ingest"):
                 if isinstance(item, Problem):
                     report.problems.append(item)
                     continue
@@ -309,7 +339,16 @@ def _build_into(
                 yield item
 
     batch: list[tuple[str, bytes]] = []
+    stages = report.stage_seconds
+
+    def write(graphs: list[tuple[str, bytes]]) -> None:
+        writing = time.perf_counter()
+        store.write_graphs(graphs)
+        stages["write"] += time.perf_counter() - writing
+
     for done in runner.run(to_build()):
+        for stage, spent in done.seconds.items():
+            stages[stage] += spent
         if done.problem is not None:
             report.problems.append(Problem(done.source, done.problem))
             manifest.pop(done.graph, None)
@@ -324,11 +363,13 @@ def _build_into(
         if progress:
             progress(done.doc_id)
         if len(batch) >= BATCH:
-            store.write_graphs(batch)
+            write(batch)
             batch = []
-    store.write_graphs(batch)
+    write(batch)
     gone = [g for g, entry in known.items() if entry.root and entry.root in roots and g not in seen]
+    removing = time.perf_counter()
     store.remove_graphs(gone)
+    stages["write"] += time.perf_counter() - removing
     for graph in gone:
         manifest.pop(graph, None)
     report.removed = len(gone)

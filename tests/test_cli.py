@@ -406,3 +406,19 @@ def test_html_options_that_cannot_apply_say_why(
     result = runner.invoke(app, ["export", "--store", str(built), "-o", str(tmp_path / "x.out"), *args])
     assert result.exit_code == 2
     assert message in result.output
+
+
+def test_build_prints_its_stage_times_when_asked(tmp_path: Path) -> None:
+    store = tmp_path / "kg"
+    result = runner.invoke(app, ["build", str(ROOT / "seeds"), "--store", str(store), "-q", "--stages"])
+    assert result.exit_code == 0, result.output
+    [line] = [line for line in result.output.splitlines() if line.startswith("stages: ")]
+    assert [part.split()[0] for part in line.removeprefix("stages: ").split(", ")] == [
+        "ingest",
+        "clean",
+        "extract",
+        "resolve",
+        "graph",
+        "write",
+        "commit",
+    ]

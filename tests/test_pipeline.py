@@ -204,3 +204,14 @@ def test_new_rules_rebuild_a_corpus_as_a_fresh_build_gives_it(
     reference = KnowledgeStore(tmp_path / "fresh")
     build([corpus], reference)
     assert serialize(store, "nquads") == serialize(reference, "nquads")
+
+
+def test_the_report_gives_the_seconds_of_every_stage(tmp_path: Path) -> None:
+    seeds = Path(__file__).resolve().parent.parent / "seeds"
+    report = build([seeds], KnowledgeStore(tmp_path / "kg"), workers=1)
+    stages = report.stage_seconds
+    assert list(stages) == ["ingest", "clean", "extract", "resolve", "graph", "write", "commit"]
+    assert all(seconds >= 0 for seconds in stages.values())
+    assert stages["extract"] > 0 and stages["write"] > 0 and stages["commit"] > 0
+    # with one worker, the stages are spent in turn within the build's own time
+    assert sum(stages.values()) <= report.seconds
