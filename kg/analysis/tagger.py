@@ -32,6 +32,7 @@ LABELS = (
     "number",
 )
 MODEL = "tagger.crfsuite"
+WINDOW = 8  # tokens tagged on either side of a capitalised run no reader took
 
 
 @dataclass(frozen=True)
@@ -117,10 +118,11 @@ def features(analysis: Analysis, start: int = 0, end: int | None = None) -> list
     return result
 
 
-def unread_sentences(analysis: Analysis, covered: set[int]) -> list[tuple[int, int]]:
-    """The sentences worth tagging: those with two capitalised words in a row, past the sentence's
-    first word, that no other reader has taken (`covered`: token positions of known names and spans)."""
-    found = []
+def unread_stretches(analysis: Analysis, covered: set[int]) -> list[tuple[int, int]]:
+    """The stretches worth tagging: around each run of capitalised words past a sentence's first
+    word that no other reader has taken (`covered`: token positions of known names and spans),
+    WINDOW tokens either side within the sentence, overlapping stretches joined."""
+    found: list[tuple[int, int]] = []
     tokens = analysis.tokens
     for start, end in analysis.sentences:
         for position in range(start + 1, end - 1):
@@ -130,8 +132,11 @@ def unread_sentences(analysis: Analysis, covered: set[int]) -> list[tuple[int, i
                 and position not in covered
                 and position + 1 not in covered
             ):
-                found.append((start, end))
-                break
+                first, last = max(start, position - WINDOW), min(end, position + 2 + WINDOW)
+                if found and found[-1][1] >= first and found[-1][0] >= start:
+                    found[-1] = (found[-1][0], max(found[-1][1], last))
+                else:
+                    found.append((first, last))
     return found
 
 

@@ -18,7 +18,7 @@ from typing import Any, ClassVar
 from kg.analysis.appositions import appositions
 from kg.analysis.document import Analysis
 from kg.analysis.names import Names, names_of
-from kg.analysis.tagger import TaggedName, tag, unread_sentences
+from kg.analysis.tagger import TaggedName, tag, unread_stretches
 from kg.extract.base import Document, Spans, alternation, skip_spaces
 from kg.extract.organizations import OrgMatch, continue_name, org_at, orgs
 from kg.extract.regions import RegionMatch, counted_codes, region_at, region_covering, regions_in
@@ -641,7 +641,7 @@ def tagged_persons(
         covered.update(p for span in analysis.spans.get(label, ()) for p in range(span.start, span.end))
     spans = Spans(taken_chars)
     found = []
-    tagged = tag(analysis, unread_sentences(analysis, covered), model)
+    tagged = tag(analysis, unread_stretches(analysis, covered), model)
     roles = [t for t in tagged if t.kind == "ROLE"]
     for name in tagged:
         if name.kind != "PER" or name.confidence < (least or TAGGER_MIN):

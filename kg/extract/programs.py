@@ -46,31 +46,47 @@ def _excluded(name: str) -> bool:
     return normal in words("program_exclusions.txt") or field in words("program_exclusions.txt") or not normal
 
 
+@cache
+def _national_patterns() -> list[tuple[dict[str, str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]]:
+    """Per national programme: its name (with an acronym after it), "program <name>", its bare word."""
+    return [
+        (
+            row,
+            re.compile(rf"\b{row['name']}\b(?: *\((?P<acr>{row['acronym']})\))?"),
+            re.compile(rf"\bprogram +(?:{row['name'].lower()})\b(?: *\((?P<acr>{row['acronym']})\))?"),
+            re.compile(rf"\b{row['bare']}\b"),
+        )
+        for row in _national()
+    ]
+
+
+@cache
+def _enumeration() -> re.Pattern[str]:
+    """ "jaminan kecelakaan kerja, kematian dan hari tua": national programmes by their bare words."""
+    bare = "|".join(r["bare"] for r in _national())
+    return re.compile(
+        rf"\bjaminan +(?:{bare})(?: *, *(?:jaminan +)?(?:{bare}))+ *,? +dan +(?:jaminan +)?(?:{bare})\b"
+    )
+
+
 def _national_programs(doc: Document) -> list[ProgrammeSpan]:
     found: list[ProgrammeSpan] = []
     text = doc.text
-    for row in _national():
-        named = re.compile(rf"\b{row['name']}\b(?: *\((?P<acr>{row['acronym']})\))?")
+    patterns = _national_patterns()
+    for row, named, after_program, _ in patterns:
         for match in named.finditer(text):
             if _combined(text, match.start()):
                 continue
             aliases = (row["acronym"],) if match.group("acr") else ()
             found.append((match.start(), match.end(), row["name"], aliases))
-        after_program = re.compile(
-            rf"\bprogram +(?:{row['name'].lower()})\b(?: *\((?P<acr>{row['acronym']})\))?"
-        )
         for match in after_program.finditer(text):
             if not _combined(text, match.start()):
                 found.append((match.start(), match.end(), row["name"], ()))
-    bare = "|".join(r["bare"] for r in _national())
-    enumeration = re.compile(
-        rf"\bjaminan +(?:{bare})(?: *, *(?:jaminan +)?(?:{bare}))+ *,? +dan +(?:jaminan +)?(?:{bare})\b"
-    )
-    for match in enumeration.finditer(text):
+    for match in _enumeration().finditer(text):
         if BENEFIT_VERB.search(text[max(0, match.start() - 30) : match.start()]):
             continue
-        for row in _national():
-            item = re.search(rf"\b{row['bare']}\b", match.group(0))
+        for row, _, _, bare in patterns:
+            item = bare.search(match.group(0))
             if item:
                 found.append((match.start() + item.start(), match.start() + item.end(), row["name"], ()))
     return found

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kg.analysis.document import Analysis, analyse
-from kg.analysis.tagger import features, tag, unread_sentences
+from kg.analysis.tagger import WINDOW, features, tag, unread_stretches
 from kg.clean import clean
 from kg.model import RawDocument
 
@@ -56,8 +56,16 @@ def test_every_token_has_features_with_its_neighbours() -> None:
     assert "-2:edge" in found[0]
 
 
-def test_only_sentences_with_capitalised_words_no_reader_took_are_tagged() -> None:
+def test_only_stretches_around_capitalised_words_no_reader_took_are_tagged() -> None:
     a = _analysis("Iuran dibayar pemerintah daerah.\nPengamat jaminan sosial Bambang Sudarsono menilai.")
-    assert len(unread_sentences(a, set())) == 1
-    taken = set(range(len(a.tokens)))
-    assert unread_sentences(a, taken) == []
+    [(start, end)] = unread_stretches(a, set())
+    assert a.words(start, end) == "Pengamat jaminan sosial Bambang Sudarsono menilai."
+    assert unread_stretches(a, set(range(len(a.tokens)))) == []
+
+
+def test_a_stretch_reaches_a_window_either_side_of_the_run() -> None:
+    words = " ".join(f"kata{n}" for n in range(20))
+    a = _analysis(f"{words} Bambang Sudarsono {words}.")
+    [(start, end)] = unread_stretches(a, set())
+    run = next(t.index for t in a.tokens if t.text == "Bambang")
+    assert (start, end) == (run - WINDOW, run + 2 + WINDOW)
