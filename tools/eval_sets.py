@@ -53,11 +53,17 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe3": (probes / "probe3", probes / "probe3.gold.jsonl", None),
         "probe4": (probes / "probe4", probes / "probe4.gold.jsonl", None),
         "probe5": (probes / "probe5", probes / "probe5.gold.jsonl", None),
+        "probe6": (probes / "probe6", probes / "probe6.gold.jsonl", None),
     }
 
 
 #: sets whose gold lists only some fact types: the other types made are left out before scoring
-ONLY_TYPES = {"probe3": {"award"}, "probe4": {"person", "organization"}, "probe5": {"award"}}
+ONLY_TYPES = {
+    "probe3": {"award"},
+    "probe4": {"person", "organization"},
+    "probe5": {"award"},
+    "probe6": {"organization"},
+}
 
 
 def score(name: str, errors: bool, work: Path) -> str:

@@ -25,7 +25,9 @@ from kg.model import Fact, OrganizationFact
 
 COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
 # office words after a known body's name; "wilayah" and "cabang" are often written in lower case
-OFFICE = r"(?:Kantor +Wilayah|Kantor +Cabang|Kanwil|[Cc]abang|[Ww]ilayah|Deputi +Wilayah|Kantor)"
+OFFICE = (
+    r"(?:Kantor +Wilayah|Kantor +Cabang|Kanwil|[Cc]abang|[Ww]ilayah|Deputi +Wilayah|[Pp]erwakilan|Kantor)"
+)
 PLACE_CUES = frozenset(
     {None, "kota", "kota administrasi", "kotamadya", "kabupaten", "kabupaten administrasi", "provinsi"}
 )

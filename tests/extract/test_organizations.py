@@ -211,3 +211,17 @@ def test_heads_of_unions_schools_bureaus_associations_and_english_company_names(
 )
 def test_councils_their_commissions_and_union_boards(sentence: str, expected: list[str]) -> None:
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Ombudsman RI Perwakilan Sumatera Barat menerima laporan.",
+            ["Ombudsman RI Perwakilan Sumatera Barat"],
+        ),
+        ("Laporan diperiksa BPK Perwakilan Provinsi Jambi.", ["BPK Perwakilan Provinsi Jambi"]),
+    ],
+)
+def test_a_representative_office_of_a_national_body(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
