@@ -31,6 +31,8 @@ from kg.model import (
 from kg.namespaces import KG, QB, RESOURCE_BASE, SCHEMA
 from kg.resolve import Group, ResolvedArticle
 
+LABEL = RDFS.label  # compared on every triple added: looked up in its namespace once
+
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
 Quad = tuple[URIRef, URIRef, URIRef | Literal, URIRef]
 LEVEL_CLASS = {"provinsi": KG.Province, "kabupaten": KG.Regency, "kota": KG.City}
@@ -104,7 +106,7 @@ class ArticleGraph:
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
             self.triples.add((s, p, o))
-            if p == RDFS.label:
+            if p == LABEL:
                 self.names.setdefault(s, str(o))
 
     def build(self) -> list[Quad]:

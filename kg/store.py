@@ -32,6 +32,7 @@ import shutil
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,7 +58,7 @@ LOCK = "lock"
 def to_ox(term: Term) -> ox.NamedNode | ox.Literal:
     """An rdflib term as a pyoxigraph term."""
     if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
+        return _named_node(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
@@ -65,6 +66,12 @@ def to_ox(term: Term) -> ox.NamedNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"unexpected term {term!r}")
+
+
+@lru_cache(maxsize=1 << 16)
+def _named_node(value: str) -> ox.NamedNode:
+    """IRIs repeat across an article's triples (predicates, classes, its entities): each is made once."""
+    return ox.NamedNode(value)
 
 
 def to_rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> URIRef | Literal | BNode:
@@ -287,8 +294,12 @@ def graph_nquads(graph: str, quads: Iterable[tuple[Term, Term, Term, Term]]) -> 
     """
     named = ox.NamedNode(graph)
     terms: list[tuple[Any, Any, Any]] = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads]
-    out = [ox.Quad(s, p, o, named) for s, p, o in terms] + [ox.Quad(s, p, o, DEFAULT) for s, p, o in terms]
-    return ox.serialize(out, format=ox.RdfFormat.N_QUADS) or b""
+    out = [ox.Quad(s, p, o, named) for s, p, o in terms]
+    lines = ox.serialize(out, format=ox.RdfFormat.N_QUADS) or b""
+    # the default graph's copies: the same lines without their graph (one quad a line, each ending so)
+    suffix = f" <{graph}> .\n".encode()
+    merged = b"".join(line[: -len(suffix)] + b" .\n" for line in lines.splitlines(keepends=True))
+    return lines + merged
 
 
 class KnowledgeStore:
