@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from rdflib import Literal, URIRef
 
 from kg.export.rdf import serialize
 from kg.pipeline import build
@@ -20,6 +21,7 @@ from kg.store import (
     StoreBusy,
     StoreError,
     collect_generations,
+    graph_nquads,
     live_generation,
     open_read_only,
 )
@@ -189,3 +191,17 @@ def test_a_build_killed_at_any_point_leaves_the_old_or_the_whole_new_state(tmp_p
         assert state in (old, new), f"kill point {point}: the store holds a mix"
         seen["old" if state == old else "new"] += 1
     assert seen["old"] > 0  # the kills landed inside the build, not only after it
+
+
+def test_an_article_graph_as_nquads_holds_each_triple_named_and_in_the_default_graph() -> None:
+    graph = "https://example.org/graph/a"
+    s, p = URIRef("https://example.org/s"), URIRef("https://example.org/p")
+    quads = [
+        (s, p, Literal("satu <dua> .\nline"), URIRef(graph)),
+        (s, p, URIRef("https://example.org/o"), URIRef(graph)),
+    ]
+    lines = graph_nquads(graph, quads).decode().splitlines()
+    named, default = lines[:2], lines[2:]
+    assert all(line.endswith(f" <{graph}> .") for line in named)
+    assert default == [line.removesuffix(f" <{graph}> .") + " ." for line in named]
+    assert '"satu <dua> .\\nline"' in default[0]
