@@ -15,7 +15,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.extract.base import Document, alternation
-from kg.extract.regions import RegionMatch, counted_codes, regions_in
+from kg.extract.regions import RegionMatch, counted_codes, region_covering, regions_in
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows
 from kg.model import Fact, Modality, Ref, RegulationFact
@@ -137,7 +137,11 @@ def _title(doc: Document, pos: int) -> tuple[str | None, int]:
 
 
 def _region_in(doc: Document, start: int, end: int, level: str) -> RegionMatch | None:
-    for match in regions_in(doc, start, end):
+    """The first region of the level in [start, end), or the one that reaches into it from before:
+    "Peraturan Bupati Deli Serdang" has the region "Bupati Deli Serdang", cued by the kind's own word."""
+    covering = region_covering(doc, start) if start < end else None
+    before = [covering] if covering is not None and covering.span.start < start else []
+    for match in [*before, *regions_in(doc, start, end)]:
         if not match.code or match.in_org_name:
             continue
         if not level or Gazetteer.load().get(match.code).level == level:

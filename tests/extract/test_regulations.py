@@ -194,3 +194,24 @@ def test_special_regional_regulations_are_perda_and_leading_zeros_drop(
 ) -> None:
     [fact] = regulations(sentence)
     assert (fact.kind, fact.number) == (kind, number)
+
+
+@pytest.mark.parametrize("row", rows("regulation_kinds.csv"), ids=lambda r: r["written"])
+def test_every_issuer_level_is_a_level_of_region(row: dict[str, str]) -> None:
+    assert row["issuer_level"] in ("", "provinsi", "kabupaten", "kota")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "issuer"),
+    [
+        ("Qanun Aceh Nomor 4 Tahun 2023 tentang Ketenagakerjaan berlaku sejak Januari.", "11"),
+        ("Qanun Kabupaten Pidie Nomor 2 Tahun 2022 tentang Jaminan Sosial disahkan.", "11.07"),
+        ("Perda Khusus Papua Barat Nomor 3 Tahun 2021 tentang Perlindungan Pekerja disahkan.", "92"),
+        # the head's title in the kind is the region's cue: "Bupati Pidie" is one region mention
+        ("Hal itu diatur Peraturan Bupati Pidie Nomor 9 Tahun 2022 tentang Pekerja Rentan.", "11.07"),
+        ("Hal itu diatur Peraturan Wali Kota Banda Aceh Nomor 9 Tahun 2022 tentang Pekerja Rentan.", "11.71"),
+    ],
+)
+def test_a_regional_instrument_is_issued_by_the_region_it_names(sentence: str, issuer: str) -> None:
+    [fact] = regulations(sentence)
+    assert fact.issuer is not None and fact.issuer.key == issuer
