@@ -1,12 +1,14 @@
 """An interactive HTML page of the entity graph that works with no network at all.
 
-The nodes, edges and options are vis-network's own data, written as plain JSON into
-kg/static/graph.html.j2 with the vendored vis-network script inlined. (pyvis would add
+The nodes, edges and options are written as compact JSON (rows of values, repeated strings
+stored once; see `_vis_data`) into kg/static/graph.html.j2 with the vendored vis-network script
+inlined; the page turns them into vis-network's DataSets. (pyvis would add
 nothing here but an IPython install: its templates link vis-network, bootstrap and
 tom-select from CDNs even with cdn_resources="local", so an offline page comes out blank.)
 
-All text from the graph (article text can contain markup) is HTML-escaped before it is
-put in a tooltip, and the data are embedded as HTML-safe JSON. The output is
+All text from the graph (article text can contain markup) reaches the page as HTML-safe JSON
+and is put into tooltips and the details panel with textContent, never as markup; what the
+template itself writes is HTML-escaped. The output is
 byte-identical for the same graph: everything is sorted and nothing random is written.
 """
 
@@ -59,6 +61,7 @@ CLASS_COLOURS = {
 }
 FALLBACK_COLOURS = ("#e377c2", "#f7b6d2", "#c49c94", "#dbdb8d", "#9edae5", "#aec7e8", "#98df8a", "#c7c7c7")
 VIEW_ATTRIBUTES = ("iri", "label", "cls", "types")
+LARGE_NODES = 300  # a graph with more nodes is drawn with cheaper options (see _vis_options)
 EVIDENCE_SHOWN = 12  # sentences per node in the details panel (a fact read from 100 articles shows 12)
 _DATED = re.compile(r"(?i)year|date|asOf")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
@@ -95,18 +98,23 @@ def render_html(
     place name such as "Kota Madiun") keeps only what lies within `hops` links of it.
     """
     view = _shown(view, with_gazetteer, focus, hops)
-    nodes, edges = _vis_data(view)
-    regions = sorted(((node["name"], node["id"]) for node in nodes if node["cls"] in REGION_CLASSES), key=str)
+    data = _vis_data(view)
+    data["options"] = _vis_options(view)
+    data["large"] = _is_large(view)
+    regions = sorted(
+        (row[1], row[0]) for row in data["nodes"] if data["classes"][row[2]][0] in REGION_CLASSES
+    )
     page = _template().render(
         title=title,
-        data={"nodes": nodes, "edges": edges, "options": _vis_options(view)},
+        data=data,
         legend=_legend(view),
         regions=regions,
-        years=sorted({year for node in nodes for year in node["years"]}),
+        years=sorted({year for row in data["nodes"] for year in row[6]}),
         node_count=view.number_of_nodes(),
         edge_count=view.number_of_edges(),
         vis_script=Markup(vis_network_script()),
         vis_version=VIS_NETWORK_VERSION,
+        label_chars=LABEL_CHARS,
     )
     _check_offline(page)
     return page
@@ -144,29 +152,88 @@ def escape(text: object) -> str:
     )
 
 
-def _vis_data(view: EntityView) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """vis-network's nodes (placed, with filter keys and evidence) and edges, in the view's (sorted) order."""
+def _vis_data(view: EntityView) -> dict[str, Any]:
+    """The page's data, compact: rows of plain values, repeated strings stored once and referred to by index.
+
+    nodes: [iri, name, class, size, x, y, years, regions (node indices), evidence (sentence
+    indices, newest first), evidence count, types, [property, value, property, value, ...]];
+    edges: [from, to, predicate, bend] (node and predicate indices; bend > 0 curves a second
+    link between the same two entities); sentences: [text, article]; articles: [date, id].
+    The page builds labels, colours, tooltips and the evidence list from these (as text, never HTML).
+    """
     positions = layout(view)
+    order = list(view.nodes)
+    index = {node: i for i, node in enumerate(order)}
+    classes = _Table()
+    properties = _Table()
+    predicates = _Table()
+    types = _Table()
+    articles = _Table()
+    sentences = _Table()
+    neighbours = {node: _neighbours(view, node) for node in order}
+    cls_of = dict(view.nodes(data="cls"))
+    regional = {node for node in order if cls_of[node] in REGION_CLASSES}
+    near_regions = {node: neighbours[node] & regional for node in order}
     own_years = {node: _years(data, view.evidence.get(node, ())) for node, data in view.nodes(data=True)}
+    degree = dict(view.degree())
     nodes = []
     for node_id, data in view.nodes(data=True):
-        node = _vis_node(node_id, data, view.degree(node_id))
-        node["x"], node["y"] = positions[node_id]
-        node["years"] = sorted(own_years[node_id] or _neighbour_years(view, node_id, own_years))
-        node["regions"] = _regions_of(view, node_id)
-        node["evidence"] = _evidence_html(view.evidence.get(node_id, ()))
-        nodes.append(node)
+        x, y = positions[node_id]
+        years = own_years[node_id] or {year for other in neighbours[node_id] for year in own_years[other]}
+        evidence = view.evidence.get(node_id, ())
+        shown = sorted(evidence, key=lambda item: (item.date, item.article), reverse=True)[:EVIDENCE_SHOWN]
+        rows: list[Any] = []
+        for name, value in data.items():
+            if name not in VIEW_ATTRIBUTES:
+                rows += [properties.add(_display_name(name)), _cut(value)]
+        nodes.append(
+            [
+                node_id,
+                data["label"],
+                classes.add(data["cls"]),
+                round(10 + 4 * math.log2(1 + degree[node_id]), 1),
+                x,
+                y,
+                sorted(years),
+                sorted(index[region] for region in _regions_of(node_id, neighbours, near_regions, cls_of)),
+                [sentences.add((_cut(item.text), articles.add((item.date, item.article)))) for item in shown],
+                len(evidence),
+                types.add(data["types"]),
+                rows,
+            ]
+        )
     edges = []
-    labels = dict(view.nodes(data="label"))
     seen: dict[frozenset[str], int] = {}
-    for index, (source, target, data) in enumerate(view.edges(data=True)):
-        edge = _vis_edge(index, source, target, data, labels)
+    for source, target, data in view.edges(data=True):
         pair = frozenset((source, target))
         seen[pair] = seen.get(pair, -1) + 1
-        if seen[pair]:  # a second link between the same two entities is bent so it does not hide the first
-            edge["smooth"] = {"enabled": True, "type": "curvedCW", "roundness": round(0.25 * seen[pair], 2)}
-        edges.append(edge)
-    return nodes, edges
+        predicate = (data["predicate"], data["label"])
+        edges.append([index[source], index[target], predicates.add(predicate), seen[pair]])
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "classes": [[cls, class_colour(cls)] for cls in classes.items],
+        "properties": properties.items,
+        "predicates": [list(predicate) for predicate in predicates.items],
+        "types": types.items,
+        "sentences": sentences.items,
+        "articles": articles.items,
+    }
+
+
+class _Table:
+    """Values stored once, in the order first seen, and referred to by their index."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self._index: dict[Any, int] = {}
+
+    def add(self, value: Any) -> int:
+        found = self._index.get(value)
+        if found is None:
+            found = self._index[value] = len(self.items)
+            self.items.append(value)
+        return found
 
 
 def _years(data: dict[str, str], evidence: tuple[Evidence, ...]) -> set[int]:
@@ -175,90 +242,44 @@ def _years(data: dict[str, str], evidence: tuple[Evidence, ...]) -> set[int]:
     return {int(year) for text in texts for year in _YEAR.findall(text)}
 
 
-def _neighbour_years(view: EntityView, node: str, own: dict[str, set[int]]) -> set[int]:
-    """A node without a date of its own (a region, a person) takes its neighbours' years."""
-    neighbours = set(view.predecessors(node)) | set(view.successors(node))
-    return {year for other in neighbours for year in own[other]}
-
-
-def _regions_of(view: EntityView, node: str) -> list[str]:
+def _regions_of(
+    node: str, neighbours: dict[str, set[str]], near_regions: dict[str, set[str]], cls_of: dict[str, str]
+) -> set[str]:
     """The regions a node belongs to for the region filter: itself, linked regions, and those of linked facts.
 
     Articles are not followed (one article links a dozen places), nor regions (a province is not its cities).
     """
-    found = {node} if _is_region(view, node) else set()
-    for other in _neighbours(view, node):
-        if _is_region(view, other):
-            found.add(other)
-        elif view.nodes[other]["cls"] != "Article" and view.nodes[node]["cls"] != "Article":
-            found.update(far for far in _neighbours(view, other) if _is_region(view, far))
-    return sorted(found)
+    found = set(near_regions[node])
+    if cls_of[node] in REGION_CLASSES:
+        found.add(node)
+    if cls_of[node] != "Article":
+        for other in neighbours[node]:
+            if cls_of[other] != "Article" and cls_of[other] not in REGION_CLASSES:
+                found |= near_regions[other]
+    return found
 
 
 def _neighbours(view: EntityView, node: str) -> set[str]:
     return set(view.predecessors(node)) | set(view.successors(node))
 
 
-def _is_region(view: EntityView, node: str) -> bool:
-    return bool(view.nodes[node]["cls"] in REGION_CLASSES)
-
-
-def _evidence_html(evidence: tuple[Evidence, ...]) -> str:
-    """The sentences a fact was read from, newest first, as escaped HTML for the details panel."""
-    if not evidence:
-        return ""
-    shown = sorted(evidence, key=lambda item: (item.date, item.article), reverse=True)[:EVIDENCE_SHOWN]
-    items = "".join(
-        f'<li><q>{escape(_cut(item.text))}</q> <span class="kg-ev-src">'
-        f"{escape(item.date or 'undated')} · {escape(item.article)}</span></li>"
-        for item in shown
-    )
-    more = f'<p class="hint">and {len(evidence) - len(shown)} more</p>' if len(evidence) > len(shown) else ""
-    return f'<h3 class="kg-ev-head">Evidence ({len(evidence)})</h3><ol class="kg-ev">{items}</ol>{more}'
-
-
-def _vis_node(node_id: str, data: dict[str, str], degree: int) -> dict[str, Any]:
-    label = data["label"]
-    return {
-        "id": node_id,
-        "label": label if len(label) <= LABEL_CHARS else label[: LABEL_CHARS - 1] + "…",
-        "name": label,
-        "cls": data["cls"],
-        "color": class_colour(data["cls"]),
-        "shape": "dot",
-        "size": round(10 + 4 * math.log2(1 + degree), 1),
-        "title": _node_tooltip(data),
-    }
-
-
-def _node_tooltip(data: dict[str, str]) -> str:
-    """Label, class, IRI and literal properties as escaped HTML (the page turns it into an element)."""
-    rows = [("types", data["types"])] + [
-        (_display_name(name), value) for name, value in data.items() if name not in VIEW_ATTRIBUTES
-    ]
-    table = "".join(f"<tr><th>{escape(name)}</th><td>{escape(_cut(value))}</td></tr>" for name, value in rows)
-    return (
-        f'<div><b>{escape(data["label"])}</b> <span class="kg-tip-cls">{escape(data["cls"])}</span></div>'
-        f'<div class="kg-tip-iri">{escape(data["iri"])}</div><table>{table}</table>'
-    )
-
-
-def _vis_edge(
-    index: int, source: str, target: str, data: dict[str, str], labels: dict[str, str]
-) -> dict[str, Any]:
-    tooltip = f"<b>{escape(data['predicate'])}</b><br>{escape(labels[source])} → {escape(labels[target])}"
-    return {"id": f"e{index}", "from": source, "to": target, "label": data["label"], "title": tooltip}
+def _is_large(view: nx.MultiDiGraph) -> bool:
+    return bool(view.number_of_nodes() > LARGE_NODES)
 
 
 def _vis_options(view: nx.MultiDiGraph) -> dict[str, Any]:
-    """Positions come from the export (see kg.export.layout): physics stays off, the page opens drawn."""
-    large = view.number_of_nodes() > 300
+    """Positions come from the export (see kg.export.layout): physics stays off, the page opens drawn.
+
+    A large graph opens with no labels, arrowheads or edge labels (too small to see at that scale,
+    and the bulk of the first drawing): the page adds them once zoomed in (DETAIL_SCALE in the page).
+    """
+    large = _is_large(view)
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False},
         "nodes": {"shape": "dot", "borderWidth": 1, "font": {"size": 13, "color": "#1f2933"}},
         "edges": {
-            "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+            "arrows": {"to": {"enabled": not large, "scaleFactor": 0.5}},
             "color": {"color": "#9aa5b1", "highlight": "#334e68", "hover": "#334e68"},
             "font": {"size": 10, "color": "#52606d", "strokeWidth": 3, "align": "middle"},
             "smooth": {"enabled": not large, "type": "continuous", "roundness": 0.4},
