@@ -9,7 +9,9 @@ persons and organisations (observers, councils and their commissions, village an
 heads, union boards, a minister); probe5/ four more award reports (a category after each
 listed item, a year only in the headline, a shortlist after a verification), written after
 the rules had been fitted to probe3; probe6/ four articles naming organisations of every
-kind. The gold of probe3 to probe6 lists only the fact types they are about.
+kind; probe7/ four articles of coverage figures (a region named back, a time that opens the
+sentence, a list of figures per region). The gold of probe3 to probe7 lists only the fact
+types they are about.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
 were then tuned on says little. These tests check that every probe builds without a problem
@@ -28,7 +30,7 @@ from kg.pipeline import build
 from kg.store import KnowledgeStore
 
 DATA = Path(__file__).resolve().parent / "data"
-PROBES = {"probe": 12, "probe2": 11, "probe3": 10, "probe4": 6, "probe5": 4, "probe6": 4}
+PROBES = {"probe": 12, "probe2": 11, "probe3": 10, "probe4": 6, "probe5": 4, "probe6": 4, "probe7": 4}
 
 
 @pytest.mark.parametrize(("probe", "articles"), PROBES.items())

@@ -54,6 +54,7 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe4": (probes / "probe4", probes / "probe4.gold.jsonl", None),
         "probe5": (probes / "probe5", probes / "probe5.gold.jsonl", None),
         "probe6": (probes / "probe6", probes / "probe6.gold.jsonl", None),
+        "probe7": (probes / "probe7", probes / "probe7.gold.jsonl", None),
     }
 
 
@@ -63,6 +64,7 @@ ONLY_TYPES = {
     "probe4": {"person", "organization"},
     "probe5": {"award"},
     "probe6": {"organization"},
+    "probe7": {"figure"},
 }
 
 

@@ -32,12 +32,13 @@ from typing import ClassVar
 
 from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
-from kg.analysis.structure import ItemReader, coordinated, respectively
+from kg.analysis.structure import ItemReader, after_bullet, coordinated, respectively
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
 from kg.extract.organizations import orgs
 from kg.extract.persons import persons_in, region_persons_by_name
 from kg.extract.regions import regions
+from kg.gazetteer import Gazetteer
 from kg.lexicon import data_text, rows
 from kg.model import Fact, FigureFact, Modality, Ref, Unit
 
@@ -48,6 +49,13 @@ SKIP_BEFORE = re.compile(
 )
 #: Names of the national BPJS Ketenagakerjaan: the subject of national data ("BPJS Ketenagakerjaan mencatat").
 NATIONAL_BODY = ("bpjs ketenagakerjaan", "bpjamsostek", "bp jamsostek", "badan penyelenggara jaminan sosial")
+#: "provinsi itu": a level word and a demonstrative name the last region of that level named before
+ANAPHORA_LEVELS = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kota": "kota", "daerah": "daerah"}
+ANAPHORA_WORDS = frozenset({"itu", "tersebut", "ini"})
+CONTINUING = frozenset({"serta", "dan", "sedangkan"})  # a sentence that goes on with the one before
+LIST_LINE = 14  # tokens of a list's line ("- Kabupaten Sumbawa Barat: 55,1 persen (2024)")
+OPENING_TIME = 8  # tokens a sentence's opening time may take, up to its comma ("Hingga akhir Desember 2023,")
+ANAPHORA_REACH = 120  # tokens back to the region named: about a paragraph
 #: Words that end the search for where counted people are: a composition or a source follows.
 LOCATION_STOPS = (
     "dan",
@@ -192,19 +200,16 @@ def _has_quantity(positions: list[int], start: int, end: int) -> bool:
 
 
 def _may_count(analysis: Analysis, positions: list[int], start: int, end: int) -> bool:
-    """Whether a sentence can hold a figure: a number, and a coverage cue or a word that refers back
-    or goes on ("tersebut", "Serta"). The patterns run on these sentences only, which keeps the
-    reader fast."""
+    """Whether a sentence can hold a figure: a number, and a coverage cue, a word that refers back
+    or goes on ("tersebut", "Serta"), or the shape of a list's line. The patterns run on these
+    sentences only, which keeps the reader fast."""
     if end <= start or not _has_quantity(positions, start, end):
         return False
     if any(True for _ in analysis.spans_in("figure_cue.coverage", start, end)):
         return True
     words = {t.lower for t in analysis.tokens[start:end]}
-    return bool(words & {"tersebut", "itu", "ini"}) or analysis.tokens[start].lower in (
-        "serta",
-        "dan",
-        "sedangkan",
-    )
+    referring = bool(words & {"tersebut", "itu", "ini"})
+    return referring or analysis.tokens[start].lower in CONTINUING or _list_line(analysis, start, end)
 
 
 def _subject_spans(doc: Document, analysis: Analysis) -> list[Span]:
@@ -219,6 +224,7 @@ def _subject_spans(doc: Document, analysis: Analysis) -> list[Span]:
             found.append(
                 Span("subject", first, last, match.span.start, match.span.end, match.span.text, data)
             )
+    found.extend(_anaphoric_subjects(analysis, found))
     taken = {s.start for s in found}
     for org in orgs(doc):
         first, last = analysis.tokens_between(org.start, org.end)
@@ -226,6 +232,30 @@ def _subject_spans(doc: Document, analysis: Analysis) -> list[Span]:
             national = org.name.casefold() in NATIONAL_BODY and not org.place
             data = {"kind": "organization", "key": org.name, "national": "1" if national else ""}
             found.append(Span("subject", first, last, org.start, org.end, org.name, data))
+    return found
+
+
+def _anaphoric_subjects(analysis: Analysis, regions_found: list[Span]) -> list[Span]:
+    """ "provinsi itu", "kabupaten tersebut", "daerah ini": the last region of that level named
+    before, in the same paragraph or the one before; none when there is no such region."""
+    gazetteer = Gazetteer.load()
+    levels = {span.start: gazetteer.get(span.data["key"]).level for span in regions_found}
+    ordered = sorted(regions_found, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    tokens = analysis.tokens
+    found = []
+    for position in range(len(tokens) - 1):
+        level = ANAPHORA_LEVELS.get(tokens[position].lower)
+        if level is None or tokens[position + 1].lower not in ANAPHORA_WORDS:
+            continue
+        before = ordered[: bisect_left(starts, position)]
+        fitting = [s for s in before if level == "daerah" or levels[s.start] == level]
+        if fitting and position - fitting[-1].end <= ANAPHORA_REACH:
+            antecedent = fitting[-1]
+            first, last = tokens[position], tokens[position + 1]
+            data = dict(antecedent.data) | {"cue": "anaphora"}
+            text = analysis.text[first.start : last.end]
+            found.append(Span("subject", position, position + 2, first.start, last.end, text, data))
     return found
 
 
@@ -516,7 +546,25 @@ def _year(reading: Reading, token: int, clause: tuple[int, int]) -> int | None:
     in_times = {p for start, stop, _ in times for p in range(start, stop)}
     if later and not any(end <= p < clause[1] and p not in in_times for p in reading.positions):
         return later[0][1]  # "1.500 pekerja ... terdaftar sepanjang 2021": the clause's own time
-    return None
+    return _opening_year(reading, clause)
+
+
+def _opening_year(reading: Reading, clause: tuple[int, int]) -> int | None:
+    """The time a sentence opens with, set off by a comma, holds for all its clauses: "Hingga akhir
+    2023, kepesertaan di X tercatat 310.000, sedangkan di Y 28.400"."""
+    sentences = reading.analysis.sentences
+    index = bisect_left([s for s, _ in sentences], clause[0] + 1) - 1
+    if index < 0:
+        return None
+    start, end = sentences[index]
+    if start == clause[0]:
+        return None  # the number's clause is the first: its own times were read already
+    tokens = reading.analysis.tokens
+    comma = next((p for p in range(start, min(end, start + OPENING_TIME)) if tokens[p].text == ","), None)
+    if comma is None:
+        return None
+    times = _times(reading, (start, comma))
+    return times[0][2] if times and times[0][0] <= start + 1 else None
 
 
 def _modality(reading: Reading, token: int, clause: tuple[int, int]) -> Modality:
@@ -641,9 +689,11 @@ class FigureExtractor:
         reading = doc.memo("figure_reading", _read)
         analysis = reading.analysis
         facts: list[FigureFact] = []
-        gated = False
+        gated = announced = False
         for index, (start, end) in enumerate(analysis.sentences):
-            gated = _speaks_of_coverage(reading, start, end, gated)
+            listed = _list_line(analysis, start, end)
+            gated = _speaks_of_coverage(reading, start, end, gated) or (announced and listed)
+            announced = (announced and listed) or _announces_a_list(analysis, start, end)
             if not gated:
                 continue
             found: list[FigureFact] = []
@@ -704,7 +754,8 @@ def _parallel(made: list[FigureFact], before: list[FigureFact]) -> list[FigureFa
 
 def _speaks_of_coverage(reading: Reading, start: int, end: int, previous: bool) -> bool:
     """A sentence with a coverage cue, one that breaks down a number given before ("dari jumlah
-    tersebut"), or one that goes on with the sentence before it ("Serta 4.187 nelayan ...")."""
+    tersebut"), or one that goes on with the sentence before it ("Serta 4.187 nelayan ...", or the
+    next line of a list: "- Kabupaten Dompu: 29,9 persen")."""
     analysis = reading.analysis
     if end <= start:
         return False
@@ -714,7 +765,23 @@ def _speaks_of_coverage(reading: Reading, start: int, end: int, previous: bool) 
         return True
     if any(m.start <= start + 1 for m in reading.matching("restates", start, end)):
         return True
-    return previous and analysis.tokens[start].lower in ("serta", "dan", "sedangkan")
+    return previous and (_list_line(analysis, start, end) or analysis.tokens[start].lower in CONTINUING)
+
+
+def _announces_a_list(analysis: Analysis, start: int, end: int) -> bool:
+    """A sentence that ends in a colon and speaks of figures: "Berikut rincian capaian per daerah:"."""
+    colon = end > start and analysis.tokens[end - 1].text == ":"
+    return colon and bool(analysis.spans_in("figure_cue", start, end))
+
+
+def _list_line(analysis: Analysis, start: int, end: int) -> bool:
+    """A short line of its own (a list's item, its bullet read off by cleaning or not): "Kabupaten
+    Dompu: 29,9 persen"."""
+    if after_bullet(analysis.tokens, start, end) > start:
+        return True
+    line_start = analysis.text.rfind("\n", 0, analysis.tokens[start].start) + 1
+    own_line = not analysis.text[line_start : analysis.tokens[start].start].strip(" \t-•*")
+    return own_line and end - start <= LIST_LINE and any(t.text == ":" for t in analysis.tokens[start:end])
 
 
 def _referring_back(

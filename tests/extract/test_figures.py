@@ -317,3 +317,39 @@ def test_an_allocation_to_add_members_is_a_plan() -> None:
 def test_the_clauses_own_time_after_the_number_is_its_year(text: str, year: int | None) -> None:
     first = next(f for f in figures(text) if f.value == 1500)
     assert first.year == year
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "provinsi itu" names the last province named before it
+        (
+            "Kepesertaan di Sulawesi Tengah terus naik. Hingga Juni 2024, sebanyak 210.500 pekerja di"
+            " provinsi itu telah terdaftar sebagai peserta BPJS Ketenagakerjaan.",
+            [("Provinsi Sulawesi Tengah", 210500, 2024)],
+        ),
+        # a time that opens the sentence holds for every clause of it
+        (
+            "Hingga akhir 2023, kepesertaan di Kota Palu tercatat 90.000 pekerja, sedangkan di Kota"
+            " Bitung 28.000 pekerja.",
+            [("Kota Palu", 90000, 2023), ("Kota Bitung", 28000, 2023)],
+        ),
+    ],
+)
+def test_a_region_named_back_and_a_time_that_opens_the_sentence(
+    text: str, expected: list[tuple[str, float, int | None]]
+) -> None:
+    assert [(subject(f), f.value, f.year) for f in figures(text)] == expected
+
+
+def test_the_lines_of_a_list_a_sentence_announces() -> None:
+    text = (
+        "Data itu disampaikan dalam rapat koordinasi. Berikut rincian capaian kepesertaan per daerah:\n"
+        "- Kota Palu: 46,8 persen\n- Kabupaten Sigi: 37,5 persen\n- Kabupaten Poso: 29,9 persen\n"
+        "Rapat ditutup pukul 12.00."
+    )
+    assert [(subject(f), f.value) for f in figures(text)] == [
+        ("Kota Palu", 46.8),
+        ("Kabupaten Sigi", 37.5),
+        ("Kabupaten Poso", 29.9),
+    ]
