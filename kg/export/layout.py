@@ -71,22 +71,37 @@ def _step(xs: list[float], ys: list[float], edges: list[tuple[int, int]], limit:
 
 
 def _repulsion(xs: list[float], ys: list[float]) -> tuple[list[float], list[float]]:
-    """k²/d pushes between nodes less than two units apart (k = 1), found through a grid of cells."""
+    """k²/d pushes between nodes less than two units apart (k = 1), found through a grid of cells.
+
+    Each pair is counted once, pushing both ways: the pairs within a cell, and those between a
+    cell and four of its eight neighbours (the other four count it as theirs).
+    """
     cells: dict[tuple[int, int], list[int]] = defaultdict(list)
     for i, (x, y) in enumerate(zip(xs, ys, strict=True)):
         cells[(math.floor(x / 2), math.floor(y / 2))].append(i)
     dx = [0.0] * len(xs)
     dy = [0.0] * len(xs)
     for (cx, cy), members in cells.items():
-        near = [j for ox in (-1, 0, 1) for oy in (-1, 0, 1) for j in cells.get((cx + ox, cy + oy), ())]
-        for i in members:
-            x, y = xs[i], ys[i]
-            for j in near:
-                if j != i:
-                    ex, ey = x - xs[j], y - ys[j]
+        own = [(i, xs[i], ys[i]) for i in members]
+        near = [
+            (j, xs[j], ys[j])
+            for key in ((cx + 1, cy - 1), (cx + 1, cy), (cx + 1, cy + 1), (cx, cy + 1))
+            for j in cells.get(key, ())
+        ]
+        for position, (i, x, y) in enumerate(own):
+            fx = fy = 0.0
+            for others in (own[position + 1 :], near):
+                for j, ox, oy in others:
+                    ex, ey = x - ox, y - oy
                     squared = ex * ex + ey * ey or 0.0001
-                    dx[i] += ex / squared
-                    dy[i] += ey / squared
+                    ex /= squared
+                    ey /= squared
+                    fx += ex
+                    fy += ey
+                    dx[j] -= ex
+                    dy[j] -= ey
+            dx[i] += fx
+            dy[i] += fy
     return dx, dy
 
 

@@ -280,14 +280,20 @@ def _has_facts(view: EntityView, node: str) -> bool:
 def _evidence(graph: Graph, nodes: set[URIRef]) -> dict[str, tuple[Evidence, ...]]:
     """Each node's kg:evidence as sentences (mention -> kg:inSentence -> kg:text), with date and id."""
     found: dict[str, set[Evidence]] = defaultdict(set)
+    texts: dict[Node, str] = {}  # a sentence is evidence of several nodes, an article has many sentences
+    sources: dict[Node | None, tuple[str, str]] = {}
     for node, _, mention in graph.triples((None, KG.evidence, None)):
         if node not in nodes:
             continue
         for sentence in graph.objects(mention, KG.inSentence):
-            text = _first(graph, sentence, (KG.text,))
+            if sentence not in texts:
+                texts[sentence] = xml_safe(_first(graph, sentence, (KG.text,)))
+            text = texts[sentence]
             if text:
                 article = _article_of(graph, mention, sentence)
-                found[str(node)].add(_dated(graph, article, xml_safe(text)))
+                if article not in sources:
+                    sources[article] = ("", "") if article is None else _source(graph, article)
+                found[str(node)].add(Evidence(*sources[article], text))
     return {node: tuple(sorted(items)) for node, items in sorted(found.items())}
 
 
@@ -300,12 +306,11 @@ def _article_of(graph: Graph, mention: Node, sentence: Node) -> Node | None:
     return None
 
 
-def _dated(graph: Graph, article: Node | None, text: str) -> Evidence:
-    if article is None:
-        return Evidence("", "", text)
+def _source(graph: Graph, article: Node) -> tuple[str, str]:
+    """An article's date and id."""
     date = _first(graph, article, (DCTERMS.date, SCHEMA.datePublished))
     doc = _first(graph, article, (DCTERMS.identifier, KG.docId)) or local_name(URIRef(str(article)))
-    return Evidence(date, doc, text)
+    return date, doc
 
 
 def _first(graph: Graph, subject: Node, predicates: tuple[URIRef, ...]) -> str:
