@@ -3,9 +3,10 @@
 The rule chunkers (kg/analysis/names.py) find a name from a head word or a title; a name
 that has neither ("Sinode Gereja Kristen Injili", "Keripik Ubi Mustika") is out of their
 reach. The tagger reads the same analysis (tokens, lexicon spans) and labels each token
-B-PER / I-PER / B-ORG / I-ORG / O, by a linear-chain CRF whose weights were trained by
-tools/train_tagger.py on the annotated real articles and ship with the package
-(kg/data/tagger.crfsuite). Tagging is deterministic and offline.
+B-/I-PER, B-/I-ORG, B-/I-ROLE (a person's post written beside the name) or O, by a
+linear-chain CRF whose weights were trained by tools/train_tagger.py on the annotated real
+articles and ship with the package (kg/data/tagger.crfsuite). Tagging is deterministic and
+offline. Only stretches of text no rule has read are tagged (`unread_stretches`).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ WINDOW = 8  # tokens tagged on either side of a capitalised run no reader took
 
 @dataclass(frozen=True)
 class TaggedName:
-    """A name the tagger found: tokens [start, end), PER or ORG, and its least sure token's marginal."""
+    """A span the tagger found: tokens [start, end), PER, ORG or ROLE, and its least sure token's marginal."""
 
     start: int
     end: int
