@@ -270,8 +270,8 @@ def _is_large(view: nx.MultiDiGraph) -> bool:
 def _vis_options(view: nx.MultiDiGraph) -> dict[str, Any]:
     """Positions come from the export (see kg.export.layout): physics stays off, the page opens drawn.
 
-    A large graph opens with no labels, arrowheads or edge labels (too small to see at that scale,
-    and the bulk of the first drawing): the page adds them once zoomed in (DETAIL_SCALE in the page).
+    A large graph opens with no node labels and no arrowheads (too small to see at that scale, and
+    much of the first drawing): the page adds them once zoomed in (DETAIL_SCALE in the page).
     """
     large = _is_large(view)
     return {

@@ -349,7 +349,7 @@ LABEL_OF = "(id) => window.kgGraph.nodes.get(id).label"
 
 
 @pytest.mark.browser
-def test_a_large_graph_opens_bare_and_gets_labels_and_arrows_when_zoomed_in(
+def test_a_large_graph_opens_without_labels_and_arrows_and_gets_them_when_zoomed_in(
     tmp_path: Path, browser: Browser
 ) -> None:
     path = tmp_path / "large.html"
