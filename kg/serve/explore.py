@@ -327,10 +327,13 @@ def _region_names(store: KnowledgeStore) -> dict[str, str]:
     """
     key = (str(store.path), store.generation or "")
     if store.generation is None or key not in _region_cache:
-        found = rows(store, "SELECT ?r WHERE { ?r a kg:Region }")
-        names = {
-            iri: node.label for iri, node in describe_nodes(store, (row["r"].value for row in found)).items()
-        }
+        labels: dict[str, list[str]] = {}
+        for row in rows(store, "SELECT ?r ?l WHERE { ?r a kg:Region OPTIONAL { ?r rdfs:label ?l } }"):
+            labels.setdefault(row["r"].value, []).extend([row["l"].value] if row.get("l") else [])
+        # a gazetteer region has one label, its canonical name; any other is described in full
+        names = {iri: found[0] for iri, found in labels.items() if len(found) == 1}
+        others = [iri for iri in labels if iri not in names]
+        names |= {iri: node.label for iri, node in describe_nodes(store, others).items()}
         if store.generation is None:  # an in-memory store may change under the same key
             return names
         _region_cache.clear()
