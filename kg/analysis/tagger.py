@@ -33,7 +33,7 @@ LABELS = (
     "number",
 )
 MODEL = "tagger.crfsuite"
-WINDOW = 8  # tokens tagged on either side of a capitalised run no reader took
+WINDOW = 5  # tokens tagged on either side of a capitalised run no reader took
 
 
 @dataclass(frozen=True)
