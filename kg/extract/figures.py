@@ -239,19 +239,20 @@ def _anaphoric_subjects(analysis: Analysis, regions_found: list[Span]) -> list[S
     """ "provinsi itu", "kabupaten tersebut", "daerah ini": the last region of that level named
     before, in the same paragraph or the one before; none when there is no such region."""
     gazetteer = Gazetteer.load()
-    levels = {span.start: gazetteer.get(span.data["key"]).level for span in regions_found}
-    ordered = sorted(regions_found, key=lambda s: s.start)
-    starts = [s.start for s in ordered]
+    ordered = iter(sorted(regions_found, key=lambda s: s.start))
+    upcoming = next(ordered, None)
+    latest: dict[str, Span] = {}  # the last region named so far, by level ("daerah": of any level)
     tokens = analysis.tokens
     found = []
     for position in range(len(tokens) - 1):
+        while upcoming is not None and upcoming.start < position:
+            latest[gazetteer.get(upcoming.data["key"]).level or ""] = latest["daerah"] = upcoming
+            upcoming = next(ordered, None)
         level = ANAPHORA_LEVELS.get(tokens[position].lower)
         if level is None or tokens[position + 1].lower not in ANAPHORA_WORDS:
             continue
-        before = ordered[: bisect_left(starts, position)]
-        fitting = [s for s in before if level == "daerah" or levels[s.start] == level]
-        if fitting and position - fitting[-1].end <= ANAPHORA_REACH:
-            antecedent = fitting[-1]
+        antecedent = latest.get(level)
+        if antecedent is not None and position - antecedent.end <= ANAPHORA_REACH:
             first, last = tokens[position], tokens[position + 1]
             data = dict(antecedent.data) | {"cue": "anaphora"}
             text = analysis.text[first.start : last.end]
