@@ -14,11 +14,7 @@ import hashlib
 import http.client
 import json
 import shutil
-import socket
-import subprocess
-import sys
 import threading
-import time
 import urllib.request
 from collections import deque
 from collections.abc import Iterator
@@ -30,6 +26,7 @@ from urllib.request import parse_http_list, parse_keqv_list
 
 import pyoxigraph as ox
 import pytest
+from oxigraph_support import free_port, oxigraph_server
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -55,45 +52,11 @@ GAZETTEER = f"{GRAPH}gazetteer"
 NO_CREDENTIALS = Credentials("nowhere")
 
 
-def oxigraph_binary() -> str:
-    """The server the `oxigraph` package installs beside this Python (or on PATH)."""
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.exists() else shutil.which("oxigraph")
-    assert found, "the oxigraph server is missing: pip install -e '.[test]'"
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture
 def oxigraph(tmp_path: Path) -> Iterator[str]:
     """A real Oxigraph server on its own data folder; yields its base URL."""
-    port = free_port()
-    process = subprocess.Popen(
-        [oxigraph_binary(), "serve", "--location", str(tmp_path / "oxigraph"), "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert process.poll() is None, "the oxigraph server stopped at start"
-            try:
-                urllib.request.urlopen(f"{base}/query?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the oxigraph server did not answer in 20 s"
-                time.sleep(0.05)
+    with oxigraph_server("serve", tmp_path / "oxigraph") as base:
         yield base
-    finally:
-        process.kill()
-        process.wait()
 
 
 @dataclass

@@ -6,18 +6,14 @@ The server is loaded with the store's own quads (the merged default graph includ
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import cast
 
 import pyoxigraph as ox
 import pytest
+from oxigraph_support import free_port, oxigraph_binary, oxigraph_server
 from starlette.testclient import TestClient
 from typer.testing import CliRunner
 
@@ -33,20 +29,6 @@ CITY = "/id/region/35.77"  # Kota Madiun
 JSON = {"accept": "application/sparql-results+json"}
 
 
-def oxigraph_binary() -> str:
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.exists() else shutil.which("oxigraph")
-    assert found, "the oxigraph server is missing: pip install -e '.[test]'"
-    return found
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @pytest.fixture(scope="module")
 def endpoint(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A real Oxigraph server holding the store's quads; yields its SPARQL query URL."""
@@ -57,29 +39,10 @@ def endpoint(store_path: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
         store.store.dump(dump, format=ox.RdfFormat.N_QUADS)
     finally:
         store.close()
-    location = str(folder / "oxigraph")
-    subprocess.run([oxigraph_binary(), "load", "--location", location, "--file", str(dump)], check=True)
-    port = free_port()
-    process = subprocess.Popen(
-        [oxigraph_binary(), "serve-read-only", "--location", location, "--bind", f"127.0.0.1:{port}"],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/query"
-    try:
-        deadline = time.monotonic() + 20
-        while True:
-            assert process.poll() is None, "the oxigraph server stopped at start"
-            try:
-                urllib.request.urlopen(f"{url}?query=ASK%7B%7D", timeout=1).close()
-                break
-            except OSError:
-                assert time.monotonic() < deadline, "the oxigraph server did not answer in 20 s"
-                time.sleep(0.05)
-        yield url
-    finally:
-        process.kill()
-        process.wait()
+    location = folder / "oxigraph"
+    subprocess.run([oxigraph_binary(), "load", "--location", str(location), "--file", str(dump)], check=True)
+    with oxigraph_server("serve-read-only", location) as base:
+        yield f"{base}/query"
 
 
 @pytest.fixture(scope="module")
