@@ -152,10 +152,14 @@ def _sorted(lines: Iterable[bytes], folder: Path) -> Iterator[Iterator[bytes]]:
         yield heapq.merge(*runs)
 
 
+# kgid: stays unused: resource IRIs hold slashes, which a prefixed name could write only escaped
+TURTLE_PREFIXES = {name: iri for name, iri in sorted(PREFIXES.items()) if name != "kgid"}
+
+
 # --- the formats --------------------------------------------------------------------------------------
 
 
-class _SortedHead:
+class SortedPrefixes:
     """A binary file that writes the @prefix lines a Turtle or TriG writer starts with in sorted
     order (the writer's own order of them varies from process to process), then the rest."""
 
@@ -200,9 +204,8 @@ def _write_parsed(lines: Iterable[bytes], fmt: ox.RdfFormat, out: IO[bytes], fol
     syntax = ox.RdfFormat.N_QUADS if fmt == ox.RdfFormat.TRIG else ox.RdfFormat.N_TRIPLES
     parsed = ox.parse(path=str(path), format=syntax)
     items: Iterator[Any] = parsed if fmt == ox.RdfFormat.TRIG else (q.triple for q in parsed)
-    prefixes = {name: iri for name, iri in PREFIXES.items() if name != "kgid"}
-    head = _SortedHead(out)
-    ox.serialize(items, output=cast(IO[bytes], head), format=fmt, prefixes=prefixes)
+    head = SortedPrefixes(out)
+    ox.serialize(items, output=cast(IO[bytes], head), format=fmt, prefixes=TURTLE_PREFIXES)
     head.flush()
 
 

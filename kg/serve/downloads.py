@@ -29,48 +29,17 @@ from typing import IO, Any, cast
 import pyoxigraph as ox
 
 from kg.export.atomic import open_atomic
+from kg.export.rdf import TURTLE_PREFIXES, SortedPrefixes
 from kg.facts import facts_jsonl
-from kg.namespaces import PREFIXES
 from kg.store import GENERATIONS, KnowledgeStore
-
-# kgid: stays unused: resource IRIs hold slashes, which a prefixed name could write only escaped
-TURTLE_PREFIXES = {name: iri for name, iri in sorted(PREFIXES.items()) if name != "kgid"}
 
 
 def write_turtle(store: KnowledgeStore, file: IO[Any]) -> None:
-    """The merged graph; the prefix lines written in name order (Oxigraph's own order varies by process)."""
-    file.write("".join(f"@prefix {name}: <{iri}> .\n" for name, iri in TURTLE_PREFIXES.items()).encode())
+    """The merged graph; the prefix lines in name order (Oxigraph's own order varies by process)."""
     triples = (ox.Triple(quad.subject, quad.predicate, quad.object) for quad in store.merged())
-    body = cast(IO[bytes], WithoutPrefixLines(file))
-    ox.serialize(triples, output=body, format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
-
-
-class WithoutPrefixLines:
-    """A binary file that drops the @prefix lines a Turtle writer starts with, passing on the rest."""
-
-    def __init__(self, file: IO[Any]) -> None:
-        self.file = file
-        self.head = b""
-        self.in_head = True
-
-    def write(self, data: bytes) -> int:
-        if not self.in_head:
-            return self.file.write(data)
-        self.head += data
-        while self.in_head and b"\n" in self.head:
-            line, _, rest = self.head.partition(b"\n")
-            if line.startswith(b"@prefix "):
-                self.head = rest
-            else:
-                self.in_head = False
-                self.file.write(self.head)
-        return len(data)
-
-    def flush(self) -> None:
-        if self.in_head and self.head:  # a graph with no triples: whatever is left is no prefix line
-            self.file.write(self.head)
-            self.head = b""
-        self.file.flush()
+    body = SortedPrefixes(file)
+    ox.serialize(triples, output=cast(IO[bytes], body), format=ox.RdfFormat.TURTLE, prefixes=TURTLE_PREFIXES)
+    body.flush()
 
 
 def write_nquads(store: KnowledgeStore, file: IO[Any]) -> None:

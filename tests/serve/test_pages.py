@@ -16,6 +16,7 @@ import pytest
 from browser_support import offline_page
 from serve_sample import HOSTILE_LINKS, Running, start, stop
 
+from kg.export.rdf import TURTLE_PREFIXES, SortedPrefixes
 from kg.namespaces import KG, RESOURCE_BASE
 from kg.serve import downloads, i18n, labels, pages
 from kg.serve.nodes import describe, rows
@@ -448,16 +449,19 @@ def test_turtle_downloads_name_their_prefixes_once_in_order(store: KnowledgeStor
     downloads.write_turtle(store, written)
     lines = written.getvalue().decode("utf-8").splitlines()
     prefixes = [line for line in lines if line.startswith("@prefix ")]
-    assert prefixes == sorted(prefixes) and len(prefixes) == len(downloads.TURTLE_PREFIXES)
+    assert prefixes == sorted(prefixes) and len(prefixes) == len(TURTLE_PREFIXES)
     assert all(line.startswith("@prefix ") for line in lines[: len(prefixes)])  # all of them at the top
 
 
 @pytest.mark.parametrize("chunk", [1, 7, 4096])
-def test_a_turtle_writers_prefix_lines_are_dropped_however_it_writes(chunk: int) -> None:
-    text = b"@prefix a: <http://a/> .\n@prefix b: <http://b/> .\n\n<http://x> a:p <http://y> .\n"
+def test_a_turtle_writers_prefix_lines_are_sorted_however_it_writes(chunk: int) -> None:
+    text = b"@prefix b: <http://b/> .\n@prefix a: <http://a/> .\n\n<http://x> a:p <http://y> .\n"
     kept = io.BytesIO()
-    body = downloads.WithoutPrefixLines(kept)
+    body = SortedPrefixes(kept)
     for at in range(0, len(text), chunk):
         body.write(text[at : at + chunk])
     body.flush()
-    assert kept.getvalue() == b"\n<http://x> a:p <http://y> .\n"
+    assert (
+        kept.getvalue()
+        == b"@prefix a: <http://a/> .\n@prefix b: <http://b/> .\n\n<http://x> a:p <http://y> .\n"
+    )
