@@ -247,16 +247,20 @@ def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> l
 
 def _place_right_after(tokens: Sequence[Token], position: int, end: int) -> tuple[int, int] | None:
     """A place written right after an item, past linking words ("X berada di urutan kedua")."""
-    cue = cues()
-    for _ in range(3):
-        place = place_at(tokens, position, end)
-        if place is not None or position >= end:
-            return place
-        link = cue.at("place_link", tokens, position)
+    linked = _past_links(tokens, position, end)
+    return None if linked is None else place_at(tokens, linked, end)
+
+
+def _past_links(tokens: Sequence[Token], position: int, end: int) -> int | None:
+    """Where a place starts after at most three linking words ("berada di", "menempati"), if one does."""
+    for _ in range(4):
+        if position < end and place_at(tokens, position, end) is not None:
+            return position
+        link = cues().at("place_link", tokens, position)
         if link is None:
             return None
         position = link
-    return place_at(tokens, position, end)
+    return None
 
 
 def _respective_places(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
@@ -271,16 +275,11 @@ def _respective_places(tokens: Sequence[Token], start: int, end: int, item: Item
 def _place_list(tokens: Sequence[Token], position: int, end: int) -> list[tuple[int, int]]:
     """ "(meraih) peringkat pertama, kedua dan ketiga": each place and the token it is written at."""
     cue = cues()
-    for _ in range(3):
-        if place_at(tokens, position, end) is not None:
-            break
-        link = cue.at("place_link", tokens, position)
-        if link is None:
-            return []
-        position = link
-    first = place_at(tokens, position, end)
-    if first is None:
+    linked = _past_links(tokens, position, end)
+    first = None if linked is None else place_at(tokens, linked, end)
+    if linked is None or first is None:
         return []
+    position = linked
     places = [(first[0], position)]
     at = first[1]
     while at < end:

@@ -686,8 +686,7 @@ class FrameReader:
         """Whether the category open at an item is one for companies: there a name the lexicons do
         not know is still a recipient ("kategori Usaha Mikro diraih Batik Komar")."""
         category = self._category(item, start, end) or (self.frame.category if self.frame else None)
-        words = {w.casefold() for w in (category or "").replace("/", " ").split()}
-        return bool(words & _cue_words("business"))
+        return bool(_category_words(category or "") & _cue_words("business"))
 
     def _places(self, start: int, end: int) -> list[Item]:
         """Recipients given places: "Juara 1: X", "peringkat I diraih X", "X (Juara II)"."""
@@ -800,10 +799,15 @@ def _in_title(a: Analysis, position: int) -> bool:
 # --- facts --------------------------------------------------------------------------------------
 
 
+def _category_words(category: str) -> set[str]:
+    """ "Pemerintah Kabupaten/Kota" -> {"pemerintah", "kabupaten", "kota"}: the words cues match."""
+    return {w.casefold() for w in category.replace("/", " ").split()}
+
+
 def _fits(category: str, kind: str) -> bool:
     """Whether a category is one a recipient of this kind competes in (villages, governments,
     organisations); a category whose words say none of these fits any."""
-    words = {w.casefold() for w in category.replace("/", " ").split()}
+    words = _category_words(category)
     if words & _cue_words("village"):
         return kind == "village"
     if words & _cue_words("government"):

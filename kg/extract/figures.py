@@ -145,9 +145,11 @@ class Reading:
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _by_number: dict[tuple[str, int], list[Match]] = field(default_factory=dict)
     _subject_starts: list[int] = field(default_factory=list)
+    sentence_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.positions = sorted(self.quantities)
+        self.sentence_starts = [start for start, _ in self.analysis.sentences]
         for label, found in self.matches.items():
             found.sort(key=lambda m: m.start)
             self._starts[label] = [m.start for m in found]
@@ -553,11 +555,10 @@ def _year(reading: Reading, token: int, clause: tuple[int, int]) -> int | None:
 def _opening_year(reading: Reading, clause: tuple[int, int]) -> int | None:
     """The time a sentence opens with, set off by a comma, holds for all its clauses: "Hingga akhir
     2023, kepesertaan di X tercatat 310.000, sedangkan di Y 28.400"."""
-    sentences = reading.analysis.sentences
-    index = bisect_left([s for s, _ in sentences], clause[0] + 1) - 1
+    index = bisect_left(reading.sentence_starts, clause[0] + 1) - 1
     if index < 0:
         return None
-    start, end = sentences[index]
+    start, end = reading.analysis.sentences[index]
     if start == clause[0]:
         return None  # the number's clause is the first: its own times were read already
     tokens = reading.analysis.tokens

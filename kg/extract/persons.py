@@ -67,6 +67,7 @@ PLACE_NAMED = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_UNITS))})[ \t]+(?P<place
 TAGGER_MIN = 0.98
 #: words between a tagged role and the name after it: the organisation ("Ketua Tim DPRD Maluku, X")
 ROLE_GAP = 8
+ROLE_MARKS = frozenset({",", "(", "/"})  # what may stand between a tagged role and its holder
 
 
 @dataclass(frozen=True)
@@ -663,16 +664,18 @@ def _tagged_role(
     and the organisation or region written right after that role."""
     tokens = analysis.tokens
     for role in roles:
-        gap = tokens[role.end : name.start] if role.end <= name.start else tokens[name.end : role.start]
-        if role.start >= name.end and any(t.text in ("(", ",") for t in gap) is False:
+        if role.end <= name.start:  # "ROLE ORG, NAME": the organisation's words may stand between
+            gap = tokens[role.end : name.start]
+            fits = len(gap) <= ROLE_GAP and all(t.text in ROLE_MARKS or t.is_title for t in gap)
+        elif role.start >= name.end:  # "NAME, ROLE", "NAME (ROLE)": a comma or a bracket between
+            gap = tokens[name.end : role.start]
+            marked = any(t.text in ("(", ",") for t in gap)
+            fits = marked and len(gap) <= 2 and all(t.text in ROLE_MARKS for t in gap)
+        else:
             continue
-        holder_after = role.end <= name.start
-        if len(gap) > (ROLE_GAP if holder_after else 2):
-            continue
-        if not all(t.text in (",", "(", "/") or (holder_after and t.is_title) for t in gap):
-            continue
-        org = _org_after_role(doc, analysis, role.end, name.start if holder_after else None)
-        return " ".join(analysis.words(role.start, role.end).split()), org
+        if fits:
+            org = _org_after_role(doc, analysis, role.end, name.start if role.end <= name.start else None)
+            return " ".join(analysis.words(role.start, role.end).split()), org
     return None, None
 
 
