@@ -139,11 +139,20 @@ def _join(tokens: Sequence[Token], position: int, end: int) -> tuple[int, bool] 
     return None
 
 
-def coordinated(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[ItemList]:
+def coordinated(
+    tokens: Sequence[Token],
+    start: int,
+    end: int,
+    item: ItemReader,
+    unjoined: Callable[[Item, Item], bool] | None = None,
+) -> list[ItemList]:
     """Every run of items in [start, end) joined by separators and a last coordinator.
 
     A run of one item is a list too (a lone recipient); a run is cut where a joint is not
-    followed by an item. An intro cue right before the first item is recorded.
+    followed by an item. An intro cue right before the first item is recorded. Where
+    `unjoined` allows it for two items written side by side, a missing comma does not cut
+    the run, as long as the run goes on after the second ("Kota Bitung Tanjung Pinang, dan
+    Makassar").
     """
     lists, position = [], start
     while position < end:
@@ -156,7 +165,12 @@ def coordinated(tokens: Sequence[Token], start: int, end: int, item: ItemReader)
         while reached < end:
             joint = _join(tokens, reached, end)
             if joint is None:
-                break
+                side = _side_by_side(tokens, items[-1], end, item, unjoined)
+                if side is None:
+                    break
+                items.append(side)
+                reached = side.end
+                continue
             following, last = joint
             following = _skip_rank(tokens, following, end)
             next_end = item(following) if following < end else None
@@ -169,6 +183,23 @@ def coordinated(tokens: Sequence[Token], start: int, end: int, item: ItemReader)
         lists.append(ItemList(tuple(items), position, reached, _intro_before(tokens, start, position)))
         position = reached
     return lists
+
+
+def _side_by_side(
+    tokens: Sequence[Token],
+    before: Item,
+    end: int,
+    item: ItemReader,
+    unjoined: Callable[[Item, Item], bool] | None,
+) -> Item | None:
+    """The item written right after `before` with no joint between them, when the list goes on after it."""
+    if unjoined is None:
+        return None
+    following = item(before.end)
+    if following is None or following > end or _join(tokens, following, end) is None:
+        return None
+    side = Item(before.end, following)
+    return side if unjoined(before, side) else None
 
 
 def _skip_rank(tokens: Sequence[Token], position: int, end: int) -> int:

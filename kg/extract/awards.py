@@ -40,7 +40,7 @@ NEGATION = frozenset({"belum", "tidak", "gagal", "bukan"})
 OWN_PROVINCE = "own province"  # "tingkat provinsi" without a name: the province its recipients lie in
 NAME_LIMIT = 6  # words of a recipient known only as capitalised words ("Kopi Bubuk Garuda Mas")
 #: the cue kinds a sentence with a frame cue holds (award_cues.csv); "tingkat" is a level cue
-FRAME_CUE_KINDS = ("context", "level", "national", "handover", "rank", "nominee")
+FRAME_CUE_KINDS = ("context", "level", "national", "handover", "rank", "nominee", "receive", "passive")
 #: cue kinds whose words are also parts of names ("Bako Industri", "Koperasi Usaha Tani")
 UNCLAIMING_CUES = frozenset({"business"})
 #: words an award's name is written with or after ("Top BUMD Award 2024", "penghargaan Desa Sadar ... 2024")
@@ -197,6 +197,17 @@ class Recipients:
         if end is None:
             return None
         return next((p for p in range(position + 1, end) if p in self.claimed), end)
+
+    def same_level(self, first: Item, second: Item) -> bool:
+        """Two regions of one level, which a list may write side by side without its comma; a
+        province after a city is where the city lies ("Kota Bitung Sulawesi Utara")."""
+        one, two = self.typed.get(first.start), self.typed.get(second.start)
+        if one is None or two is None or one.end != first.end or two.end != second.end:
+            return False
+        if (one.kind, two.kind) != ("region", "region"):
+            return False
+        gazetteer = Gazetteer.load()
+        return gazetteer.get(one.ref.key).level == gazetteer.get(two.ref.key).level
 
     def ref(self, start: int, end: int) -> tuple[Ref, str]:
         found = self.typed.get(start)
@@ -459,7 +470,11 @@ class FrameReader:
         if self._hoped(start, end):
             self.pending = None
             return
-        context = self._context(start, end) or any(e.kind == "edition" for e in events)
+        context = (
+            self._context(start, end)
+            or any(e.kind == "edition" for e in events)
+            or self._next_category(start, end, events)
+        )
         if not context:
             events = [e for e in events if e.kind == "category" or e.free]
         line_start = after_bullet(a.tokens, start, end)
@@ -493,6 +508,16 @@ class FrameReader:
         """Whether the passage speaks of the award: its name, a place, a shortlist, a prize word."""
         labels = ("award_cue.award", "award_cue.context", "award_cue.nominee", "award_cue.rank")
         return any(self._spans_in(label, start, end) for label in labels)
+
+    def _next_category(self, start: int, end: int, events: list[Event]) -> bool:
+        """A sentence that names the next category of the open edition and who received it,
+        without the award's name: "Sementara untuk kategori kabupaten/kota, diraih A, B dan C"."""
+        if self.frame is None or not self.frame.members:
+            return False
+        receiving = ("award_cue.receive", "award_cue.passive")
+        return any(e.kind == "category" for e in events) and any(
+            self._spans_in(r, start, end) for r in receiving
+        )
 
     def _list_line(self, start: int, end: int) -> bool:
         """A line of an announced list: an item, a category heading, a place, or a bullet alone."""
@@ -605,7 +630,9 @@ class FrameReader:
     def _subject(self, start: int, verb: int) -> list[tuple[int, int]]:
         """The recipients named as the subject of a receiving verb: the last list before it, in its clause."""
         clause_start = next((s for s, e in clauses(self.a.tokens, start, verb + 1) if s <= verb < e), start)
-        lists = coordinated(self.a.tokens, clause_start, verb, self.recipients.typed_item)
+        lists = coordinated(
+            self.a.tokens, clause_start, verb, self.recipients.typed_item, self.recipients.same_level
+        )
         lists = [found for found in lists if not self._in_dateline(found.start)]
         if not lists and clause_start > start and self.a.tokens[clause_start - 1].text == ",":
             return self._apposed_subject(start, clause_start - 1)
@@ -618,6 +645,9 @@ class FrameReader:
         if cues().at("locative", self.a.tokens, items[0][0] - 1) == items[0][0]:
             # "Kota X di Sulawesi Utara meraih", "Tiga perusahaan asal Riau menjadi finalis": a place
             return [(i.start, i.end) for i in lists[-2].items] if len(lists) > 1 else []
+        if len(lists) > 1 and lists[-2].end == items[0][0] and len(items) == 1:
+            # "Kota Bitung Sulawesi Utara meraih": a place written right after, without "di"
+            return [(i.start, i.end) for i in lists[-2].items]
         return items
 
     def _located(self, floor: int, position: int) -> tuple[int, int] | None:
@@ -675,7 +705,7 @@ class FrameReader:
         business = self._business_category(position, tie.start, clause_end)
         if recipients.typed_item(position) is None and not business:
             return []
-        lists = coordinated(a.tokens, position, clause_end, recipients.any_item)
+        lists = coordinated(a.tokens, position, clause_end, recipients.any_item, recipients.same_level)
         if not lists or lists[0].start != position:
             return []
         items = [(i.start, i.end) for i in lists[0].items]

@@ -105,11 +105,44 @@ def match_regions(doc: Document) -> list[RegionMatch]:
     ]
     certain = Counter(s.candidates[0] for s in spans if len(s.candidates) == 1)
     dateline = doc.article.dateline
-    matches = []
-    for span in spans:
-        code, rule = _resolve(span, certain, dateline)
-        matches.append(RegionMatch(span, code, _in_org_name(doc, span), rule))
-    return matches
+    resolved = [_resolve(span, certain, dateline) for span in spans]
+    resolved = _by_list_mates(doc.text, spans, resolved)
+    return [
+        RegionMatch(span, code, _in_org_name(doc, span), rule)
+        for span, (code, rule) in zip(spans, resolved, strict=True)
+    ]
+
+
+LIST_JOINT = re.compile(r",? +(?:dan|serta|&) +|, *")
+
+
+def _by_list_mates(
+    text: str, spans: list[RegionSpan], resolved: list[tuple[str | None, str]]
+) -> list[tuple[str | None, str]]:
+    """A bare name shared by a province and its capital takes the level of the regions listed
+    with it: "Papua Barat dan Yogyakarta" are two provinces, "Kota Bitung, Bengkulu dan Ambon"
+    three cities. Read both ways, so a level passes along a list."""
+    gazetteer = Gazetteer.load()
+    resolved = list(resolved)
+    for order in (range(len(spans)), range(len(spans) - 1, -1, -1)):
+        for index in order:
+            if resolved[index][0] is not None:
+                continue
+            levels = {
+                gazetteer.get(code).level
+                for mate in (index - 1, index + 1)
+                if 0 <= mate < len(spans)
+                and (code := resolved[mate][0]) is not None
+                and _listed_together(text, spans[min(index, mate)], spans[max(index, mate)])
+            }
+            fitting = [c for c in spans[index].candidates if {gazetteer.get(c).level} == levels]
+            if len(fitting) == 1:
+                resolved[index] = (fitting[0], "region.list")
+    return resolved
+
+
+def _listed_together(text: str, first: RegionSpan, second: RegionSpan) -> bool:
+    return LIST_JOINT.fullmatch(text, first.end, second.start) is not None
 
 
 def _resolve(

@@ -38,6 +38,31 @@ def test_coordinated_items_are_one_list(text: str, expected: list[list[str]]) ->
     assert _lists(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a comma left out inside a list that goes on after it
+        (
+            "Diraih Kota Palu Kota Bitung, dan Kota Ambon.",
+            [["Kota Palu", "Kota Bitung", "Kota Ambon"]],
+        ),
+        # two names side by side at the end of a list are not joined: nothing shows a list goes on
+        ("Diraih Kota Palu Kota Bitung.", [["Kota Palu"], ["Kota Bitung"]]),
+    ],
+)
+def test_items_side_by_side_join_a_list_where_the_reader_allows(text: str, expected: list[list[str]]) -> None:
+    a = _analysis(text)
+    found = coordinated(a.tokens, 0, len(a.tokens), a.items_of("region"), lambda one, two: True)
+    assert [[a.words(i.start, i.end) for i in lst.items] for lst in found] == expected
+
+
+def test_items_side_by_side_are_two_lists_by_default() -> None:
+    assert _lists("Diraih Kota Palu Kota Bitung, dan Kota Ambon.") == [
+        ["Kota Palu"],
+        ["Kota Bitung", "Kota Ambon"],
+    ]
+
+
 def test_the_intro_before_a_list_is_recorded() -> None:
     a = _analysis("Pemenangnya adalah Kota Palu dan Kabupaten Sigi.")
     (found,) = coordinated(a.tokens, 0, len(a.tokens), a.items_of("region"))

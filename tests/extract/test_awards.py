@@ -325,6 +325,14 @@ def facts_of(text: str) -> list[tuple[object, ...]]:
                 ("Kopi Lembah Hijau", 2023, None, "Provinsi Sulawesi Tengah", None, "award.frame.list"),
             ],
         ),
+        (  # the next category of the same edition, without the award's name
+            "Kota Palu meraih Paritrana Award 2023 untuk kategori pemerintah kabupaten/kota. Sementara,"
+            " untuk perusahaan besar, diraih PT Sinar Abadi.",
+            [
+                ("Kota Palu", 2023, None, None, "pemerintah kabupaten/kota", "award.subject-verb"),
+                ("PT Sinar Abadi", 2023, None, None, "perusahaan besar", "award.frame.list"),
+            ],
+        ),
     ],
 )
 def test_frames(text: str, expected: list[tuple[object, ...]]) -> None:
@@ -393,6 +401,22 @@ def test_the_dateline_is_where_the_news_was_filed_not_who_won() -> None:
             "Kabupaten Blora masuk nominasi Paritrana Award 2024 bersama Kota Salatiga dan Kabupaten Pati.",
             ["Kabupaten Blora", "Kabupaten Pati", "Kota Salatiga"],
         ),
+        # the recipients placed above a subject that received: "peringkat ketiga setelah A dan B"
+        (
+            "Provinsi Gorontalo meraih Paritrana Award 2022 peringkat ketiga, setelah Provinsi Bali dan"
+            " Provinsi Jambi.",
+            ["Provinsi Bali", "Provinsi Gorontalo", "Provinsi Jambi"],
+        ),
+        ("Kota Ambon meraih Paritrana Award 2023 di bawah Kota Tual.", ["Kota Ambon", "Kota Tual"]),
+        # a comma left out between two cities of a list that goes on
+        (
+            "Paritrana Award 2018 diraih Kota Bitung Tanjung Pinang, dan Makassar.",
+            ["Kota Bitung", "Kota Makassar", "Kota Tanjung Pinang"],
+        ),
+        # a province after a city is where the city lies
+        ("Kota Bitung Sulawesi Utara meraih Paritrana Award 2019.", ["Kota Bitung"]),
+        # "setelah" before an event is a time, not a ranking
+        ("Kota Ambon meraih Paritrana Award 2023 setelah Wali Kota Ambon meneken perwali.", ["Kota Ambon"]),
         # "bersama" without a receiving subject names co-organisers, not recipients
         ("Paritrana Award 2023 digelar Kemenko PMK bersama Kabupaten Pati.", []),
         # a list set off by commas before the verb, companies whose name begins with a head

@@ -101,3 +101,20 @@ def test_the_areas_an_office_is_named_after_are_no_regions(sentence: str, kept: 
 )
 def test_a_place_that_describes_people_or_culture_is_no_region(sentence: str) -> None:
     assert codes(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bare name shared by a province and its capital, listed with provinces
+        ("Penghargaan diraih Papua Barat dan Yogyakarta.", ["92", "34"]),
+        # ... and with cities; the level passes along the list
+        ("Penghargaan diraih Kota Bitung, Bengkulu dan Jambi.", ["71.72", "17.71", "15.71"]),
+        # list-mates of two levels settle nothing
+        ("Penghargaan diraih Kota Bitung, Bengkulu dan Papua Barat.", ["71.72", "92"]),
+        # a name not in a list stays unresolved
+        ("Kota Bitung menang. Bengkulu kalah.", ["71.72"]),
+    ],
+)
+def test_a_shared_bare_name_takes_the_level_of_its_list_mates(sentence: str, expected: list[str]) -> None:
+    assert codes(sentence) == expected
