@@ -17,8 +17,9 @@ from typing import ClassVar
 
 from kg.analysis.document import Analysis
 from kg.analysis.names import Chunk, Names, names_of
-from kg.extract.base import Document, alternation, skip_spaces
+from kg.extract.base import Document, Spans, alternation, skip_spaces
 from kg.extract.regions import region_at
+from kg.extract.regulations import title_spans
 from kg.gazetteer import Gazetteer, name_key
 from kg.lexicon import rows, words
 from kg.model import Fact, OrganizationFact
@@ -417,6 +418,7 @@ class OrganizationExtractor:
     produces: ClassVar[tuple[type[Fact], ...]] = (OrganizationFact,)
 
     def __call__(self, doc: Document) -> list[Fact]:
+        titles = Spans(title_spans(doc))
         return [
             OrganizationFact(
                 name=match.name,
@@ -426,4 +428,8 @@ class OrganizationExtractor:
                 confidence=0.9 if match.kind == "known" else 0.75,
             )
             for match in orgs(doc)
+            # "UU 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial": words of the law's subject,
+            # not a body the article speaks of (named elsewhere, it is a fact from there); a body the
+            # lexicon knows ("... Program BPJS Ketenagakerjaan") is named all the same
+            if match.kind == "known" or not titles.holds(match.start)
         ]

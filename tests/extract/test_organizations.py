@@ -6,9 +6,9 @@ import pytest
 
 from kg.clean import clean
 from kg.extract import Document
-from kg.extract.organizations import OrgMatch, orgs
+from kg.extract.organizations import OrganizationExtractor, OrgMatch, orgs
 from kg.lexicon import rows, words
-from kg.model import RawDocument
+from kg.model import OrganizationFact, RawDocument
 
 
 def found(text: str) -> list[OrgMatch]:
@@ -225,3 +225,25 @@ def test_councils_their_commissions_and_union_boards(sentence: str, expected: li
 )
 def test_a_representative_office_of_a_national_body(sentence: str, expected: list[str]) -> None:
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body a law is about is its subject, not an organisation the article speaks of
+        ("Program itu amanat UU Nomor 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial.", []),
+        # a body the lexicon knows is named all the same
+        (
+            "Perda Nomor 1 Tahun 2022 tentang Optimalisasi Program BPJS Ketenagakerjaan disahkan.",
+            ["BPJS Ketenagakerjaan"],
+        ),
+        # ... and so is a body the article names outside the title too
+        (
+            "Perda Nomor 3 Tahun 2020 tentang Dinas Tenaga Kerja disusun Dinas Tenaga Kerja Kota Kendari.",
+            ["Dinas Tenaga Kerja Kota Kendari"],
+        ),
+    ],
+)
+def test_a_body_named_in_a_regulation_title_is_no_organisation_fact(text: str, expected: list[str]) -> None:
+    doc = Document(clean(RawDocument(doc_id="t", source="test", text=text)))
+    assert [f.name for f in OrganizationExtractor()(doc) if isinstance(f, OrganizationFact)] == expected
