@@ -55,6 +55,8 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe5": (probes / "probe5", probes / "probe5.gold.jsonl", None),
         "probe6": (probes / "probe6", probes / "probe6.gold.jsonl", None),
         "probe7": (probes / "probe7", probes / "probe7.gold.jsonl", None),
+        "probe8": (probes / "probe8", probes / "probe8.gold.jsonl", None),
+        "probe9": (probes / "probe9", probes / "probe9.gold.jsonl", None),
     }
 
 
@@ -65,6 +67,8 @@ ONLY_TYPES = {
     "probe5": {"award"},
     "probe6": {"organization"},
     "probe7": {"figure"},
+    "probe8": {"award"},
+    "probe9": {"person", "organization"},
 }
 
 

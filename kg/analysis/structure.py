@@ -267,6 +267,8 @@ def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> l
             target = None  # "X urutan kedua, Y urutan ketiga": Y holds the place written after it
         if target is None:
             target = _item_before(tokens, start, position, item, found)
+        if target is None:
+            target = _item_closing(tokens, after, end, item)
         if target is not None:
             found.append(Item(target[0], target[1], rank, position))
             position = max(after, target[1])
@@ -274,6 +276,17 @@ def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> l
         else:
             position = after
     return sorted(found, key=lambda i: i.start)
+
+
+def _item_closing(tokens: Sequence[Token], after: int, end: int, item: ItemReader) -> tuple[int, int] | None:
+    """ "Menyusul di posisi ketiga, Kabupaten Bone.": a place with no holder before it, then a
+    comma and the one item that closes the clause."""
+    if after >= end or tokens[after].text != ",":
+        return None
+    item_end = item(after + 1)
+    if item_end is None or (item_end < end and tokens[item_end].text not in (".", ";")):
+        return None
+    return after + 1, item_end
 
 
 def _place_right_after(tokens: Sequence[Token], position: int, end: int) -> tuple[int, int] | None:
@@ -295,11 +308,34 @@ def _past_links(tokens: Sequence[Token], position: int, end: int) -> int | None:
 
 
 def _respective_places(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
-    """ "A dan B masing-masing meraih peringkat pertama dan kedua": places paired with items in order."""
+    """ "A dan B masing-masing meraih peringkat pertama dan kedua", "Peringkat kedua dan ketiga
+    masing-masing diraih A dan B": places paired with items in order."""
     for items, after in _before_respectively(tokens, start, end, item):
         places = _place_list(tokens, after, end)
         if len(items) == len(places) > 1:
             return [Item(i.start, i.end, rank, at) for i, (rank, at) in zip(items, places, strict=True)]
+    return _places_then_items(tokens, start, end, item)
+
+
+def _places_then_items(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
+    """ "Peringkat kedua dan ketiga ... masing-masing diraih A dan B": the places come first."""
+    cue = cues()
+    for position in range(start, end):
+        places = _place_list(tokens, position, end)
+        if len(places) < 2:
+            continue
+        for at in range(places[-1][1] + 1, min(end, places[-1][1] + 12)):
+            after = cue.at("respectively", tokens, at)
+            if after is None:
+                continue
+            lists = [lst for lst in coordinated(tokens, after, end, item) if lst.start <= after + 3]
+            if lists and len(lists[0].items) == len(places):
+                return [
+                    Item(i.start, i.end, rank, place)
+                    for i, (rank, place) in zip(lists[0].items, places, strict=True)
+                ]
+            return []
+        return []
     return []
 
 

@@ -17,6 +17,7 @@ award.frame.ranked.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -31,7 +32,7 @@ from kg.extract.organizations import orgs
 from kg.extract.persons import region_persons_by_name
 from kg.extract.regions import regions
 from kg.gazetteer import Gazetteer
-from kg.lexicon import data_text, rows
+from kg.lexicon import data_text, rows, words
 from kg.model import AwardFact, Fact, Ref
 
 # organisations that receive awards in their own name; BPJS offices and assessment teams hand them out
@@ -44,7 +45,7 @@ FRAME_CUE_KINDS = ("context", "level", "national", "handover", "rank", "nominee"
 #: cue kinds whose words are also parts of names ("Bako Industri", "Koperasi Usaha Tani")
 UNCLAIMING_CUES = frozenset({"business"})
 #: words an award's name is written with or after ("Top BUMD Award 2024", "penghargaan Desa Sadar ... 2024")
-AWARD_WORDS = frozenset({"award", "awards", "penghargaan", "predikat"})
+AWARD_WORDS = frozenset({"award", "awards", "penghargaan", "predikat", "anugerah"})
 LIST_REACH = 4  # tokens between a list cue and the first item ("kepada para Kepala Desa X")
 
 
@@ -226,11 +227,23 @@ def _capitalised_runs(a: Analysis) -> dict[int, int]:
         if "\n" in a.text[token.end : following]:
             end = token.index + 1  # a name ends with its line
         following = token.start
-        if token.kind != "word" or not token.is_title or token.text[0].isdigit():
+        if token.kind != "word" or not token.is_title or token.text[0].isdigit() or _a_date_word(token.lower):
             end = token.index
             continue
         runs[token.index] = min(end, token.index + NAME_LIMIT)
     return runs
+
+
+@cache
+def _date_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words("weekdays.txt")) | frozenset(
+        row["name"].casefold() for row in rows("months.csv")
+    )
+
+
+def _a_date_word(word: str) -> bool:
+    """A day or month name ("Kamis (20/2/2025)" after the last recipient) is no recipient's name."""
+    return word in _date_words()
 
 
 def _occurrences(text: str, name: str) -> Iterable[int]:
@@ -335,12 +348,18 @@ def _event(a: Analysis, found: Match, province: ProvinceReader) -> Event | None:
         return Event(found.start, found.end, "edition", award, years, level)
     if found.label == "named_award":
         # "X Award 2024": at most three words before the head; "penghargaan X 2024": the words after the cue
-        name_start, name_end = groups["name"]
+        # "Anugerah X 2025": the capitalised word is part of the name
+        name_start, name_end = (
+            groups["anugerah"][0] if "anugerah" in groups else groups["name"][0],
+            groups["name"][1],
+        )
         head = groups.get("head")
         if head is not None:
             name_end = head[1]
         while (head is not None and name_start < head[0] - 3) or (
-            name_start < name_end - 1 and a.tokens[name_start].lower in _cue_words("context")
+            "anugerah" not in groups
+            and name_start < name_end - 1
+            and a.tokens[name_start].lower in _cue_words("context")
         ):
             name_start += 1
         if name_end - name_start > NAME_LIMIT or any(
@@ -369,7 +388,10 @@ def _event(a: Analysis, found: Match, province: ProvinceReader) -> Event | None:
         last = max(stop for _, stop in groups.values())
         if place_at(a.tokens, first, last) is not None:
             return None  # "kategori terbaik ketiga": a place, not a category
-        return Event(found.start, found.end, "category", value=" ".join(words(first, last).split()))
+        value = " ".join(words(first, last).split())
+        if value.endswith(")") and "(" not in value:  # "(kategori Pemerintah Kabupaten/Kota)"
+            value = value[:-1].rstrip()
+        return Event(found.start, found.end, "category", value=value)
     return None
 
 
@@ -831,20 +853,30 @@ def _in_title(a: Analysis, position: int) -> bool:
 
 def _category_words(category: str) -> set[str]:
     """ "Pemerintah Kabupaten/Kota" -> {"pemerintah", "kabupaten", "kota"}: the words cues match."""
-    return {w.casefold() for w in category.replace("/", " ").split()}
+    return {w.casefold() for w in re.findall(r"[^\W_]+", category)}
 
 
-def _fits(category: str, kind: str) -> bool:
-    """Whether a category is one a recipient of this kind competes in (villages, governments,
-    organisations); a category whose words say none of these fits any."""
+#: the words of a government category that name the level of government competing in it
+LEVEL_WORDS = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kota": "kota"}
+
+
+def _fits(category: str, conferral: Conferral) -> bool:
+    """Whether a category is one a recipient of this kind competes in (villages, governments of
+    the level it names, organisations); a category whose words say none of these fits any."""
     words = _category_words(category)
+    kind = conferral.kind
     if words & _cue_words("village"):
         return kind == "village"
     if words & _cue_words("government"):
-        return kind == "region"
+        levels = {LEVEL_WORDS[w] for w in words if w in LEVEL_WORDS}
+        return kind == "region" and (not levels or _region_level(conferral.recipient) in levels)
     if words & _cue_words("business"):
         return kind == "organization"
     return True  # "kategori Utama": nothing says who competes in it
+
+
+def _region_level(ref: Ref) -> str | None:
+    return Gazetteer.load().get(ref.key).level if ref.kind == "region" else None
 
 
 def _level(frame: Frame) -> str | None:
@@ -888,9 +920,9 @@ def _facts(doc: Document, conferral: Conferral) -> list[AwardFact]:
     frame = conferral.frame
     a = analysis(doc)
     category = conferral.category
-    if category is not None and not _fits(category, conferral.kind):
+    if category is not None and not _fits(category, conferral):
         category = None
-    fitting = [c for c in frame.late_categories if _fits(c, conferral.kind)]
+    fitting = [c for c in frame.late_categories if _fits(c, conferral)]
     if category is None and len(fitting) == 1:
         category = fitting[0]
     start, end = a.chars(conferral.start, conferral.end)

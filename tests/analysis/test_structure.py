@@ -163,6 +163,15 @@ def test_places_after_brackets_holders_and_colons(text: str, expected: list[tupl
             "Kabupaten Lombok Timur keluar sebagai juara, diikuti Kota Mataram dan Kabupaten Sumbawa.",
             [("Kabupaten Lombok Timur", 1), ("Kota Mataram", 2), ("Kabupaten Sumbawa", 3)],
         ),
+        # the places first, the items after "masing-masing"
+        (
+            "Peringkat kedua dan ketiga masing-masing diraih Kabupaten Poso dan Kota Palu.",
+            [("Kabupaten Poso", 2), ("Kota Palu", 3)],
+        ),
+        # the top place without a number
+        ("Kabupaten Luwu berada di urutan teratas.", [("Kabupaten Luwu", 1)]),
+        # a place, a comma, and the one item that closes the clause
+        ("Menyusul di posisi ketiga, Kabupaten Bone.", [("Kabupaten Bone", 3)]),
     ],
 )
 def test_places_linked_paired_or_given_in_order(text: str, expected: list[tuple[str, int]]) -> None:

@@ -430,6 +430,46 @@ def test_co_recipients_and_apposed_subjects(text: str, recipients: list[str]) ->
     assert sorted(name(f) for f in awards(text)) == recipients
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a government category that names a level fits only recipients of that level: the headline's
+        # province takes the provincial category read later, not the regencies' named after it
+        (
+            "Jateng dan Banyuwangi Raih Paritrana Award 2022\n\nProvinsi Jawa Tengah meraih Paritrana Award"
+            " 2022 kategori Pemerintah Provinsi. Untuk kategori Pemerintah Kabupaten, diraih Kabupaten"
+            " Banyuwangi.",
+            [
+                ("Provinsi Jawa Tengah", "Pemerintah Provinsi"),
+                ("Kabupaten Banyuwangi", "Pemerintah Kabupaten"),
+            ],
+        ),
+        # a category in brackets after its recipient, without the closing bracket
+        (
+            "Penerima Paritrana Award 2023:\n- Kota Kupang (kategori Pemerintah Kabupaten/Kota)",
+            [("Kota Kupang", "Pemerintah Kabupaten/Kota")],
+        ),
+    ],
+)
+def test_a_category_fits_the_level_it_names(text: str, expected: list[tuple[str, str]]) -> None:
+    assert sorted((name(f), f.category) for f in awards(text)) == sorted(expected)
+
+
+def test_a_day_after_the_last_recipient_is_no_recipient() -> None:
+    text = "Gubernur menyerahkan Paritrana Award 2024 kepada Kota Palu, Kamis (20/2/2025)."
+    assert [name(f) for f in awards(text)] == ["Kota Palu"]
+
+
+def test_another_award_named_after_anugerah() -> None:
+    facts = awards(
+        "BPJS Ketenagakerjaan menyerahkan Anugerah Jamsostek Bumi Cenderawasih 2025. Kategori Pemerintah"
+        " Daerah diraih Kota Jayapura, Kamis (15/5/2025)."
+    )
+    assert [(f.award, f.year, name(f)) for f in facts] == [
+        ("Anugerah Jamsostek Bumi Cenderawasih", 2025, "Kota Jayapura")
+    ]
+
+
 def test_a_category_keeps_a_lowercase_part_joined_by_dan() -> None:
     [fact] = awards("CV Mitra Usaha meraih Paritrana Award 2023 kategori usaha kecil dan mikro.")
     assert fact.category == "usaha kecil dan mikro"

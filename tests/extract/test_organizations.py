@@ -186,6 +186,11 @@ def test_a_name_ends_where_its_sentence_does(sentence: str, expected: list[str])
         ("Aksi Serikat Pekerja Perkebunan Riau berlangsung damai.", ["Serikat Pekerja Perkebunan Riau"]),
         ("Mahasiswa Politeknik Negeri Kupang ikut mendata pekerja informal.", ["Politeknik Negeri Kupang"]),
         ("Rancangan itu disusun Biro Hukum Setda Provinsi Bengkulu.", ["Biro Hukum Setda Provinsi Bengkulu"]),
+        # a hospital's short head ends the name coordinated before it
+        (
+            "Universitas Tadulako dan RS Budi Agung Palu menerima penghargaan.",
+            ["Universitas Tadulako", "RS Budi Agung Palu"],
+        ),
         ("Iuran Perkumpulan Nelayan Pesisir Selatan dibayar desa.", ["Perkumpulan Nelayan Pesisir Selatan"]),
         ("Sebanyak 300 karyawan PT Sumatera Pulp and Paper terdaftar.", ["PT Sumatera Pulp and Paper"]),
     ],
