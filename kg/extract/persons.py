@@ -183,9 +183,28 @@ def _name_in_token(doc: Document, analysis: Analysis, index: int, pos: int) -> t
 
 
 def _is_place(doc: Document, start: int, end: int) -> bool:
-    """Whether a would-be name is a region mention ("Kantor Gubernur Jawa Timur, Surabaya")."""
+    """Whether a would-be name is a region mention ("Kantor Gubernur Jawa Timur, Surabaya") or
+    names a street or building after a person ("Jalan Sam Ratulangi", "Bandara Frans Seda")."""
     match = region_covering(doc, start)
-    return match is not None and end <= match.span.end
+    if match is not None and end <= match.span.end:
+        return True
+    before = _named_place_before().search(doc.text, max(0, start - 25), start)
+    return bool(_named_place().match(doc.text, start) or before)
+
+
+@cache
+def _named_place_words() -> str:
+    return alternation(sorted(words("named_place_words.txt"), key=len, reverse=True))
+
+
+@cache
+def _named_place() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_named_place_words()}) ")
+
+
+@cache
+def _named_place_before() -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.-])(?:{_named_place_words()})[ \t]+$")
 
 
 def _only_honorifics(gap: str) -> bool:
@@ -473,6 +492,11 @@ def _titled_persons(doc: Document) -> list[PersonMatch]:
         name = read_name(doc, end)
         if not name or not _only_honorifics(doc.text[end : name[0]]) or _is_place(doc, name[0], name[1]):
             continue
+        if org is None and ref is None and title.org_mode in ORG_MODES:
+            unlisted = _unlisted_org_then_holder(doc, name)
+            if unlisted is not None:
+                org, name = unlisted
+                ref = Ref("organization", org.name)
         name, partner = _ticket_pair(doc, name)
         after, aliases = _after_name(doc, name[1])
         found.append(PersonMatch(match.start(), after, name[2], aliases, role, ref, org, "person.title"))
@@ -482,6 +506,31 @@ def _titled_persons(doc: Document) -> list[PersonMatch]:
 
 
 Span = tuple[int, int, str]
+#: the org modes of titles whose organisation is written after them ("Ketua <org>")
+ORG_MODES = frozenset({"org", "subunit"})
+
+
+def _unlisted_org_then_holder(doc: Document, first: Span) -> tuple[OrgMatch, Span] | None:
+    """ "Ketua Paguyuban Motoris Speedboat Bastiong, Jufri Kader": what reads as a name right
+    after the title is a body no lexicon knows when a comma and a second name follow it (the
+    apposition TITLE ORG, NAME); an organisation the lexicons know may close it ("Bapemperda
+    DPRD Kaltim, ...")."""
+    end = first[1]
+    known = org_at(doc, end)
+    if known is not None and known.start - end <= 1:
+        end = known.end
+    comma = COMMA.match(doc.text, end)
+    if comma is None:
+        return None
+    second = read_name(doc, comma.end())
+    if second is None or not _only_honorifics(doc.text[comma.end() : second[0]]):
+        return None
+    if _is_place(doc, second[0], second[1]):
+        return None
+    name = " ".join(doc.text[first[0] : end].split())
+    return OrgMatch(first[0], end, name, (), None, None, "title"), second
+
+
 PAIR = re.compile(r"[ \t]*[–—-][ \t]*(?P<partner>[A-Z][a-zà-ÿ'’]+)\b")
 
 

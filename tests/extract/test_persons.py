@@ -370,3 +370,40 @@ def test_the_tagger_adds_nobody_where_a_rule_found_the_person() -> None:
 )
 def test_a_district_head_before_or_without_the_place_name(sentence: str, name: str) -> None:
     assert [p.name for p in found(sentence) if p.role == "Camat"] == [name]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "org"),
+    [
+        # TITLE ORG, NAME: a body no lexicon knows, then the holder after the comma
+        (
+            "Ketua Paguyuban Ojek Pangkalan Tobelo, Arman Sangaji, mengatakan.",
+            "Arman Sangaji",
+            "Ketua",
+            "Paguyuban Ojek Pangkalan Tobelo",
+        ),
+        # ... closed by a body the lexicon knows
+        (
+            "Ketua Bapemperda DPRD Kaltim, Rahmat Hidayat, mengatakan.",
+            "Rahmat Hidayat",
+            "Ketua",
+            "Bapemperda DPRD Kaltim",
+        ),
+    ],
+)
+def test_a_body_no_lexicon_knows_between_title_and_holder(
+    sentence: str, name: str, role: str, org: str
+) -> None:
+    assert posts(sentence)[name] == (role, org)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the street after the governor's office is no governor
+        "Acara digelar di Aula Siwalima, Kantor Gubernur Maluku, Jalan Pattimura, Ambon, Senin (7/7/2025).",
+        "Acara digelar di Kantor Bupati Sikka, Bandara Frans Seda, Maumere, Senin (7/7/2025).",
+    ],
+)
+def test_a_place_named_after_a_person_is_no_person(sentence: str) -> None:
+    assert names(sentence) == []
