@@ -307,6 +307,12 @@ class Names:
                 end = inner
                 sure.append(end)
                 continue
+            if token.text == "," and kind == "agency" and not after_region:
+                merged = self._merged_fields(end + 1, limit)
+                if merged is not None:  # "Dinas Tenaga Kerja, Koperasi dan UKM"
+                    end = merged
+                    sure.append(end)
+                    continue
             if token.lower in CONNECTORS or token.text == ",":
                 if not self._joins(end + 1, limit, token.text == ",", after_region):
                     break
@@ -323,6 +329,41 @@ class Names:
             ):
                 sure.append(end)
         return end, sure, acronym
+
+    def _merged_fields(self, position: int, limit: int) -> int | None:
+        """The end of the other fields of a merged office after a comma ("Dinas Perdagangan,
+        Koperasi, UKM dan Tenaga Kerja"): capitalised fields of a few words, separated by commas,
+        the last after "dan"; the list must close with "dan", or the comma ends the name."""
+        tokens, fields, joined = self.tokens, 0, False
+        while position < limit and fields < 5:
+            field_end = position
+            while (
+                field_end < limit
+                and field_end - position < 4
+                and tokens[field_end].kind == "word"
+                and tokens[field_end].is_title
+                and tokens[field_end].lower not in CONNECTORS
+                and self.analysis.span_at("region", field_end) is None
+                and self.analysis.span_at("title", field_end) is None
+            ):
+                field_end += 1
+            words = tokens[position:field_end]
+            if (
+                not words
+                or tokens[position].text in self.lex.known  # "Apindo": a body of its own
+                or (self.head_at(position) and self.org(position, field_end))  # "Dinas Kesehatan", "PT X"
+                or not any(w.text in self.lex.org_words or w.is_upper for w in words)  # a person's name
+            ):
+                return None
+            fields += 1
+            if joined:
+                return field_end
+            if field_end < limit and tokens[field_end].lower in ("dan", "serta", "&"):
+                joined = True
+            elif not (field_end < limit and tokens[field_end].text == ","):
+                return None
+            position = field_end + 1
+        return None
 
     def _org_word(self, index: int, kind: str = "agency") -> bool:
         token = self.tokens[index]

@@ -252,3 +252,25 @@ def test_a_representative_office_of_a_national_body(sentence: str, expected: lis
 def test_a_body_named_in_a_regulation_title_is_no_organisation_fact(text: str, expected: list[str]) -> None:
     doc = Document(clean(RawDocument(doc_id="t", source="test", text=text)))
     assert [f.name for f in OrganizationExtractor()(doc) if isinstance(f, OrganizationFact)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the fields of a merged office after commas, the last after "dan"
+        (
+            "Dinas Perindustrian, Perdagangan dan UKM Kabupaten Lembata menggelar rapat.",
+            ["Dinas Perindustrian, Perdagangan dan UKM Kabupaten Lembata"],
+        ),
+        # a second office, a company, a known body or a person after the comma is no field
+        (
+            "Hadir Dinas Sosial, Dinas Kesehatan dan Dinas Pendidikan.",
+            ["Dinas Sosial", "Dinas Kesehatan", "Dinas Pendidikan"],
+        ),
+        ("Hadir Dinas Sosial, PT Timah dan Bank Sumut.", ["Dinas Sosial", "PT Timah", "Bank Sumut"]),
+        ("Hadir Dinas Sosial, Apindo dan Kadin.", ["Dinas Sosial", "Apindo", "Kadin"]),
+        ("Hadir Dinas Sosial, Budi Santoso dan Ani Lestari.", ["Dinas Sosial"]),
+    ],
+)
+def test_the_fields_of_a_merged_office(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
