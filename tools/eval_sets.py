@@ -57,6 +57,8 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe7": (probes / "probe7", probes / "probe7.gold.jsonl", None),
         "probe8": (probes / "probe8", probes / "probe8.gold.jsonl", None),
         "probe9": (probes / "probe9", probes / "probe9.gold.jsonl", None),
+        "probe10": (probes / "probe10", probes / "probe10.gold.jsonl", None),
+        "probe11": (probes / "probe11", probes / "probe11.gold.jsonl", None),
     }
 
 
@@ -69,6 +71,8 @@ ONLY_TYPES = {
     "probe7": {"figure"},
     "probe8": {"award"},
     "probe9": {"person", "organization"},
+    "probe10": {"award"},
+    "probe11": {"figure", "regulation", "program"},
 }
 
 

@@ -433,6 +433,8 @@ class Names:
         last = max((s for s in sure if s <= end), default=None)
         if last is None or last >= end or (last <= floor and not alone):
             return end
+        if not alone and self.tokens[floor].text == "(" and self.tokens[last - 1].text == ")":
+            return end  # "Pengurus Besar (PB) Alkhairaat": the short form of the head is no word of the name
         tail = [t for t in self.tokens[last:end] if not self._is_honorific(t.index)]
         if (
             not tail
@@ -442,7 +444,15 @@ class Names:
             return end
         if any(t.text in self.lex.org_words for t in tail):
             return end
+        if self._holder_after_comma(end):
+            return end  # "Ketua Gapoktan Tunas Harapan, Sulaiman": the holder is after the comma
         return last
+
+    def _holder_after_comma(self, end: int) -> bool:
+        """Whether a comma and a person's name follow a name's end (TITLE ORG, NAME)."""
+        return (
+            end + 1 < len(self.tokens) and self.tokens[end].text == "," and self.person(end + 1) is not None
+        )
 
 
 def names_of(analysis: Analysis) -> Names:

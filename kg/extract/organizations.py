@@ -363,9 +363,21 @@ def _chunk_name(analysis: Analysis, chunk: Chunk) -> tuple[int, str, tuple[str, 
     if not (acronym_fits(inner, before) or _is_acronym(inner.replace(" ", ""))) or len(inner.split()) > 2:
         return inner_start - 1, before, ()
     tail = _clean(analysis.words(inner_end + 1, chunk.end)) if inner_end + 1 < chunk.end else ""
+    short = _short_form(before, inner)
     if not tail:
-        return chunk.end, before, (inner,)
-    return chunk.end, f"{before} {tail}", (f"{inner} {tail}",)
+        return chunk.end, before, (short,)
+    return chunk.end, f"{before} {tail}", (f"{short} {tail}",)
+
+
+def _short_form(name: str, acronym: str) -> str:
+    """The name with its acronym in place of the words it stands for: "Sinode Gereja Kristen
+    Sulawesi Tengah (GKST)" is "Sinode GKST" for short, where the acronym leaves out the head."""
+    words = name.split()
+    for kept in (1, 2):
+        rest = words[kept:]
+        if len(rest) >= 2 and "".join(w[0] for w in rest).upper() == acronym.upper():
+            return f"{' '.join(words[:kept])} {acronym}"
+    return acronym
 
 
 def _excluded(match: OrgMatch) -> bool:

@@ -274,3 +274,33 @@ def test_a_body_named_in_a_regulation_title_is_no_organisation_fact(text: str, e
 )
 def test_the_fields_of_a_merged_office(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        # the holder after the comma: the words before it are the body's name, not a person's
+        (
+            "Ketua Gabungan Kelompok Tani (Gapoktan) Sumber Rejeki, Paulus Naben, berharap.",
+            "Gabungan Kelompok Tani Sumber Rejeki",
+            ("Gapoktan Sumber Rejeki",),
+        ),
+        # the short form of the head alone, the name after it
+        (
+            "Hadir Pengurus Besar (PB) Mathla'ul Anwar.",
+            "Pengurus Besar Mathla'ul Anwar",
+            ("PB Mathla'ul Anwar",),
+        ),
+        # an acronym that leaves out the head: the short form keeps the head
+        (
+            "Hadir Sinode Gereja Protestan Maluku (GPM).",
+            "Sinode Gereja Protestan Maluku",
+            ("Sinode GPM",),
+        ),
+    ],
+)
+def test_short_forms_in_brackets_and_the_words_after_them(
+    text: str, name: str, aliases: tuple[str, ...]
+) -> None:
+    [match] = found(text)
+    assert (match.name, match.aliases) == (name, aliases)
