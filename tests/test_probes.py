@@ -14,8 +14,11 @@ sentence, a list of figures per region); probe8/ eight award reports (national c
 running prose, places given relative to others, several editions of one recipient, other
 named awards, nominees before the decision); probe9/ seven articles of persons and
 organisations (officials introduced in many shapes, BPJS offices, unions, church bodies,
-council commissions, places and hospitals named after people). The gold of probe3 to
-probe9 lists only the fact types they are about; each probe NOTES.md lists its judgement calls.
+council commissions, places and hospitals named after people); probe10/ eight ordinary award
+reports as outlets write them (press releases, a jury's visit, an award as a side note);
+probe11/ seven articles of coverage figures, regulations and programmes. The gold of probe3
+to probe11 lists only the fact types they are about; each probe NOTES.md lists its judgement
+calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
 were then tuned on says little. These tests check that every probe builds without a problem
@@ -44,6 +47,8 @@ PROBES = {
     "probe7": 4,
     "probe8": 8,
     "probe9": 7,
+    "probe10": 8,
+    "probe11": 7,
 }
 
 
