@@ -36,8 +36,8 @@ from kg.analysis.structure import ItemReader, after_bullet, coordinated, respect
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
 from kg.extract.organizations import orgs
-from kg.extract.persons import persons_in, region_persons_by_name
-from kg.extract.regions import regions
+from kg.extract.persons import PersonMatch, persons_in, region_persons_by_name
+from kg.extract.regions import regions, regions_in
 from kg.gazetteer import Gazetteer
 from kg.lexicon import data_text, rows
 from kg.model import Fact, FigureFact, Modality, Ref, Unit
@@ -52,6 +52,11 @@ NATIONAL_BODY = ("bpjs ketenagakerjaan", "bpjamsostek", "bp jamsostek", "badan p
 #: "provinsi itu": a level word and a demonstrative name the last region of that level named before
 ANAPHORA_LEVELS = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kota": "kota", "daerah": "daerah"}
 ANAPHORA_WORDS = frozenset({"itu", "tersebut", "ini"})
+#: words of a sentence that names or breaks down a number given before (figure_patterns.jsonl:
+#: refers_back, restates): "angka tersebut", "jumlahnya", "Mereka terdiri dari"
+REFERRING = frozenset(
+    {"tersebut", "itu", "ini", "jumlahnya", "totalnya", "angkanya", "capaiannya", "terdiri"}
+)
 CONTINUING = frozenset({"serta", "dan", "sedangkan"})  # a sentence that goes on with the one before
 LIST_LINE = 14  # tokens of a list's line ("- Kabupaten Sumbawa Barat: 55,1 persen (2024)")
 OPENING_TIME = 8  # tokens a sentence's opening time may take, up to its comma ("Hingga akhir Desember 2023,")
@@ -140,6 +145,7 @@ class Reading:
     quantities: dict[int, Quantity]  # by the token the number starts at
     subjects: dict[int, Span]  # by start token
     matches: dict[str, list[Match]] = field(default_factory=dict)
+    dateline: tuple[int, int] | None = None  # the characters of "JAKARTA -": where the news was filed
 
     positions: list[int] = field(default_factory=list)  # the quantities' tokens, sorted
     _starts: dict[str, list[int]] = field(default_factory=dict)
@@ -192,7 +198,7 @@ def _read(doc: Document) -> Reading:
     by_label: dict[str, list[Match]] = defaultdict(list)
     for match in match_in_windows(_patterns(), analysis.tokens, spans, counting):
         by_label[match.label].append(match)
-    return Reading(analysis, quantities, subjects, dict(by_label))
+    return Reading(analysis, quantities, subjects, dict(by_label), doc.article.dateline)
 
 
 def _has_quantity(positions: list[int], start: int, end: int) -> bool:
@@ -210,7 +216,7 @@ def _may_count(analysis: Analysis, positions: list[int], start: int, end: int) -
     if any(True for _ in analysis.spans_in("figure_cue.coverage", start, end)):
         return True
     words = {t.lower for t in analysis.tokens[start:end]}
-    referring = bool(words & {"tersebut", "itu", "ini"})
+    referring = bool(words & REFERRING)
     return referring or analysis.tokens[start].lower in CONTINUING or _list_line(analysis, start, end)
 
 
@@ -504,6 +510,32 @@ def _speaker(doc: Document, reading: Reading, sentence: int) -> Tie | None:
     return None
 
 
+def _office_speaker(doc: Document, reading: Reading, sentence: int) -> Tie | None:
+    """The office of the official who says the number, when the passage names no one government."""
+    analysis = reading.analysis
+    start, end = analysis.sentences[sentence]
+    if end <= start or not any(True for _ in analysis.spans_in("figure_cue.speech", start, end)):
+        return None
+    first, last = analysis.chars(start, end)
+    offices = [ref for p in persons_in(doc, first, last) if (ref := _office_of(doc, p)) is not None]
+    return Tie((offices[0],), "figure.office", 0.7) if offices else None
+
+
+def _office_of(doc: Document, person: PersonMatch) -> Ref | None:
+    """What an official speaks for, when the post is in an office: a regional government's agency
+    speaks for its region ("Kepala DPMD Kubu Raya"), a branch of a national body for the branch
+    ("Kepala BPJS Ketenagakerjaan Cabang Palu")."""
+    office = person.org_match
+    if office is None:
+        return None
+    if office.base is not None and office.place is not None:
+        return Ref("organization", office.name)
+    if office.kind != "agency":
+        return None
+    places = {m.code for m in regions_in(doc, office.start, office.end) if m.code}
+    return Ref("region", places.pop()) if len(places) == 1 else None
+
+
 def _subject(
     doc: Document, reading: Reading, token: int, clause: tuple[int, int], sentence: int
 ) -> Tie | None:
@@ -511,7 +543,11 @@ def _subject(
     tie = tie or _inline(reading, token, clause) or _actor(reading, token, clause)
     if tie is not None:
         return tie
-    return _speaker(doc, reading, sentence) or _context(doc, reading, sentence)
+    return (
+        _speaker(doc, reading, sentence)
+        or _context(doc, reading, sentence)
+        or _office_speaker(doc, reading, sentence)
+    )
 
 
 # --- year, modality, segment ------------------------------------------------------------------------
@@ -765,9 +801,17 @@ def _speaks_of_coverage(reading: Reading, start: int, end: int, previous: bool) 
         return True
     if reading.matching("refers_back", start, end):
         return True
-    if any(m.start <= start + 1 for m in reading.matching("restates", start, end)):
+    if any(_opens(analysis, start, m) for m in reading.matching("restates", start, end)):
         return True
     return previous and (_list_line(analysis, start, end) or analysis.tokens[start].lower in CONTINUING)
+
+
+def _opens(analysis: Analysis, start: int, match: Match) -> bool:
+    """Whether a match opens its sentence, or follows only an opening time up to a comma ("Pada 2020,
+    jumlahnya mencapai ...")."""
+    return match.start <= start + 1 or (
+        match.start - start <= OPENING_TIME and analysis.tokens[match.start - 1].text == ","
+    )
 
 
 def _announces_a_list(analysis: Analysis, start: int, end: int) -> bool:
@@ -792,17 +836,23 @@ def _referring_back(
     """Numbers of a sentence that break down or restate the one before take its subject where no
     subject of their own is tied ("Dari jumlah tersebut, sebanyak 65.812 ..."); a share right
     after a count ("Angka itu menandai 150 persen") counts the same group at the same time."""
-    if not facts:
-        return [f for f in found if f.rule != "figure.unattached"]
-    previous = facts[-1]
     back = reading.matching("refers_back", start, end)
-    restated = [m for m in reading.matching("restates", start, end) if m.start <= start + 1]
+    restated = [m for m in reading.matching("restates", start, end) if _opens(reading.analysis, start, m)]
+    possessive = any(reading.analysis.tokens[m.start].lower.endswith("nya") for m in restated)
+    named = _named_before(reading, start) if possessive and not back else None
+    if not facts and named is None:
+        return [f for f in found if f.rule != "figure.unattached"]
+    previous = facts[-1] if facts else None
     kept = []
     for fact in found:
-        if fact.rule == "figure.unattached" and (back or restated):
+        if fact.rule == "figure.unattached" and named is not None:
+            # "Untuk Kabupaten Karo, ... Jumlahnya 5 ribu petani": the place the sentence before names
+            fact = replace(fact, subject=named, rule="figure.breakdown", confidence=0.75)
+        elif fact.rule == "figure.unattached" and (back or restated) and previous is not None:
             fact = replace(fact, subject=previous.subject, rule="figure.breakdown", confidence=0.75)
         if (
             restated
+            and previous is not None
             and fact.unit == "percent"
             and previous.unit == "persons"
             and fact.subject == previous.subject
@@ -813,6 +863,26 @@ def _referring_back(
         if fact.rule != "figure.unattached":
             kept.append(fact)
     return kept
+
+
+def _named_before(reading: Reading, start: int) -> Ref | None:
+    """The one region the sentence before a number's names ("jumlahnya" refers to it), a
+    dateline's place left out."""
+    index = bisect_left(reading.sentence_starts, start)
+    if index == 0:
+        return None
+    before_start, before_end = reading.analysis.sentences[index - 1]
+    codes = {
+        span.data["key"]
+        for span in reading.subjects_between(before_start, before_end)
+        if span.data["kind"] == "region" and not _in_dateline(reading, span)
+    }
+    return Ref("region", codes.pop()) if len(codes) == 1 else None
+
+
+def _in_dateline(reading: Reading, span: Span) -> bool:
+    dateline = reading.dateline
+    return dateline is not None and dateline[0] <= span.start_char < dateline[1]
 
 
 ROUNDING = 1000  # "31 Ribu" in a headline repeats "31.200" of the body

@@ -18,6 +18,8 @@ def figures(text: str) -> list[FigureFact]:
 
 
 def subject(fact: FigureFact) -> str:
+    if fact.subject.kind != "region":
+        return fact.subject.key
     return Gazetteer.load().get(fact.subject.key).canonical
 
 
@@ -353,3 +355,42 @@ def test_the_lines_of_a_list_a_sentence_announces() -> None:
         ("Kabupaten Sigi", 37.5),
         ("Kabupaten Poso", 29.9),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the office of the official who says it: a regional agency speaks for its region ...
+        (
+            "Kepala Dinas Sosial Kabupaten Alor, Yusuf Malaka, mengatakan sebanyak 1.250 nelayan telah"
+            " terdaftar sebagai peserta.",
+            [("Kabupaten Alor", 1250)],
+        ),
+        # ... a branch of BPJS Ketenagakerjaan for the branch
+        (
+            "Kepala BPJS Ketenagakerjaan Cabang Ternate, Rudi Hartono, mengatakan peserta aktif mencapai"
+            " 45.000 orang.",
+            [("BPJS Ketenagakerjaan Cabang Ternate", 45000)],
+        ),
+        # "jumlahnya" after an opening time goes back to the place the sentence before names
+        (
+            "Untuk Kabupaten Belu, petani sudah didaftarkan sebagai peserta. Pada 2024, jumlahnya mencapai"
+            " 3.100 orang.",
+            [("Kabupaten Belu", 3100)],
+        ),
+        # "Mereka terdiri dari" breaks down the number before it
+        (
+            "Pemkab Sumba Timur melindungi 5.000 pekerja rentan. Mereka terdiri dari 3.000 petani dan"
+            " 2.000 nelayan.",
+            [
+                ("Kabupaten Sumba Timur", 5000),
+                ("Kabupaten Sumba Timur", 3000),
+                ("Kabupaten Sumba Timur", 2000),
+            ],
+        ),
+    ],
+)
+def test_subjects_from_the_speakers_office_and_the_sentence_before(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(subject(f), f.value) for f in figures(text)] == expected
