@@ -589,3 +589,19 @@ def test_a_table_header_is_no_category() -> None:
 def test_every_passive_phrase_before_the_recipient(row: dict[str, str]) -> None:
     [fact] = awards(f"Paritrana Award 2025 kategori Badan Usaha Besar {row['cue']} PT Maju Jaya.")
     assert (name(fact), fact.category) == ("PT Maju Jaya", "Badan Usaha Besar")
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # the award named without its year, the year elsewhere in its clause
+        ("Pemkab Sigi meraih penghargaan Paritrana Award dari BPJS Ketenagakerjaan tahun 2023.", [2023]),
+        ("Pada tahun 2023, Kabupaten Sigi meraih Paritrana Award.", [2023]),
+        # a date, a span's bound or a regulation's year is no edition
+        ("Kabupaten Sigi meraih Paritrana Award, Kamis (12/10/2023).", []),
+        ("Kabupaten Sigi meraih Paritrana Award yang digelar sejak tahun 2017.", []),
+        ("Kabupaten Sigi meraih Paritrana Award berkat Perbup Nomor 3 Tahun 2021.", []),
+    ],
+)
+def test_an_edition_year_elsewhere_in_the_clause(text: str, years: list[int]) -> None:
+    assert [f.year for f in awards(text)] == years
