@@ -34,6 +34,8 @@ from kg.lexicon import data_text, rows, words
 
 COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
 NAMED_AFTER_PERSONS = frozenset({"foundation", "university", "hospital"})
+#: heads whose names may say where the body is, after "di": "Gereja Masehi Injili di Minahasa"
+PLACED_HEADS = frozenset({"Gereja"})
 #: bodies whose names may chain heads: a union's board, a federation of unions
 BODY_KINDS = frozenset({"union", "association"})
 # "and": company names written in English ("Pulp and Paper")
@@ -66,6 +68,7 @@ class Lexicon:
     areas: frozenset[str]
     offices: frozenset[str]  # after one of these, a capitalised word is an office's place
     known: frozenset[str]  # the first words of known organisations' names (kg/data/organizations.csv)
+    street_words: frozenset[str]  # first words of places named after persons (named_place_words.txt)
 
 
 def _undotted(word: str) -> str:
@@ -90,6 +93,7 @@ def lexicon() -> Lexicon:
             for name in [row["name"], *row["aliases"].split("|")]
             if name
         ),
+        street_words=frozenset(w.split()[0].rstrip(".") for w in words("named_place_words.txt")),
     )
 
 
@@ -264,7 +268,8 @@ class Names:
         if head is not None and council is not None and council.end > end and council.end <= limit:
             end = council.end  # "DPRD Jember": a region written with its council as the cue
             sure.append(end)
-        end, sure, acronym = self._run(end, limit, sure, kind)
+        placed = head is not None and self.tokens[position].text in PLACED_HEADS
+        end, sure, acronym = self._run(end, limit, sure, kind, placed)
         if kind not in COMPANY_KINDS:
             alone = bool(head and (head[2] or self.tokens[position].is_upper))
             end = self._without_holder(position if head is None else head[0], end, sure, alone)
@@ -277,7 +282,7 @@ class Names:
         return Chunk(position, end, self.text(position, end), kind, acronym)
 
     def _run(
-        self, end: int, limit: int, sure: list[int], kind: str = "agency"
+        self, end: int, limit: int, sure: list[int], kind: str = "agency", placed: bool = False
     ) -> tuple[int, list[int], tuple[int, int] | None]:
         """Run a name on from `end`: capitalised words, regions, acronyms, inner connectors.
 
@@ -313,6 +318,9 @@ class Names:
                     end = merged
                     sure.append(end)
                     continue
+            if placed and token.lower == "di" and self._named_place(end + 1, limit):
+                end += 1  # "Gereja Kristen Injili di Tanah Papua"
+                continue
             if token.lower in CONNECTORS or token.text == ",":
                 if not self._joins(end + 1, limit, token.text == ",", after_region):
                     break
@@ -329,6 +337,16 @@ class Names:
             ):
                 sure.append(end)
         return end, sure, acronym
+
+    def _named_place(self, position: int, limit: int) -> bool:
+        """A place a church is named after ("di Minahasa", "di Tanah Papua"), not where a building
+        stands ("di Jalan Sudirman", "di Kota Ambon")."""
+        if position >= limit or not self.tokens[position].is_title:
+            return False
+        region = self.analysis.span_at("region", position)
+        if region is not None:
+            return not region.data.get("cue")
+        return self.tokens[position].text not in self.lex.street_words
 
     def _merged_fields(self, position: int, limit: int) -> int | None:
         """The end of the other fields of a merged office after a comma ("Dinas Perdagangan,
@@ -378,11 +396,17 @@ class Names:
         head = self.head_at(index)
         if head is not None and head[1] in COMPANY_KINDS and index > 0 and self.tokens[index - 1].is_upper:
             return True  # "PT Bank Sulselbar", "PT Rumah Sakit X": a company's name may begin with a head
+        if head is not None and token.text in PLACED_HEADS and self._after_any_head(index):
+            return True  # "Sinode Gereja Protestan Maluku": the synod of a church
         if head is not None and head[1] in BODY_KINDS and self._ends_a_head(index):
             return True  # "Dewan Pimpinan Cabang Konfederasi Serikat Pekerja ...": a board of a union
         if head is not None and head[1] == "council" and kind == "commission":
             return True  # "Komisi D DPRD Kabupaten Jember": a commission of a council
         return _undotted(token.text) not in self.lex.non_name or token.text in self.lex.org_words
+
+    def _after_any_head(self, index: int) -> bool:
+        """Whether an organisation's head word ends right before a token."""
+        return any(span.end == index for span in self.analysis.spans_in("org_head", max(0, index - 4), index))
 
     def _ends_a_head(self, index: int) -> bool:
         """Whether a head word's span ends right before a token."""

@@ -304,3 +304,26 @@ def test_short_forms_in_brackets_and_the_words_after_them(
 ) -> None:
     [match] = found(text)
     assert (match.name, match.aliases) == (name, aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a church's name may say where it is, after "di" ...
+        ("Hadir Gereja Masehi Injili di Timor.", ["Gereja Masehi Injili di Timor"]),
+        # ... but not where its building stands
+        ("Ibadah di Gereja Katolik di Jalan Sudirman.", ["Gereja Katolik"]),
+        ("Acara di Gereja Sion di Kota Ambon.", ["Gereja Sion"]),
+        # the synod of a church, a commission of a diocese and its place
+        ("Hadir Sinode Gereja Protestan Maluku.", ["Sinode Gereja Protestan Maluku"]),
+        (
+            "Hadir Komisi Keadilan dan Perdamaian Keuskupan Atambua.",
+            ["Komisi Keadilan dan Perdamaian Keuskupan Atambua"],
+        ),
+        # state-owned companies written without PT, and with it
+        ("Kerja sama dengan Jasa Raharja dan Pelindo.", ["Jasa Raharja", "Pelindo"]),
+        ("Kerja sama dengan PT Jasa Raharja.", ["PT Jasa Raharja"]),
+    ],
+)
+def test_churches_dioceses_and_state_owned_companies(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
