@@ -16,8 +16,8 @@ named awards, nominees before the decision); probe9/ seven articles of persons a
 organisations (officials introduced in many shapes, BPJS offices, unions, church bodies,
 council commissions, places and hospitals named after people); probe10/ eight ordinary award
 reports as outlets write them (press releases, a jury's visit, an award as a side note);
-probe11/ seven articles of coverage figures, regulations and programmes. The gold of probe3
-to probe11 lists only the fact types they are about; each probe NOTES.md lists its judgement
+probe11/ seven articles of coverage figures, regulations and programmes; probe12/ ten award
+reports in the regional press of eastern Indonesia. The gold of probe3 to probe12 lists only the fact types they are about; each probe NOTES.md lists its judgement
 calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
@@ -49,6 +49,7 @@ PROBES = {
     "probe9": 7,
     "probe10": 8,
     "probe11": 7,
+    "probe12": 10,
 }
 
 

@@ -59,6 +59,7 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe9": (probes / "probe9", probes / "probe9.gold.jsonl", None),
         "probe10": (probes / "probe10", probes / "probe10.gold.jsonl", None),
         "probe11": (probes / "probe11", probes / "probe11.gold.jsonl", None),
+        "probe12": (probes / "probe12", probes / "probe12.gold.jsonl", None),
     }
 
 
@@ -73,6 +74,7 @@ ONLY_TYPES = {
     "probe9": {"person", "organization"},
     "probe10": {"award"},
     "probe11": {"figure", "regulation", "program"},
+    "probe12": {"award"},
 }
 
 

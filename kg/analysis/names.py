@@ -322,6 +322,10 @@ class Names:
                 end += 1  # "Gereja Kristen Injili di Tanah Papua"
                 continue
             if token.lower in CONNECTORS or token.text == ",":
+                if token.lower == "serta" and not (
+                    end + 1 < limit and tokens[end + 1].text in self.lex.org_words
+                ):
+                    break  # "CV Amplang serta Kelompok Tenun ...": "serta" joins two names, seldom two words of one
                 if not self._joins(end + 1, limit, token.text == ",", after_region):
                     break
                 end += 1

@@ -29,7 +29,7 @@ from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_
 from kg.analysis.structure import Item, after_bullet, clauses, coordinated, cues, place_at, ranked
 from kg.extract.base import Document
 from kg.extract.organizations import orgs
-from kg.extract.persons import region_persons_by_name
+from kg.extract.persons import persons, region_persons_by_name
 from kg.extract.regions import regions
 from kg.gazetteer import Gazetteer
 from kg.lexicon import data_text, rows, words
@@ -164,6 +164,8 @@ class Recipients:
             for offset in _occurrences(a.text, name):
                 first, last = self._tokens(offset, offset + len(name))
                 self._add(first, Recipient(last, person.org, "region"))
+        for person in persons(doc):  # "kepada Bupati Berau, Hj. Rahmawati Ilyas": the holder, no recipient
+            blocked.update(range(*self._tokens(person.start, person.end)))
         self.blocked = blocked
         self.claimed = {
             position

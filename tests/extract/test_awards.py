@@ -605,3 +605,10 @@ def test_every_passive_phrase_before_the_recipient(row: dict[str, str]) -> None:
 )
 def test_an_edition_year_elsewhere_in_the_clause(text: str, years: list[int]) -> None:
     assert [f.year for f in awards(text)] == years
+
+
+def test_the_holder_named_after_a_recipients_head_is_no_recipient() -> None:
+    text = (
+        "Paritrana Award 2022 diserahkan Wakil Presiden kepada Bupati Berau, Hj. Sri Juniarsih, di Jakarta."
+    )
+    assert [name(f) for f in awards(text)] == ["Kabupaten Berau"]

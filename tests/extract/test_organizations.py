@@ -327,3 +327,19 @@ def test_short_forms_in_brackets_and_the_words_after_them(
 )
 def test_churches_dioceses_and_state_owned_companies(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "serta" joins two names ...
+        (
+            "Kategori itu dimenangi CV Amplang Tenggarong serta Toko Sinar Jaya.",
+            ["CV Amplang Tenggarong", "Toko Sinar Jaya"],
+        ),
+        # ... unless a word of an office's name follows it
+        ("Dinas Kependudukan serta Pencatatan Sipil hadir.", ["Dinas Kependudukan serta Pencatatan Sipil"]),
+    ],
+)
+def test_serta_between_names(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
