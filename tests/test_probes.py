@@ -17,8 +17,8 @@ organisations (officials introduced in many shapes, BPJS offices, unions, church
 council commissions, places and hospitals named after people); probe10/ eight ordinary award
 reports as outlets write them (press releases, a jury's visit, an award as a side note);
 probe11/ seven articles of coverage figures, regulations and programmes; probe12/ ten award
-reports in the regional press of eastern Indonesia. The gold of probe3 to probe12 lists only the fact types they are about; each probe NOTES.md lists its judgement
-calls.
+reports in the regional press of eastern Indonesia. The gold of probe3 to probe12 lists
+only the fact types they are about; each probe NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
 were then tuned on says little. These tests check that every probe builds without a problem

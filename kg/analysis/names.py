@@ -325,7 +325,7 @@ class Names:
                 if token.lower == "serta" and not (
                     end + 1 < limit and tokens[end + 1].text in self.lex.org_words
                 ):
-                    break  # "CV Amplang serta Kelompok Tenun ...": "serta" joins two names, seldom two words of one
+                    break  # "CV Amplang serta Toko X": "serta" joins two names, seldom two words of one
                 if not self._joins(end + 1, limit, token.text == ",", after_region):
                     break
                 end += 1
