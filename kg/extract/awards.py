@@ -37,7 +37,7 @@ from kg.model import AwardFact, Fact, Ref
 
 # organisations that receive awards in their own name; BPJS offices and assessment teams hand them out
 RECIPIENT_KINDS = frozenset({"company", "foundation", "university", "hospital", "agency", "council", "court"})
-NEGATION = frozenset({"belum", "tidak", "gagal", "bukan"})
+NEGATION = frozenset({"belum", "tidak", "tak", "gagal", "bukan"})
 OWN_PROVINCE = "own province"  # "tingkat provinsi" without a name: the province its recipients lie in
 NAME_LIMIT = 6  # words of a recipient known only as capitalised words ("Kopi Bubuk Garuda Mas")
 #: the cue kinds a sentence with a frame cue holds (award_cues.csv); "tingkat" is a level cue
@@ -415,6 +415,8 @@ def _event(a: Analysis, found: Match, province: ProvinceReader) -> Event | None:
         if a.span_at("region", found.end - 1) is not None or _starts_region(a, found.end):
             return None
         return Event(found.start, found.end, "level", value=OWN_PROVINCE)
+    if found.label == "this_edition":
+        return Event(found.start, found.end, "this_edition")
     if found.label == "national":
         return Event(found.start, found.end, "level", value="nasional")
     if found.label == "handover":
@@ -500,6 +502,11 @@ class FrameReader:
                 frame.level = event.value
         elif frame is None:
             return
+        elif event.kind == "this_edition":
+            # "penghargaan tahun ini" after a past edition: back to the edition the article is about
+            main = next((f for f in self.frames if f.award == frame.award), frame)
+            if main.years != frame.years:
+                self.frame = main
         elif event.kind == "level":
             if frame.level is None:
                 frame.level = event.value

@@ -612,3 +612,19 @@ def test_the_holder_named_after_a_recipients_head_is_no_recipient() -> None:
         "Paritrana Award 2022 diserahkan Wakil Presiden kepada Bupati Berau, Hj. Sri Juniarsih, di Jakarta."
     )
     assert [name(f) for f in awards(text)] == ["Kabupaten Berau"]
+
+
+def test_this_years_award_after_a_past_edition_is_the_articles_edition() -> None:
+    text = (
+        "Kabupaten Solok meraih Paritrana Award 2024 tingkat nasional. Pada Paritrana Award 2020, Kabupaten"
+        " Solok meraih peringkat ketiga. Penghargaan tahun ini juga diraih Kabupaten Agam."
+    )
+    assert sorted((name(f), f.year) for f in awards(text)) == [
+        ("Kabupaten Agam", 2024),
+        ("Kabupaten Solok", 2020),
+        ("Kabupaten Solok", 2024),
+    ]
+
+
+def test_a_headline_that_says_a_region_did_not_win() -> None:
+    assert awards("Kabupaten Solok Tak Masuk Daftar Penerima Paritrana Award 2024") == []
