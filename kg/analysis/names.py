@@ -332,6 +332,7 @@ class Names:
                 continue
             if not self._org_word(end, kind):
                 break
+            placed = placed or token.text in PLACED_HEADS  # "Sinode Gereja ... di Tanah Papua"
             end, after_region = end + 1, False
             if (
                 token.is_upper

@@ -206,7 +206,7 @@ def _with_parenthesis(doc: Document, start: int, end: int, company: bool) -> tup
 
 
 @cache
-def _area_pattern() -> re.Pattern[str]:
+def office_area_pattern() -> re.Pattern[str]:
     """Office areas of BPJS that are no single region (kg/data/office_areas.txt), ending at a word's end."""
     return re.compile(rf"(?:{alternation(list(words('office_areas.txt')))})(?![\w-])")
 
@@ -237,7 +237,7 @@ def _more_places(doc: Document, end: int) -> int:
     """
     text, line_end = doc.text, doc.line_of(end)[1]
     while joint := PLACE_JOINT.match(text, end, line_end):
-        area = _area_pattern().match(text, joint.end(), line_end)
+        area = office_area_pattern().match(text, joint.end(), line_end)
         match = region_at(doc, joint.end())
         if area:
             end = area.end()
@@ -254,7 +254,7 @@ def _office_place(doc: Document, pos: int, expects_place: bool) -> tuple[int, st
     text, line_end = doc.text, doc.line_of(pos)[1]
     office = OFFICE_WORDS.match(text, pos, line_end)
     start = office.end() if office else skip_spaces(text, pos)
-    area = _area_pattern().match(text, start, line_end)
+    area = office_area_pattern().match(text, start, line_end)
     region = _region_at(doc, start)
     if area and (not region or area.end() > region[1]) and (office or expects_place or start == pos + 1):
         return area.end(), area.group(0)

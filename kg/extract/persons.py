@@ -20,7 +20,7 @@ from kg.analysis.document import Analysis
 from kg.analysis.names import Names, names_of
 from kg.analysis.tagger import TaggedName, tag, unread_stretches
 from kg.extract.base import Document, Spans, alternation, skip_spaces
-from kg.extract.organizations import OrgMatch, continue_name, org_at, orgs
+from kg.extract.organizations import OrgMatch, continue_name, office_area_pattern, org_at, orgs
 from kg.extract.regions import RegionMatch, counted_codes, region_at, region_covering, regions_in
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows, words
@@ -382,6 +382,10 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
         return pos, role, Ref("region", code) if code else None, None
     if title.org_mode == "fixed":
         return pos, role, Ref("organization", title.org), None
+    if role.endswith("Wilayah") and title.org_mode == "org":
+        area = _office_area_after(doc, pos)
+        if area is not None:  # "Deputi Direktur Wilayah Sulawesi dan Maluku Arief Budiarto"
+            return area[0], f"{role} {area[1]}", None, None
     if title.org_mode == "none":
         return pos, role, None, None
     if title.org_mode == "place":
@@ -425,6 +429,19 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
     if org:
         return _skip_paren(doc, org.end), role, Ref("organization", org.name), org
     return pos, role, None, None
+
+
+def _office_area_after(doc: Document, pos: int) -> tuple[int, str] | None:
+    """The area a regional office is named after, right after its title: one of BPJS's areas
+    (kg/data/office_areas.txt) or a bare region name: (its end, as written)."""
+    start = skip_spaces(doc.text, pos)
+    area = office_area_pattern().match(doc.text, start, doc.line_of(start)[1])
+    if area is not None:
+        return area.end(), area.group(0)
+    region = region_at(doc, start)
+    if region is not None and region.span.cue is None and region.span.start == start:
+        return region.span.end, doc.text[start : region.span.end]
+    return None
 
 
 @cache

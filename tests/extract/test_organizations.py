@@ -316,6 +316,7 @@ def test_short_forms_in_brackets_and_the_words_after_them(
         ("Acara di Gereja Sion di Kota Ambon.", ["Gereja Sion"]),
         # the synod of a church, a commission of a diocese and its place
         ("Hadir Sinode Gereja Protestan Maluku.", ["Sinode Gereja Protestan Maluku"]),
+        ("Hadir Sinode Gereja Masehi Injili di Halmahera.", ["Sinode Gereja Masehi Injili di Halmahera"]),
         (
             "Hadir Komisi Keadilan dan Perdamaian Keuskupan Atambua.",
             ["Komisi Keadilan dan Perdamaian Keuskupan Atambua"],

@@ -407,3 +407,24 @@ def test_a_body_no_lexicon_knows_between_title_and_holder(
 )
 def test_a_place_named_after_a_person_is_no_person(sentence: str) -> None:
     assert names(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role"),
+    [
+        # the area a regional deputy director is named after is part of the post
+        (
+            "Hal itu disampaikan Deputi Direktur Wilayah Sulawesi dan Maluku Rudi Hartono kepada wartawan.",
+            "Rudi Hartono",
+            "Deputi Direktur Wilayah Sulawesi dan Maluku",
+        ),
+        (
+            "Deputi Direktur Wilayah Kalimantan, Roy Siregar, hadir.",
+            "Roy Siregar",
+            "Deputi Direktur Wilayah Kalimantan",
+        ),
+    ],
+)
+def test_the_area_of_a_regional_post(sentence: str, name: str, role: str) -> None:
+    assert names(sentence) == [name]
+    assert posts(sentence)[name][0] == role
