@@ -314,7 +314,50 @@ def _respective_places(tokens: Sequence[Token], start: int, end: int, item: Item
         places = _place_list(tokens, after, end)
         if len(items) == len(places) > 1:
             return [Item(i.start, i.end, rank, at) for i, (rank, at) in zip(items, places, strict=True)]
-    return _places_then_items(tokens, start, end, item)
+    return _places_then_items(tokens, start, end, item) or _items_then_places(tokens, start, end, item)
+
+
+def _items_then_places(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
+    """ "A dan B berada di peringkat kedua dan ketiga", without "masing-masing": as many items
+    before a list of places as it has places, paired in order; items that only locate the one
+    before them ("Desa X di Kabupaten Y, Bali") are passed over."""
+    for position in range(start, end):
+        if place_at(tokens, position, end) is None:
+            continue
+        places = _place_list(tokens, position, end)
+        if len(places) < 2:
+            return []
+        holders = _holders_before(tokens, start, position, item)
+        if len(holders) < len(places):
+            return []
+        paired = holders[-len(places) :]
+        joined = any(cues().at("coordinator", tokens, p) for p in range(paired[-2][1], paired[-1][0]))
+        if not joined:
+            return []
+        return [Item(s, e, rank, at) for (s, e), (rank, at) in zip(paired, places, strict=True)]
+    return []
+
+
+def _holders_before(
+    tokens: Sequence[Token], start: int, place: int, item: ItemReader
+) -> list[tuple[int, int]]:
+    """The items before a place that could hold it: each one that no locative word or comma
+    chain ties to the item before it as its place."""
+    holders: list[tuple[int, int]] = []
+    position, place_ends = start, -1
+    while position < place:
+        item_end = item(position)
+        if item_end is None or item_end > place:
+            position += 1
+            continue
+        locative = position > 0 and cues().at("locative", tokens, position - 1) == position
+        further = position == place_ends + 1 and tokens[place_ends].text == ","
+        if holders and (locative or further):
+            place_ends = item_end
+        else:
+            holders.append((position, item_end))
+        position = item_end
+    return holders
 
 
 def _places_then_items(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
@@ -403,19 +446,8 @@ def _item_before(
     """The nearest item before a place with no holder after it ("Kota X meraih peringkat I"),
     when it has no place yet; an item that only locates the one before it ("Kota X di Provinsi Y")
     is passed over."""
-    candidates: list[tuple[int, int]] = []
-    position = start
-    while position < place:
-        item_end = item(position)
-        if item_end is not None and item_end <= place:
-            located = (
-                bool(candidates) and position > 0 and cues().at("locative", tokens, position - 1) == position
-            )
-            if not located:
-                candidates.append((position, item_end))
-            position = item_end
-        else:
-            position += 1
+    # "Desa Kutuh di Kabupaten Badung, Bali, ...": the province after the place locates too
+    candidates = _holders_before(tokens, start, place, item)
     if not candidates or any(f.start == candidates[-1][0] for f in found):
         return None
     return candidates[-1]

@@ -172,6 +172,16 @@ def test_places_after_brackets_holders_and_colons(text: str, expected: list[tupl
         ("Kabupaten Luwu berada di urutan teratas.", [("Kabupaten Luwu", 1)]),
         # a place, a comma, and the one item that closes the clause
         ("Menyusul di posisi ketiga, Kabupaten Bone.", [("Kabupaten Bone", 3)]),
+        # as many items as places, paired in order without "masing-masing"
+        (
+            "Kabupaten Poso dan Kota Palu berada di peringkat kedua dan ketiga.",
+            [("Kabupaten Poso", 2), ("Kota Palu", 3)],
+        ),
+        # a place's province after a comma locates it, and holds no place
+        (
+            "Kabupaten Poso di Sulawesi Tengah, tampil sebagai peringkat pertama.",
+            [("Kabupaten Poso", 1)],
+        ),
     ],
 )
 def test_places_linked_paired_or_given_in_order(text: str, expected: list[tuple[str, int]]) -> None:

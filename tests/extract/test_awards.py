@@ -628,3 +628,24 @@ def test_this_years_award_after_a_past_edition_is_the_articles_edition() -> None
 
 def test_a_headline_that_says_a_region_did_not_win() -> None:
     assert awards("Kabupaten Solok Tak Masuk Daftar Penerima Paritrana Award 2024") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the province after a village's kabupaten locates it too, and holds no place
+        (
+            "Pada Paritrana Award 2024, Desa Kutuh di Kabupaten Badung, Bali, tampil sebagai peringkat"
+            " pertama.",
+            [("Desa Kutuh", 1)],
+        ),
+        # two villages, each located, then their two places in order
+        (
+            "Pada Paritrana Award 2024, Desa Sesaot dari Lombok Barat, NTB, dan Desa Ngadas di Kabupaten"
+            " Malang, Jawa Timur, berada di peringkat kedua dan ketiga.",
+            [("Desa Sesaot", 2), ("Desa Ngadas", 3)],
+        ),
+    ],
+)
+def test_places_of_located_villages(text: str, expected: list[tuple[str, int]]) -> None:
+    assert ranked(text) == expected
