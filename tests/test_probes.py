@@ -17,7 +17,9 @@ organisations (officials introduced in many shapes, BPJS offices, unions, church
 council commissions, places and hospitals named after people); probe10/ eight ordinary award
 reports as outlets write them (press releases, a jury's visit, an award as a side note);
 probe11/ seven articles of coverage figures, regulations and programmes; probe12/ ten award
-reports in the regional press of eastern Indonesia. The gold of probe3 to probe12 lists
+reports in the regional press of eastern Indonesia; probe13/ eight articles naming
+organisations in passing (agreements, an expo of small businesses, clinics, a wage council,
+a village enterprise, campuses, religious bodies, a port). The gold of probe3 to probe13 lists
 only the fact types they are about; each probe NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
@@ -50,6 +52,7 @@ PROBES = {
     "probe10": 8,
     "probe11": 7,
     "probe12": 10,
+    "probe13": 8,
 }
 
 

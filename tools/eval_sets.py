@@ -60,6 +60,7 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe10": (probes / "probe10", probes / "probe10.gold.jsonl", None),
         "probe11": (probes / "probe11", probes / "probe11.gold.jsonl", None),
         "probe12": (probes / "probe12", probes / "probe12.gold.jsonl", None),
+        "probe13": (probes / "probe13", probes / "probe13.gold.jsonl", None),
     }
 
 
@@ -75,6 +76,7 @@ ONLY_TYPES = {
     "probe10": {"award"},
     "probe11": {"figure", "regulation", "program"},
     "probe12": {"award"},
+    "probe13": {"organization"},
 }
 
 

@@ -518,11 +518,24 @@ def after_bullet(tokens: Sequence[Token], start: int, end: int) -> int:
 def respectively(
     tokens: Sequence[Token], start: int, end: int, item: ItemReader, value: ItemReader
 ) -> list[tuple[Item, Item]]:
-    """Items paired with values in order around "masing-masing": nothing when the counts differ."""
-    for items, after in _before_respectively(tokens, start, end, item):
+    """Items paired with values in order around "masing-masing": nothing when the counts differ.
+
+    The items stand right before the cue, or earlier in the clause when they are its only list of
+    as many items ("Kabupaten Kampar dan Kota Dumai menjadi daerah dengan capaian tertinggi,
+    masing-masing 61 persen dan 58 persen")."""
+    cue = cues()
+    for position in range(start, end):
+        after = cue.at("respectively", tokens, position)
+        if after is None:
+            continue
         values = coordinated(tokens, after, end, value)
-        if values and len(items) == len(values[0].items) > 1:
-            return list(zip(items, values[0].items, strict=True))
+        if not values or len(values[0].items) < 2:
+            continue
+        lists = [lst for lst in coordinated(tokens, start, position, item) if len(lst.items) > 1]
+        adjacent = [lst for lst in lists if lst.end >= position - 1]
+        fitting = adjacent or lists[-1:]
+        if fitting and len(fitting[-1].items) == len(values[0].items):
+            return list(zip(fitting[-1].items, values[0].items, strict=True))
     return []
 
 

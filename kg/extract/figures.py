@@ -59,6 +59,7 @@ REFERRING = frozenset(
 )
 CONTINUING = frozenset({"serta", "dan", "sedangkan"})  # a sentence that goes on with the one before
 LIST_LINE = 14  # tokens of a list's line ("- Kabupaten Sumbawa Barat: 55,1 persen (2024)")
+NATIONAL_REACH = 8  # tokens back from a number to "nasional" ("capaian nasional ... 41,9 persen")
 OPENING_TIME = 8  # tokens a sentence's opening time may take, up to its comma ("Hingga akhir Desember 2023,")
 ANAPHORA_REACH = 120  # tokens back to the region named: about a paragraph
 #: Words that end the search for where counted people are: a composition or a source follows.
@@ -216,7 +217,9 @@ def _may_count(analysis: Analysis, positions: list[int], start: int, end: int) -
     if any(True for _ in analysis.spans_in("figure_cue.coverage", start, end)):
         return True
     words = {t.lower for t in analysis.tokens[start:end]}
-    referring = bool(words & REFERRING)
+    referring = bool(words & REFERRING) or any(
+        True for _ in analysis.spans_in("figure_cue.continuing", start, end)
+    )
     return referring or analysis.tokens[start].lower in CONTINUING or _list_line(analysis, start, end)
 
 
@@ -335,6 +338,19 @@ def _is_total(reading: Reading, token: int, unit: Unit, clause: tuple[int, int])
     return False
 
 
+def _national(reading: Reading, token: int, clause: tuple[int, int]) -> bool:
+    """A number the country reached ("di bawah capaian nasional yang berada di angka 41,9 persen"):
+    no region or organisation is its subject. "nasional" stands a few words before it, with no
+    subject named in between."""
+    tokens = reading.analysis.tokens
+    for position in range(token - 1, max(clause[0], token - NATIONAL_REACH) - 1, -1):
+        if position in reading.subjects:
+            return False
+        if tokens[position].lower == "nasional":
+            return True
+    return False
+
+
 # --- the subject -----------------------------------------------------------------------------------
 
 
@@ -417,7 +433,11 @@ def _respective(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | 
     analysis = reading.analysis
 
     def value(position: int) -> int | None:
-        return _number_end(reading, position) if position in reading.quantities else None
+        if position not in reading.quantities:
+            return None
+        end = _number_end(reading, position)
+        # "61 persen dan 58 persen": the unit after each number is part of the value
+        return end + 1 if end < clause[1] and analysis.tokens[end].lower in ("persen", "%") else end
 
     for item, number in respectively(analysis.tokens, clause[0], clause[1], _subject_item(reading), value):
         if number.start == token:
@@ -754,7 +774,7 @@ class FigureExtractor:
         if _skip(doc, q):
             return []
         unit = _unit(reading, q, token, clause)
-        if unit is None or _is_total(reading, token, unit, clause):
+        if unit is None or _is_total(reading, token, unit, clause) or _national(reading, token, clause):
             return []
         tie = _subject(doc, reading, token, clause, sentence)
         refs: Sequence[Ref | None] = tie.refs if tie else (None,)
@@ -803,7 +823,10 @@ def _speaks_of_coverage(reading: Reading, start: int, end: int, previous: bool) 
         return True
     if any(_opens(analysis, start, m) for m in reading.matching("restates", start, end)):
         return True
-    return previous and (_list_line(analysis, start, end) or analysis.tokens[start].lower in CONTINUING)
+    continuing = any(True for _ in analysis.spans_in("figure_cue.continuing", start, end))
+    return previous and (
+        _list_line(analysis, start, end) or analysis.tokens[start].lower in CONTINUING or continuing
+    )
 
 
 def _opens(analysis: Analysis, start: int, match: Match) -> bool:

@@ -394,3 +394,32 @@ def test_subjects_from_the_speakers_office_and_the_sentence_before(
     text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(subject(f), f.value) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shares of a list named earlier in the clause, paired in order
+        (
+            "Cakupan kepesertaan terus naik. Kabupaten Kampar dan Kota Dumai menjadi daerah dengan capaian"
+            " tertinggi, masing-masing 61 persen dan 58 persen.",
+            [("Kabupaten Kampar", 61), ("Kota Dumai", 58)],
+        ),
+        # "capaian tertinggi" right after a sentence on coverage speaks of coverage too
+        (
+            "Cakupan kepesertaan di Provinsi Maluku baru 27 persen. Kota Ambon mencatat capaian tertinggi"
+            " sebesar 46,2 persen.",
+            [("Provinsi Maluku", 27), ("Kota Ambon", 46.2)],
+        ),
+        # the country's share is no region's
+        (
+            "Cakupan kepesertaan di Provinsi Maluku baru 27 persen, di bawah capaian nasional yang berada di"
+            " angka 41,9 persen.",
+            [("Provinsi Maluku", 27)],
+        ),
+    ],
+)
+def test_lists_of_shares_continuing_sentences_and_the_countrys_share(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert [(subject(f), f.value) for f in figures(text)] == expected
