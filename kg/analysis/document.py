@@ -114,6 +114,22 @@ class Analysis:
         return read
 
 
+HEADLINE_CAPITALS = 0.7  # the share of capitalised words that makes a first line a headline in title case
+
+
+def _headline(article: Article, tokens: list[Token]) -> Span | None:
+    """The article's title as its first line, when written in title case ("Dewan Pengupahan Batam
+    Memanas"): there capitals say nothing of where a name ends."""
+    title = article.title
+    if not title or not article.text.startswith(title):
+        return None
+    last = next((t.index for t in tokens if t.start >= len(title)), len(tokens))
+    words = [t for t in tokens[:last] if t.kind == "word"]
+    if not words or sum(t.is_title for t in words) < HEADLINE_CAPITALS * len(words):
+        return None
+    return Span("headline", 0, last, 0, len(title), title)
+
+
 def analyse(article: Article, regions: Sequence[RegionSpan] | None = None) -> Analysis:
     """The shared analysis of an article; `regions` are the gazetteer's spans when already found."""
     text = article.text
@@ -137,6 +153,9 @@ def analyse(article: Article, regions: Sequence[RegionSpan] | None = None) -> An
             spans["region"].append(
                 Span("region", first, last, start, region.end, text[start : region.end], data)
             )
+    headline = _headline(article, tokens)
+    if headline is not None:
+        spans["headline"].append(headline)
     for token in tokens:
         if token.is_number:
             spans["number"].append(

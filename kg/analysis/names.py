@@ -270,7 +270,11 @@ class Names:
             sure.append(end)
         placed = head is not None and self.tokens[position].text in PLACED_HEADS
         end, sure, acronym = self._run(end, limit, sure, kind, placed)
-        if kind not in COMPANY_KINDS:
+        if head is not None and self._in_headline(position):
+            end = self._headline_end(position, head[0], end, sure)
+        if kind not in COMPANY_KINDS or (kind in NAMED_AFTER_PERSONS and self._place_last(sure, end)):
+            # a campus or hospital named after a person keeps the name, unless its place ended it first:
+            # "Direktur Politeknik Negeri Palu Sitti Hadijah"
             alone = bool(head and (head[2] or self.tokens[position].is_upper))
             end = self._without_holder(position if head is None else head[0], end, sure, alone)
         if end <= position or (head is not None and end == head[0] and not head[2]):
@@ -342,6 +346,28 @@ class Names:
             ):
                 sure.append(end)
         return end, sure, acronym
+
+    def _place_last(self, sure: list[int], end: int) -> bool:
+        """Whether a name's last sure word ends a region's mention."""
+        last = max((s for s in sure if s <= end), default=None)
+        if last is None or last >= end:
+            return False
+        return any(span.end == last for span in self.analysis.spans_in("region", max(0, last - 6), last))
+
+    def _in_headline(self, position: int) -> bool:
+        headline = self.analysis.span_at("headline", 0)
+        return headline is not None and position < headline.end
+
+    def _headline_end(self, start: int, head_end: int, end: int, sure: list[int]) -> int:
+        """Where a name ends in a title-case headline, where capitals say nothing ("Dewan
+        Pengupahan Batam Memanas", "Komisi IV DPRD Kaltim Kebut Raperda"): at its first place,
+        else at its last sure word."""
+        for position in range(start, end):
+            region = self.analysis.span_at("region", position)
+            if region is not None and head_end <= region.end <= end:
+                return region.end
+        last = max((s for s in sure if s <= end), default=None)
+        return last if last is not None and last > head_end else end
 
     def _named_place(self, position: int, limit: int) -> bool:
         """A place a church is named after ("di Minahasa", "di Tanah Papua"), not where a building

@@ -355,18 +355,40 @@ def _chunk_name(analysis: Analysis, chunk: Chunk) -> tuple[int, str, tuple[str, 
 
     A parenthesis that is no short form of the words before it ends the name there.
     """
-    if chunk.acronym is None:
+    acronym = chunk.acronym or _bracketed(analysis, chunk.start, chunk.end)
+    if acronym is None:
         return chunk.end, _clean(analysis.words(chunk.start, chunk.end)), ()
-    inner_start, inner_end = chunk.acronym
+    inner_start, inner_end = acronym
     before = _clean(analysis.words(chunk.start, inner_start - 1))
     inner = _clean(analysis.words(inner_start, inner_end))
-    if not (acronym_fits(inner, before) or _is_acronym(inner.replace(" ", ""))) or len(inner.split()) > 2:
+    if not _short_form_of(inner, before) or len(inner.split()) > 2:
         return inner_start - 1, before, ()
     tail = _clean(analysis.words(inner_end + 1, chunk.end)) if inner_end + 1 < chunk.end else ""
     short = _short_form(before, inner)
     if not tail:
         return chunk.end, before, (short,)
     return chunk.end, f"{before} {tail}", (f"{short} {tail}",)
+
+
+def _bracketed(analysis: Analysis, start: int, end: int) -> tuple[int, int] | None:
+    """A short form in brackets inside a chunk that a region's mention took in ("Dewan Pengupahan
+    Kota (DPK) Batam": the region matcher reads "Kota (DPK) Batam")."""
+    tokens = analysis.tokens
+    for position in range(start + 1, end - 2):
+        if tokens[position].text == "(":
+            close = next(
+                (c for c in range(position + 2, min(end, position + 5)) if tokens[c].text == ")"), None
+            )
+            return (position + 1, close) if close is not None else None
+    return None
+
+
+def _short_form_of(inner: str, name: str) -> bool:
+    """Whether bracketed words are a short form of the name before them: its acronym, capitals,
+    or one word of the name's first letter ("Asosiasi ... Indonesia (Akumindo)")."""
+    if acronym_fits(inner, name) or _is_acronym(inner.replace(" ", "")):
+        return True
+    return " " not in inner and inner[:1].upper() == name[:1].upper()
 
 
 def _short_form(name: str, acronym: str) -> str:

@@ -344,3 +344,41 @@ def test_churches_dioceses_and_state_owned_companies(text: str, expected: list[s
 )
 def test_serta_between_names(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # in a title-case headline a name ends at its place, not at the next capitalised verb
+        ("Dewan Pengupahan Sikka Memanas\n\nMAUMERE - Rapat dimulai.", ["Dewan Pengupahan Sikka"]),
+        ("Komisi II DPRD Sulbar Kebut Raperda\n\nMAMUJU - Rapat dimulai.", ["Komisi II DPRD Sulbar"]),
+        # a company's name in a headline has no place to end at: it keeps its words
+        ("PT Sinar Abadi Raih Penghargaan\n\nJAKARTA - Acara dimulai.", ["PT Sinar Abadi"]),
+        # the holder after a campus's place, without a comma
+        ("Direktur Politeknik Negeri Kupang Maria Lede mengatakan.", ["Politeknik Negeri Kupang"]),
+    ],
+)
+def test_where_names_end_in_headlines_and_before_holders(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "aliases"),
+    [
+        # a one-word short form with the name's first letter, then the place
+        (
+            "Hadir Asosiasi Pedagang Pasar Seluruh Indonesia (Appsindo) Sulawesi Tengah.",
+            "Asosiasi Pedagang Pasar Seluruh Indonesia Sulawesi Tengah",
+            ("Appsindo Sulawesi Tengah",),
+        ),
+        # a short form the region's mention took in ("Kota (DPK) Sorong")
+        (
+            "Rapat Dewan Pengupahan Kota (DPK) Sorong dimulai.",
+            "Dewan Pengupahan Kota Sorong",
+            ("DPK Sorong",),
+        ),
+    ],
+)
+def test_bracketed_short_forms_inside_names(text: str, name: str, aliases: tuple[str, ...]) -> None:
+    [match] = found(text)
+    assert (match.name, match.aliases) == (name, aliases)
