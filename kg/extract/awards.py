@@ -33,7 +33,7 @@ from kg.extract.persons import persons, region_persons_by_name
 from kg.extract.regions import regions
 from kg.gazetteer import Gazetteer
 from kg.lexicon import data_text, rows, words
-from kg.model import AwardFact, Fact, Ref
+from kg.model import AwardFact, Fact, OrganizationFact, Ref
 
 # organisations that receive awards in their own name; BPJS offices and assessment teams hand them out
 RECIPIENT_KINDS = frozenset({"company", "foundation", "university", "hospital", "agency", "council", "court"})
@@ -943,7 +943,7 @@ class AwardExtractor:
     """Award conferrals and shortlists with year, result, rank, level and category."""
 
     name: ClassVar[str] = "awards"
-    produces: ClassVar[tuple[type[Fact], ...]] = (AwardFact,)
+    produces: ClassVar[tuple[type[Fact], ...]] = (AwardFact, OrganizationFact)
 
     def __call__(self, doc: Document) -> list[Fact]:
         if not _mentions_an_award(doc.text):
@@ -954,7 +954,30 @@ class AwardExtractor:
             for fact in _facts(doc, conferral):
                 key = (fact.award, fact.year, fact.recipient)
                 merged[key] = _merge(merged[key], fact) if key in merged else fact
-        return list(merged.values())
+        return [*merged.values(), *_unnamed_recipients(doc, conferrals)]
+
+
+def _unnamed_recipients(doc: Document, conferrals: list[Conferral]) -> list[OrganizationFact]:
+    """The businesses an award goes to that no lexicon knows ("Juara 1: Pie Kak Mah"): the award
+    makes them organisations the article speaks of."""
+    named = {match.name for match in orgs(doc)}
+    a = analysis(doc)
+    found: dict[str, OrganizationFact] = {}
+    for conferral in conferrals:
+        name = conferral.recipient.key
+        if conferral.kind != "organization" or conferral.recipient.kind != "organization" or name in named:
+            continue
+        business = bool(_category_words(conferral.category or "") & _cue_words("business"))
+        if not (business or conferral.rule == "award.frame.ranked"):
+            continue  # a name read from running text alone is too often no business at all
+        start, end = a.chars(conferral.start, conferral.end)
+        found.setdefault(
+            name,
+            OrganizationFact(
+                name=name, evidence=doc.evidence(start, end), rule="organization.recipient", confidence=0.6
+            ),
+        )
+    return list(found.values())
 
 
 def _mentions_an_award(text: str) -> bool:

@@ -9,7 +9,7 @@ from kg.extract import Document
 from kg.extract.awards import AwardExtractor
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows
-from kg.model import AwardFact, RawDocument
+from kg.model import AwardFact, OrganizationFact, RawDocument
 
 
 def awards(text: str) -> list[AwardFact]:
@@ -649,3 +649,16 @@ def test_a_headline_that_says_a_region_did_not_win() -> None:
 )
 def test_places_of_located_villages(text: str, expected: list[tuple[str, int]]) -> None:
     assert ranked(text) == expected
+
+
+def test_a_business_no_lexicon_knows_is_an_organisation_once_it_wins() -> None:
+    article = clean(
+        RawDocument(
+            doc_id="t",
+            source="test",
+            text="Pemenang Paritrana Award 2024 tingkat Provinsi Riau.\nJuara 1: Lempuk Durian Mak Ijah\n"
+            "Juara 2: Desa Sungai Itik",
+        )
+    )
+    facts = AwardExtractor()(Document(article))
+    assert [f.name for f in facts if isinstance(f, OrganizationFact)] == ["Lempuk Durian Mak Ijah"]
