@@ -36,7 +36,9 @@ from kg.lexicon import data_text, rows, words
 from kg.model import AwardFact, Fact, OrganizationFact, Ref
 
 # organisations that receive awards in their own name; BPJS offices and assessment teams hand them out
-RECIPIENT_KINDS = frozenset({"company", "foundation", "university", "hospital", "agency", "council", "court"})
+RECIPIENT_KINDS = frozenset(
+    {"company", "foundation", "university", "hospital", "agency", "council", "court", "brand"}
+)
 NEGATION = frozenset({"belum", "tidak", "tak", "gagal", "bukan"})
 OWN_PROVINCE = "own province"  # "tingkat provinsi" without a name: the province its recipients lie in
 NAME_LIMIT = 6  # words of a recipient known only as capitalised words ("Kopi Bubuk Garuda Mas")

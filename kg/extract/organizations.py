@@ -407,10 +407,31 @@ def _excluded(match: OrgMatch) -> bool:
     return normal in words("org_exclusions.txt") or normal.startswith(("pemerintah ", "pemkot", "pemkab"))
 
 
+@cache
+def _quoted_brand() -> re.Pattern[str]:
+    """A business named in quotes after a word for it (kg/data/business_words.txt)."""
+    business = alternation(list(words("business_words.txt")))
+    return re.compile(
+        rf"(?<![\w-])(?i:{business})(?: [a-z]+){{0,3}} [\"“”](?P<name>[A-Z0-9][\w'’&.-]*(?: [A-Z0-9&][\w'’&.-]*){{0,5}})[\"“”]"
+    )
+
+
+def _quoted_brands(doc: Document) -> list[OrgMatch]:
+    """'pemilik toko roti "Roti Kembang Tanjung"': a brand in quotes is the business's name."""
+    return [
+        OrgMatch(m.start("name"), m.end("name"), m.group("name"), (), None, None, "brand")
+        for m in _quoted_brand().finditer(doc.text)
+    ]
+
+
 def find_orgs(doc: Document) -> list[OrgMatch]:
     """Non-overlapping organisation names, longest first."""
     candidates = sorted(
-        (m for m in _known_orgs(doc) + _headed_orgs(doc) if doc.in_one_sentence(m.start, m.end)),
+        (
+            m
+            for m in _known_orgs(doc) + _headed_orgs(doc) + _quoted_brands(doc)
+            if doc.in_one_sentence(m.start, m.end)
+        ),
         key=lambda m: (-(m.end - m.start), m.start),
     )
     starts: list[int] = []  # the chosen names' starts and ends, both ascending: the names never overlap

@@ -382,3 +382,17 @@ def test_where_names_end_in_headlines_and_before_holders(text: str, expected: li
 def test_bracketed_short_forms_inside_names(text: str, name: str, aliases: tuple[str, ...]) -> None:
     [match] = found(text)
     assert (match.name, match.aliases) == (name, aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a business named in quotes after a word for it
+        ('Ia pemilik kedai kopi "Kopi Tepi Danau" di Sentani.', ["Kopi Tepi Danau"]),
+        ('Usaha binatu "Laundry Bersih 24 Jam" ikut mendaftar.', ["Laundry Bersih 24 Jam"]),
+        # quoted words after no word for a business are a quotation
+        ('Ia menyebut program itu "Sangat Membantu" bagi warga.', []),
+    ],
+)
+def test_a_business_named_in_quotes(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
