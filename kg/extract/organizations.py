@@ -411,8 +411,9 @@ def _excluded(match: OrgMatch) -> bool:
 def _quoted_brand() -> re.Pattern[str]:
     """A business named in quotes after a word for it (kg/data/business_words.txt)."""
     business = alternation(list(words("business_words.txt")))
+    word = r"[A-Z0-9&][\w'’&.-]*"
     return re.compile(
-        rf"(?<![\w-])(?i:{business})(?: [a-z]+){{0,3}} [\"“”](?P<name>[A-Z0-9][\w'’&.-]*(?: [A-Z0-9&][\w'’&.-]*){{0,5}})[\"“”]"
+        rf"(?<![\w-])(?i:{business})(?: [a-z]+){{0,3}} [\"“”](?P<name>{word}(?: {word}){{0,5}})[\"“”]"
     )
 
 
