@@ -8,8 +8,9 @@ of the analysis layer and the person and organisation names of the name chunkers
 - "NAME, TITLE ORG" (name-title);
 - "NAME selaku / sebagai / yang menjabat TITLE" (name-link-title);
 - "NAME (TITLE ORG)" (name-paren-title);
-- "TITLE ORG, diwakili (oleh) TITLE NAME" (represented): the holder's bare title is a post
-  of the organisation of the person represented.
+- "TITLE ORG, diwakili (oleh) TITLE NAME", "TITLE ORG berhalangan hadir dan diwakili NAME
+  selaku TITLE", "TITLE ORG diwakili Sekretaris Dinas, NAME" (represented): the holder's bare
+  title is a post of the organisation of the person represented.
 
 The reader knows no fact type: it gives token ranges, and the person extractor reads the
 role and the organisation off the title as it does for every title.

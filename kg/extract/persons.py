@@ -321,6 +321,8 @@ def _role_words(doc: Document, pos: int, stop: re.Pattern[str]) -> tuple[int, st
     run = _field_run(doc, pos, line_end)
     if run > pos and (found is None or run < found.start()) and read_name(doc, run) is not None:
         end = run  # "Asisten I Pemerintahan dan Kesra Ardiansyah": the field's words, then the holder
+    elif run > pos and found is None and re.match(r"[ \t]*(?:[.,;]|$)", text[run:line_end]):
+        end = run  # "selaku Kepala Bidang Hubungan Industrial dan Jaminan Sosial.": the fields end the clause
     return end, " ".join(text[pos:end].split()).strip(" ,")
 
 

@@ -428,3 +428,23 @@ def test_a_place_named_after_a_person_is_no_person(sentence: str) -> None:
 def test_the_area_of_a_regional_post(sentence: str, name: str, role: str) -> None:
     assert names(sentence) == [name]
     assert posts(sentence)[name][0] == role
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "org"),
+    [
+        # the representative's post is in the office of the one represented
+        (
+            "Kepala Disnakertrans Sulbar berhalangan hadir dan diwakili Rudi Hartono selaku Kepala Bidang"
+            " Hubungan Industrial dan Jaminan Sosial Tenaga Kerja.",
+            "Rudi Hartono",
+            "Kepala Bidang Hubungan Industrial dan Jaminan Sosial Tenaga Kerja",
+            "Disnakertrans Sulbar",
+        ),
+    ],
+)
+def test_a_representative_and_a_role_whose_fields_end_the_clause(
+    sentence: str, name: str, role: str, org: str
+) -> None:
+    assert names(sentence) == [name]
+    assert posts(sentence)[name] == (role, org)
