@@ -567,7 +567,31 @@ def _subject(
         _speaker(doc, reading, sentence)
         or _context(doc, reading, sentence)
         or _office_speaker(doc, reading, sentence)
+        or _sole_region(doc)
     )
+
+
+def _sole_region(doc: Document) -> Tie | None:
+    """The one regency or city an article names, besides its province and its dateline: what a
+    coverage number no clause ties is about when the article speaks of no other place."""
+    return doc.memo("figure sole region", _find_sole_region)
+
+
+def _find_sole_region(doc: Document) -> Tie | None:
+    gazetteer = Gazetteer.load()
+    dateline = doc.article.dateline
+    codes = {
+        m.code
+        for m in regions(doc)
+        if m.code and not m.in_org_name and not (dateline and dateline[0] <= m.span.start < dateline[1])
+    }
+    local = [c for c in codes if gazetteer.get(c).level in ("kabupaten", "kota")]
+    if len(local) != 1:
+        return None
+    province = gazetteer.get(local[0]).province_code
+    if codes - {local[0], province}:
+        return None
+    return Tie((Ref("region", local[0]),), "figure.article", 0.55)
 
 
 # --- year, modality, segment ------------------------------------------------------------------------
@@ -702,6 +726,16 @@ def _group_written(doc: Document, q: Quantity) -> tuple[str | None, int] | None:
     return " ".join(written.split()), end
 
 
+def _named_first(doc: Document, terms: list[tuple[int, str]]) -> tuple[int, str]:
+    """The nearest segment term before a number, or the one it restates: in "sektor non-formal atau
+    pekerja yang bukan penerima upah" the group is the first, "atau" explains it."""
+    if len(terms) >= 2:
+        (first, written), (second, _) = terms[-2], terms[-1]
+        if " atau " in doc.text[first + len(written) : second]:
+            return terms[-2]
+    return terms[-1]
+
+
 def _segment_terms(doc: Document, start: int, end: int) -> list[tuple[int, str]]:
     return [(m.start() + start, m.group(0)) for m in _segment_pattern().finditer(doc.text[start:end])]
 
@@ -724,7 +758,7 @@ def _segment(doc: Document, reading: Reading, q: Quantity, token: int, clause: t
     if after:
         return _normal_segment(after[0][1])
     if before:
-        return _normal_segment(before[-1][1])
+        return _normal_segment(_named_first(doc, before)[1])
     first = analysis.chars(clause[0], clause[1])[0]
     terms = {_normal_segment(t) for _, t in _segment_terms(doc, first, q.start)}
     return terms.pop() if len(terms) == 1 else None
@@ -853,6 +887,11 @@ def _list_line(analysis: Analysis, start: int, end: int) -> bool:
     return own_line and end - start <= LIST_LINE and any(t.text == ":" for t in analysis.tokens[start:end])
 
 
+#: ties weaker than a sentence that breaks down or restates the number before: no tie, or the
+#: article's one region
+LOOSE_TIES = ("figure.unattached", "figure.article")
+
+
 def _referring_back(
     reading: Reading, start: int, end: int, found: list[FigureFact], facts: list[FigureFact]
 ) -> list[FigureFact]:
@@ -868,10 +907,11 @@ def _referring_back(
     previous = facts[-1] if facts else None
     kept = []
     for fact in found:
-        if fact.rule == "figure.unattached" and named is not None:
+        loose = fact.rule in LOOSE_TIES
+        if loose and named is not None:
             # "Untuk Kabupaten Karo, ... Jumlahnya 5 ribu petani": the place the sentence before names
             fact = replace(fact, subject=named, rule="figure.breakdown", confidence=0.75)
-        elif fact.rule == "figure.unattached" and (back or restated) and previous is not None:
+        elif loose and (back or restated) and previous is not None:
             fact = replace(fact, subject=previous.subject, rule="figure.breakdown", confidence=0.75)
         if (
             restated

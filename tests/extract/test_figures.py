@@ -423,3 +423,32 @@ def test_lists_of_shares_continuing_sentences_and_the_countrys_share(
     text: str, expected: list[tuple[str, float]]
 ) -> None:
     assert [(subject(f), f.value) for f in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the one regency the article names (with its province) is what an untied number is about
+        (
+            "Kabupaten Sumba Barat terus memperluas perlindungan di Nusa Tenggara Timur. Sebanyak 4.200"
+            " nelayan telah terdaftar sebagai peserta.",
+            [("Kabupaten Sumba Barat", 4200)],
+        ),
+        # with two regencies named, nothing says which one it is
+        (
+            "Kabupaten Sumba Barat dan Kabupaten Sumba Timur memperluas perlindungan. Sebanyak 4.200"
+            " nelayan telah terdaftar sebagai peserta.",
+            [],
+        ),
+    ],
+)
+def test_the_one_region_an_article_names(text: str, expected: list[tuple[str, float]]) -> None:
+    assert [(subject(f), f.value) for f in figures(text)] == expected
+
+
+def test_the_group_a_segment_explained_by_atau_restates() -> None:
+    fact = one(
+        "Di Kota Kendari, sektor non-formal atau pekerja yang bukan penerima upah mendominasi dengan"
+        " 9.100 peserta."
+    )
+    assert fact.segment == "informal"
