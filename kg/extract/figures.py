@@ -586,6 +586,8 @@ def _find_sole_region(doc: Document) -> Tie | None:
         if m.code and not m.in_org_name and not (dateline and dateline[0] <= m.span.start < dateline[1])
     }
     local = [c for c in codes if gazetteer.get(c).level in ("kabupaten", "kota")]
+    if not local and len(codes) == 1:
+        return Tie((Ref("region", codes.pop()),), "figure.article", 0.55)  # a province alone
     if len(local) != 1:
         return None
     province = gazetteer.get(local[0]).province_code

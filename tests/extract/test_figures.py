@@ -434,6 +434,12 @@ def test_lists_of_shares_continuing_sentences_and_the_countrys_share(
             " nelayan telah terdaftar sebagai peserta.",
             [("Kabupaten Sumba Barat", 4200)],
         ),
+        # ... or the one province, when it names no regency or city
+        (
+            "Pemerintah Provinsi Gorontalo memperluas perlindungan. Sebanyak 4.200 nelayan telah terdaftar"
+            " sebagai peserta.",
+            [("Provinsi Gorontalo", 4200)],
+        ),
         # with two regencies named, nothing says which one it is
         (
             "Kabupaten Sumba Barat dan Kabupaten Sumba Timur memperluas perlindungan. Sebanyak 4.200"
