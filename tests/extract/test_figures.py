@@ -436,9 +436,9 @@ def test_lists_of_shares_continuing_sentences_and_the_countrys_share(
         ),
         # ... or the one province, when it names no regency or city
         (
-            "Pemerintah Provinsi Gorontalo memperluas perlindungan. Sebanyak 4.200 nelayan telah terdaftar"
+            "Perlindungan pekerja di Sulawesi Barat terus meluas. Sebanyak 4.200 nelayan telah terdaftar"
             " sebagai peserta.",
-            [("Provinsi Gorontalo", 4200)],
+            [("Provinsi Sulawesi Barat", 4200)],
         ),
         # with two regencies named, nothing says which one it is
         (
