@@ -251,6 +251,18 @@ def _of_level(match: RegionMatch, level: str) -> str | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
+def _region_in_sentence(doc: Document, pos: int, level: str) -> str | None:
+    """The region of a title's level named last before it in its sentence ("Pemprov Sulut di bawah
+    kepemimpinan Gubernur Olly Dondokambey"): whose office a title without a place is."""
+    sentence = doc.article.sentence_at(pos)
+    found = [
+        m.code
+        for m in regions_in(doc, sentence.start, pos)
+        if m.code and not m.in_org_name and Gazetteer.load().get(m.code).level == level
+    ]
+    return found[-1] if found else None
+
+
 def _unique_region_of_level(doc: Document, level: str) -> str | None:
     fitting = [c for c in counted_codes(doc) if Gazetteer.load().get(c).level == level]
     return fitting[0] if len(fitting) == 1 else None
@@ -380,7 +392,11 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
             code = region.code or _of_level(region, title.level)
             ref = Ref("region", code) if code else None
             return _skip_province(doc, _skip_paren(doc, region.span.end)), role, ref, None
-        code = _unique_region_of_level(doc, title.level) if title.level else None
+        code = (
+            (_region_in_sentence(doc, pos, title.level) or _unique_region_of_level(doc, title.level))
+            if title.level
+            else None
+        )
         return pos, role, Ref("region", code) if code else None, None
     if title.org_mode == "fixed":
         return pos, role, Ref("organization", title.org), None

@@ -448,3 +448,11 @@ def test_a_representative_and_a_role_whose_fields_end_the_clause(
 ) -> None:
     assert names(sentence) == [name]
     assert posts(sentence)[name] == (role, org)
+
+
+def test_a_title_without_its_place_takes_the_one_named_before_it_in_its_sentence() -> None:
+    text = (
+        "Penghargaan diraih Provinsi Bali dan Provinsi Jambi. Hal itu bentuk komitmen Pemprov Jambi di"
+        " bawah kepemimpinan Gubernur Al Haris."
+    )
+    assert posts(text)["Al Haris"] == ("Gubernur", "15")
