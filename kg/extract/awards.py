@@ -300,46 +300,8 @@ def _events(doc: Document, a: Analysis) -> tuple[list[Event], set[int]]:
             if group in found.groups and event.kind in ("edition", "level"):
                 rounds.add(found.groups[group][0])
     events.extend(_se_rounds(doc, a, gazetteer, rounds))
-    events.extend(_clause_editions(a, events))
     events.sort(key=lambda e: (e.start, e.kind != "edition"))
     return events, rounds
-
-
-def _clause_editions(a: Analysis, events: list[Event]) -> list[Event]:
-    """An award named without its year beside it, in a clause that states one year: "meraih
-    penghargaan Paritrana Award dari BPJS Ketenagakerjaan tahun 2023", "Pada 2023, X meraih
-    Paritrana Award". A date ("12/10/2023") or a regulation's year ("Nomor 5 Tahun 2023") is
-    no edition's."""
-    named = [(e.start, e.end) for e in events if e.kind == "edition"]
-    found = []
-    for start, end in _cue_sentences(a):
-        for span in a.spans_in("award_cue.award", start, end):
-            if any(s <= span.start < e for s, e in named):
-                continue
-            clause = next(
-                (c for c in clauses(a.tokens, start, end) if c[0] <= span.start < c[1]), (start, end)
-            )
-            years = {int(y.text) for y in a.spans_in("year", *clause) if _edition_year(a, y.start)}
-            if len(years) == 1:
-                award = _award_names().get(a.words(span.start, span.end).casefold())
-                if award is not None:
-                    found.append(Event(span.start, span.end, "edition", award, (years.pop(),)))
-    return found
-
-
-#: words before a year that make it a span's bound, not an edition: "digelar sejak tahun 2017"
-SPAN_WORDS = frozenset({"sejak", "semenjak", "mulai", "hingga", "sampai", "sebelum", "selama", "dari"})
-
-
-def _edition_year(a: Analysis, position: int) -> bool:
-    """A year written as a year, not as a date's part, a span's bound or a regulation's year."""
-    before = a.tokens[position - 1].text if position else ""
-    if before in ("/", "-", ".") or (position + 1 < len(a.tokens) and a.tokens[position + 1].text == "/"):
-        return False
-    words = [t.lower for t in a.tokens[max(0, position - 2) : position]]
-    if SPAN_WORDS & set(words):
-        return False
-    return not a.spans_in("regulation_kind", max(0, position - 6), position)
 
 
 def _within_line(a: Analysis, found: Match) -> Match | None:

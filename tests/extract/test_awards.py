@@ -591,22 +591,6 @@ def test_every_passive_phrase_before_the_recipient(row: dict[str, str]) -> None:
     assert (name(fact), fact.category) == ("PT Maju Jaya", "Badan Usaha Besar")
 
 
-@pytest.mark.parametrize(
-    ("text", "years"),
-    [
-        # the award named without its year, the year elsewhere in its clause
-        ("Pemkab Sigi meraih penghargaan Paritrana Award dari BPJS Ketenagakerjaan tahun 2023.", [2023]),
-        ("Pada tahun 2023, Kabupaten Sigi meraih Paritrana Award.", [2023]),
-        # a date, a span's bound or a regulation's year is no edition
-        ("Kabupaten Sigi meraih Paritrana Award, Kamis (12/10/2023).", []),
-        ("Kabupaten Sigi meraih Paritrana Award yang digelar sejak tahun 2017.", []),
-        ("Kabupaten Sigi meraih Paritrana Award berkat Perbup Nomor 3 Tahun 2021.", []),
-    ],
-)
-def test_an_edition_year_elsewhere_in_the_clause(text: str, years: list[int]) -> None:
-    assert [f.year for f in awards(text)] == years
-
-
 def test_the_holder_named_after_a_recipients_head_is_no_recipient() -> None:
     text = (
         "Paritrana Award 2022 diserahkan Wakil Presiden kepada Bupati Berau, Hj. Sri Juniarsih, di Jakarta."
