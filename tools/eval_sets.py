@@ -61,6 +61,7 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe11": (probes / "probe11", probes / "probe11.gold.jsonl", None),
         "probe12": (probes / "probe12", probes / "probe12.gold.jsonl", None),
         "probe13": (probes / "probe13", probes / "probe13.gold.jsonl", None),
+        "probe14": (probes / "probe14", probes / "probe14.gold.jsonl", None),
     }
 
 

@@ -59,6 +59,7 @@ REFERRING = frozenset(
 )
 CONTINUING = frozenset({"serta", "dan", "sedangkan"})  # a sentence that goes on with the one before
 LIST_LINE = 14  # tokens of a list's line ("- Kabupaten Sumbawa Barat: 55,1 persen (2024)")
+RESTATE_REACH = 3  # tokens back from a number to "atau" ("atau sekitar 39 persen")
 NATIONAL_REACH = 8  # tokens back from a number to "nasional" ("capaian nasional ... 41,9 persen")
 OPENING_TIME = 8  # tokens a sentence's opening time may take, up to its comma ("Hingga akhir Desember 2023,")
 ANAPHORA_REACH = 120  # tokens back to the region named: about a paragraph
@@ -556,9 +557,24 @@ def _office_of(doc: Document, person: PersonMatch) -> Ref | None:
     return Ref("region", places.pop()) if len(places) == 1 else None
 
 
+def _restating(reading: Reading, token: int, clause: tuple[int, int]) -> int | None:
+    """The number a number restates in other terms: "47.215 pekerja atau sekitar 39 persen"."""
+    tokens = reading.analysis.tokens
+    for back in range(token - 1, max(clause[0], token - RESTATE_REACH) - 1, -1):
+        if tokens[back].lower == "atau":
+            before = [p for p in reading.positions if clause[0] <= p < back]
+            if before and _number_end(reading, before[-1]) >= back - 1:
+                return before[-1]
+            return None
+    return None
+
+
 def _subject(
     doc: Document, reading: Reading, token: int, clause: tuple[int, int], sentence: int
 ) -> Tie | None:
+    restated = _restating(reading, token, clause)
+    if restated is not None:
+        return _subject(doc, reading, restated, clause, sentence)
     tie = _respective(reading, token, clause) or _located(doc, reading, token, clause)
     tie = tie or _inline(reading, token, clause) or _actor(reading, token, clause)
     if tie is not None:
@@ -891,7 +907,7 @@ def _list_line(analysis: Analysis, start: int, end: int) -> bool:
 
 #: ties weaker than a sentence that breaks down or restates the number before: no tie, or the
 #: article's one region
-LOOSE_TIES = ("figure.unattached", "figure.article")
+LOOSE_TIES = ("figure.unattached", "figure.article", "figure.national")
 
 
 def _referring_back(
@@ -904,11 +920,13 @@ def _referring_back(
     restated = [m for m in reading.matching("restates", start, end) if _opens(reading.analysis, start, m)]
     possessive = any(reading.analysis.tokens[m.start].lower.endswith("nya") for m in restated)
     named = _named_before(reading, start) if possessive and not back else None
-    if not facts and named is None:
+    if not facts and named is None and not back:
         return [f for f in found if f.rule != "figure.unattached"]
     previous = facts[-1] if facts else None
-    kept = []
+    kept: list[FigureFact] = []
     for fact in found:
+        if back and kept and kept[-1].evidence.start < reading.analysis.tokens[back[0].start].start:
+            previous = kept[-1]  # "47.215 pekerja ..., dan dari jumlah itu baru 6.870": the sentence's own
         loose = fact.rule in LOOSE_TIES
         if loose and named is not None:
             # "Untuk Kabupaten Karo, ... Jumlahnya 5 ribu petani": the place the sentence before names

@@ -458,3 +458,16 @@ def test_the_group_a_segment_explained_by_atau_restates() -> None:
         " 9.100 peserta."
     )
     assert fact.segment == "informal"
+
+
+def test_a_share_that_restates_a_count_and_a_breakdown_in_the_same_sentence() -> None:
+    found = figures(
+        "Kepala Disnaker Alor, Yunus, mengatakan peserta aktif BPJS Ketenagakerjaan di Alor sebanyak"
+        " 12.400 pekerja atau sekitar 31 persen dari pekerja yang ada, dan dari jumlah itu baru 2.100 orang"
+        " berasal dari sektor informal."
+    )
+    assert [(subject(f), f.value) for f in found] == [
+        ("Kabupaten Alor", 12400),
+        ("Kabupaten Alor", 31),
+        ("Kabupaten Alor", 2100),
+    ]
