@@ -183,11 +183,17 @@ def _name_in_token(doc: Document, analysis: Analysis, index: int, pos: int) -> t
 
 
 def _is_place(doc: Document, start: int, end: int) -> bool:
-    """Whether a would-be name is a region mention ("Kantor Gubernur Jawa Timur, Surabaya") or
-    names a street or building after a person ("Jalan Sam Ratulangi", "Bandara Frans Seda")."""
+    """Whether a would-be name is a region mention ("Kantor Gubernur Jawa Timur, Surabaya"), the
+    place of the dateline ("LUBUK BASUNG - ..." then "Kantor Bupati Agam, Lubuk Basung"), or names
+    a street or building after a person ("Jalan Sam Ratulangi", "Bandara Frans Seda")."""
     match = region_covering(doc, start)
     if match is not None and end <= match.span.end:
         return True
+    dateline = doc.article.dateline
+    if dateline is not None and (start, end) != dateline:
+        place = " ".join(doc.text[dateline[0] : dateline[1]].split()).casefold()
+        if " ".join(doc.text[start:end].split()).casefold() == place:
+            return True
     before = _named_place_before().search(doc.text, max(0, start - 25), start)
     return bool(_named_place().match(doc.text, start) or before)
 
@@ -445,8 +451,30 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
         return pos, role, None, None
     org = org_at(doc, pos)
     if org:
+        body, council = _body_of_council(org)
+        if council is not None:  # "Ketua Komisi IV DPRD Kaltim": the commission is part of the post
+            return _skip_paren(doc, org.end), f"{role} {body}", Ref("organization", council.name), council
         return _skip_paren(doc, org.end), role, Ref("organization", org.name), org
     return pos, role, None, None
+
+
+@cache
+def _council_heads() -> re.Pattern[str]:
+    heads = [row["head"] for row in rows("org_heads.csv") if row["kind"] == "council"]
+    return re.compile(rf"(?<![\w-])(?:{alternation(heads)})(?![\w-])")
+
+
+def _body_of_council(org: OrgMatch) -> tuple[str, OrgMatch | None]:
+    """A commission or committee of a council ("Komisi IV DPRD Kaltim", "Pansus II DPRD Berau"):
+    its own words, and the council as an organisation of its own."""
+    if org.kind != "commission":
+        return org.name, None
+    council = _council_heads().search(org.name)
+    if council is None or council.start() == 0:
+        return org.name, None
+    offset = org.start + council.start()
+    name = org.name[council.start() :]
+    return org.name[: council.start()].strip(), OrgMatch(offset, org.end, name, (), None, None, "council")
 
 
 def _office_area_after(doc: Document, pos: int) -> tuple[int, str] | None:
@@ -513,11 +541,14 @@ def _titled_persons(doc: Document) -> list[PersonMatch]:
     "Asisten Pemerintahan Sekdaprov Jatim Benny" names an Asisten, not a Sekda.
     """
     found: list[PersonMatch] = []
+    named = Spans((o.start + 1, o.end) for o in orgs(doc))  # inside a name, past its first letter
     for match in _title_pattern().finditer(doc.text):
         if found and found[-1].start < match.start() < found[-1].end:
             continue
         if _names_a_venue(doc, match.start(), match.end()):
             continue
+        if named.holds(match.start()):
+            continue  # "Dewan Perwakilan Rakyat Daerah": a title's word inside a body's name
         title = _titles()[match.group("title")]
         end, role, ref, org = _parse_after_title(doc, title, match.end())
         acting = match.group("acting")

@@ -384,10 +384,10 @@ def test_a_district_head_before_or_without_the_place_name(sentence: str, name: s
         ),
         # ... closed by a body the lexicon knows
         (
-            "Ketua Bapemperda DPRD Kaltim, Rahmat Hidayat, mengatakan.",
+            "Ketua Paguyuban Ojek DPRD Kaltim, Rahmat Hidayat, mengatakan.",
             "Rahmat Hidayat",
             "Ketua",
-            "Bapemperda DPRD Kaltim",
+            "Paguyuban Ojek DPRD Kaltim",
         ),
     ],
 )
@@ -456,3 +456,38 @@ def test_a_title_without_its_place_takes_the_one_named_before_it_in_its_sentence
         " bawah kepemimpinan Gubernur Al Haris."
     )
     assert posts(text)["Al Haris"] == ("Gubernur", "15")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "org"),
+    [
+        # a council's commission or committee is part of the post; the council is the organisation
+        (
+            "Ketua Bapemperda DPRD Kaltim, Rahmat Hidayat, mengatakan.",
+            "Rahmat Hidayat",
+            "Ketua Bapemperda",
+            "DPRD Kaltim",
+        ),
+        (
+            "Ketua Panitia Khusus (Pansus) II DPRD Berau, Yohanes Liem, mengatakan.",
+            "Yohanes Liem",
+            "Ketua Panitia Khusus II",
+            "DPRD Berau",
+        ),
+    ],
+)
+def test_posts_in_a_councils_commissions(sentence: str, name: str, role: str, org: str) -> None:
+    assert posts(sentence)[name] == (role, org)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a title's word inside a body's name heads no post
+        "Rapat Dewan Perwakilan Rakyat Daerah Kabupaten Berau digelar Senin.",
+        # the dateline's place written again after a building is no person
+        "LUBUK BASUNG - Acara digelar di Aula Kantor Bupati Agam, Lubuk Basung, Kamis (10/7/2025).",
+    ],
+)
+def test_no_person_inside_a_body_or_at_the_datelines_place(sentence: str) -> None:
+    assert names(sentence) == []
