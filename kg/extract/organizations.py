@@ -267,8 +267,16 @@ def _office_place(doc: Document, pos: int, expects_place: bool) -> tuple[int, st
     if office or (expects_place and re.match(r"[ \t]", text[pos : pos + 1])):
         token = PLACE_WORD.match(text, start, line_end)
         if token:
+            longer = PLACE_BEFORE_COMMA.match(text, start, line_end)
+            if longer:  # "Cabang Tanjung Redeb, ...": a place of two or three words, closed by a comma
+                return longer.end(1), longer.group(1)
             return token.end(), token.group(0)
     return pos, None
+
+
+#: a place of two or three capitalised words right before a comma, a full stop or a bracket (a
+#: holder's name may follow one word without a comma: "Cabang Meulaboh Husaini mengatakan")
+PLACE_BEFORE_COMMA = re.compile(r"([A-Z][a-z]+(?: [A-Z][a-z]+){1,2})(?=[ \t]*[,.(])")
 
 
 BRANCH_KOTA = re.compile(r"[ \t]+Kota(?![\w-])")

@@ -396,3 +396,22 @@ def test_bracketed_short_forms_inside_names(text: str, name: str, aliases: tuple
 )
 def test_a_business_named_in_quotes(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a branch's place of two words, closed by a comma
+        (
+            "Kepala BPJS Ketenagakerjaan Cabang Tanjung Redeb, Andi Saputra, hadir.",
+            ["BPJS Ketenagakerjaan Cabang Tanjung Redeb"],
+        ),
+        # one word when a holder's name may follow it
+        (
+            "Kepala BPJS Ketenagakerjaan Cabang Meulaboh Husaini mengatakan.",
+            ["BPJS Ketenagakerjaan Cabang Meulaboh"],
+        ),
+    ],
+)
+def test_the_place_of_a_branch(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
