@@ -43,7 +43,13 @@ def _excluded(name: str) -> bool:
     """Names of the field, targets or benefits, also narrowed to a group ("Jaminan Sosial ... Bagi X")."""
     normal = " ".join(re.sub(r"^program\s+", "", name.lower()).split())
     field = re.split(r"\s+(?:bagi|untuk|kepada)\s+", normal)[0]
+    if normal.startswith(GOVERNMENTS):
+        return True  # "program Pemerintah Kabupaten Agam": whose programme it is, not its name
     return normal in words("program_exclusions.txt") or field in words("program_exclusions.txt") or not normal
+
+
+#: words that begin a government's name: after "program" they say whose programme it is
+GOVERNMENTS = ("pemerintah ", "pemkab ", "pemkot ", "pemprov ", "pemda ")
 
 
 @cache

@@ -128,3 +128,11 @@ def test_lower_case_program_before_prose_or_a_body_names_nothing(sentence: str) 
 def test_quotes_around_a_programme_are_no_part_of_its_name() -> None:
     text = "Ini tindak lanjut atas 'Gerakan Nasional Perlindungan Pekerja Rentan' yang dicanangkan."
     assert "Gerakan Nasional Perlindungan Pekerja Rentan" in programs(text)
+
+
+def test_a_government_after_program_says_whose_programme_it_is() -> None:
+    text = (
+        "Mereka peserta program Sumba Peduli Pekerja (Sapeker), yakni program Pemerintah Kabupaten Sumba"
+        " Barat yang menanggung iuran pekerja rentan."
+    )
+    assert list(programs(text)) == ["Sumba Peduli Pekerja"]
