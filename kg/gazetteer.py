@@ -180,7 +180,9 @@ COMMON_WORDS = frozenset(
 )
 
 _HS = r"[^\S\n]"  # horizontal space: a mention does not run across a line break
-_SEP = rf"(?:{_HS}*-{_HS}*|{_HS}+)?"  # between the words of a name: space, hyphen or nothing
+# between the words of a name: space, hyphen or nothing, or a short form the text puts inside the
+# name ("Ogan Komering Ulu (OKU) Timur")
+_SEP = rf"(?:{_HS}*-{_HS}*|{_HS}+(?:\([A-Z]{{2,8}}\){_HS}+)?)?"
 _SENTENCE_END = ".!?\n"
 _OPENERS = " \t\"'“‘(["
 _DATELINE_AFTER = re.compile(rf"{_HS}*(?:[,(|–—-]|$)")
@@ -215,8 +217,9 @@ class RegionSpan:
 
 @lru_cache(maxsize=4096)
 def name_key(name: str) -> str:
-    """A name's lookup key: case, spaces, hyphens and dots do not tell names apart."""
-    return re.sub(r"[\s\-.]+", "", name).casefold()
+    """A name's lookup key: case, spaces, hyphens, dots and a short form in brackets inside it
+    ("Ogan Komering Ulu (OKU) Timur") do not tell names apart."""
+    return re.sub(r"[\s\-.]+|\([A-Z]{2,8}\)", "", name).casefold()
 
 
 def canonical_name(level: Level, name: str) -> str:

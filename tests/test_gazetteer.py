@@ -436,3 +436,16 @@ def test_find_is_fast_enough_for_a_corpus(gaz: Gazetteer) -> None:
 def test_letters_that_unicode_folding_takes_for_ascii_ones_crash_nothing(gaz: Gazetteer, text: str) -> None:
     found = gaz.find(text)  # raised KeyError: a cue spelled with İ or ı is no cue
     assert all(text[s.start : s.end] == s.text and s.cue is None for s in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a short form the text puts inside a region's name
+        ("Pemerintah Kabupaten Ogan Komering Ulu (OKU) Timur meraih penghargaan.", "16.08"),
+        # ... and one after the whole name, which ends it
+        ("Kabupaten Ogan Komering Ulu (OKU) meraih penghargaan.", "16.01"),
+    ],
+)
+def test_a_short_form_inside_a_regions_name(gaz: Gazetteer, text: str, code: str) -> None:
+    assert [s.candidates for s in gaz.find(text)][0] == (code,)
