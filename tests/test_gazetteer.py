@@ -448,4 +448,4 @@ def test_letters_that_unicode_folding_takes_for_ascii_ones_crash_nothing(gaz: Ga
     ],
 )
 def test_a_short_form_inside_a_regions_name(gaz: Gazetteer, text: str, code: str) -> None:
-    assert [s.candidates for s in gaz.find(text)][0] == (code,)
+    assert next(s.candidates for s in gaz.find(text)) == (code,)
