@@ -43,9 +43,24 @@ class Apposition:
     principal: tuple[int, int] | None = None  # the represented person's title ("represented")
 
 
+#: the words that say one person stands in for another; the "represented" shapes need one
+REPRESENTING = frozenset({"diwakili", "mewakili"})
+
+
 @cache
-def patterns() -> TokenMatcher:
-    return load_patterns(data_text("appositions.jsonl"), "kg/data/appositions.jsonl")
+def patterns(represented: bool = False) -> TokenMatcher:
+    """The shapes of appositions.jsonl: those of a person standing in for another (`represented`),
+    or all the others. Lines of the other kind are blanked, so errors keep their line numbers."""
+    lines = [
+        line
+        if line.lstrip().startswith("#") or not line.strip() or (REPRESENTED_LABEL in line) == represented
+        else ""
+        for line in data_text("appositions.jsonl").splitlines()
+    ]
+    return load_patterns("\n".join(lines), "kg/data/appositions.jsonl")
+
+
+REPRESENTED_LABEL = '"label": "represented"'
 
 
 def _span(analysis: Analysis, label: str, start: int, end: int) -> Span:
@@ -138,7 +153,10 @@ def _matches(analysis: Analysis, spans: list[Span]) -> list[Match]:
         for start, end in analysis.sentences
         if titled and bisect_left(titled, start) != bisect_left(titled, end)
     ]
-    return match_in_windows(patterns(), analysis.tokens, spans, holding)
+    standing_in = [w for w in holding if any(t.lower in REPRESENTING for t in analysis.tokens[w[0] : w[1]])]
+    return match_in_windows(patterns(), analysis.tokens, spans, holding) + match_in_windows(
+        patterns(represented=True), analysis.tokens, spans, standing_in
+    )
 
 
 def _without_overlaps(found: list[Apposition]) -> list[Apposition]:

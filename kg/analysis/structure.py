@@ -314,6 +314,8 @@ def _respective_places(tokens: Sequence[Token], start: int, end: int, item: Item
         places = _place_list(tokens, after, end)
         if len(items) == len(places) > 1:
             return [Item(i.start, i.end, rank, at) for i, (rank, at) in zip(items, places, strict=True)]
+    if sum(1 for t in tokens[start:end] if t.lower in cues().ordinals) < 2:
+        return []  # two places or more are written with two ordinals or more
     return _places_then_items(tokens, start, end, item) or _items_then_places(tokens, start, end, item)
 
 
@@ -364,6 +366,8 @@ def _places_then_items(tokens: Sequence[Token], start: int, end: int, item: Item
     """ "Peringkat kedua dan ketiga ... masing-masing diraih A dan B": the places come first."""
     cue = cues()
     for position in range(start, end):
+        if place_at(tokens, position, end) is None:
+            continue
         places = _place_list(tokens, position, end)
         if len(places) < 2:
             continue

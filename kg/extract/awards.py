@@ -43,7 +43,9 @@ NEGATION = frozenset({"belum", "tidak", "tak", "gagal", "bukan"})
 OWN_PROVINCE = "own province"  # "tingkat provinsi" without a name: the province its recipients lie in
 NAME_LIMIT = 6  # words of a recipient known only as capitalised words ("Kopi Bubuk Garuda Mas")
 #: the cue kinds a sentence with a frame cue holds (award_cues.csv); "tingkat" is a level cue
-FRAME_CUE_KINDS = ("context", "level", "national", "handover", "rank", "nominee", "receive", "passive")
+FRAME_CUE_KINDS = ("context", "level", "national", "handover", "rank", "nominee", "receive")
+#: passive cues that are plain prepositions: too common to make a sentence a frame cue's
+PLAIN_PREPOSITIONS = frozenset({"untuk", "kepada", "bagi", "oleh"})
 #: cue kinds whose words are also parts of names ("Bako Industri", "Koperasi Usaha Tani")
 UNCLAIMING_CUES = frozenset({"business"})
 #: words an award's name is written with or after ("Top BUMD Award 2024", "penghargaan Desa Sadar ... 2024")
@@ -324,7 +326,13 @@ def _cue_sentences(a: Analysis) -> list[tuple[int, int]]:
         named = a.spans_in("award_cue.award", start, end) or any(
             t.lower in AWARD_WORDS for t in a.tokens[start:end]
         )
-        cued = named or any(a.spans_in(f"award_cue.{kind}", start, end) for kind in FRAME_CUE_KINDS)
+        cued = (
+            named
+            or any(a.spans_in(f"award_cue.{kind}", start, end) for kind in FRAME_CUE_KINDS)
+            or any(
+                s.text.lower() not in PLAIN_PREPOSITIONS for s in a.spans_in("award_cue.passive", start, end)
+            )
+        )
         if (found or named) and cued:
             found.append((start, end))
     return found

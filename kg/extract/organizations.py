@@ -427,6 +427,8 @@ def _quoted_brand() -> re.Pattern[str]:
 
 def _quoted_brands(doc: Document) -> list[OrgMatch]:
     """'pemilik toko roti "Roti Kembang Tanjung"': a brand in quotes is the business's name."""
+    if not any(quote in doc.text for quote in ('"', "“", "”")):
+        return []
     return [
         OrgMatch(m.start("name"), m.end("name"), m.group("name"), (), None, None, "brand")
         for m in _quoted_brand().finditer(doc.text)
