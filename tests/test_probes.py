@@ -19,7 +19,8 @@ reports as outlets write them (press releases, a jury's visit, an award as a sid
 probe11/ seven articles of coverage figures, regulations and programmes; probe12/ ten award
 reports in the regional press of eastern Indonesia; probe13/ eight articles naming
 organisations in passing (agreements, an expo of small businesses, clinics, a wage council,
-a village enterprise, campuses, religious bodies, a port). The gold of probe3 to probe13 lists
+a village enterprise, campuses, religious bodies, a port); probe14/ eight ordinary articles
+with the gold of every fact type. The gold of probe3 to probe13 lists
 only the fact types they are about; each probe NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
@@ -53,6 +54,7 @@ PROBES = {
     "probe11": 7,
     "probe12": 10,
     "probe13": 8,
+    "probe14": 8,
 }
 
 
