@@ -23,6 +23,11 @@ def subject(fact: FigureFact) -> str:
     return Gazetteer.load().get(fact.subject.key).canonical
 
 
+def tied(text: str) -> list[tuple[str, float]]:
+    """(subject, value) of each figure of a text, in order."""
+    return [(subject(f), f.value) for f in figures(text)]
+
+
 def one(text: str) -> FigureFact:
     [fact] = figures(text)
     return fact
@@ -393,7 +398,7 @@ def test_the_lines_of_a_list_a_sentence_announces() -> None:
 def test_subjects_from_the_speakers_office_and_the_sentence_before(
     text: str, expected: list[tuple[str, float]]
 ) -> None:
-    assert [(subject(f), f.value) for f in figures(text)] == expected
+    assert tied(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -422,7 +427,7 @@ def test_subjects_from_the_speakers_office_and_the_sentence_before(
 def test_lists_of_shares_continuing_sentences_and_the_countrys_share(
     text: str, expected: list[tuple[str, float]]
 ) -> None:
-    assert [(subject(f), f.value) for f in figures(text)] == expected
+    assert tied(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -449,7 +454,7 @@ def test_lists_of_shares_continuing_sentences_and_the_countrys_share(
     ],
 )
 def test_the_one_region_an_article_names(text: str, expected: list[tuple[str, float]]) -> None:
-    assert [(subject(f), f.value) for f in figures(text)] == expected
+    assert tied(text) == expected
 
 
 def test_the_group_a_segment_explained_by_atau_restates() -> None:
