@@ -37,7 +37,7 @@ from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
 from kg.extract.organizations import orgs
 from kg.extract.persons import PersonMatch, persons_in, region_persons_by_name
-from kg.extract.regions import regions, regions_in
+from kg.extract.regions import regions, regions_in, sole_region
 from kg.gazetteer import Gazetteer
 from kg.lexicon import data_text, rows
 from kg.model import Fact, FigureFact, Modality, Ref, Unit
@@ -588,28 +588,10 @@ def _subject(
 
 
 def _sole_region(doc: Document) -> Tie | None:
-    """The one regency or city an article names, besides its province and its dateline: what a
-    coverage number no clause ties is about when the article speaks of no other place."""
-    return doc.memo("figure sole region", _find_sole_region)
-
-
-def _find_sole_region(doc: Document) -> Tie | None:
-    gazetteer = Gazetteer.load()
-    dateline = doc.article.dateline
-    codes = {
-        m.code
-        for m in regions(doc)
-        if m.code and not m.in_org_name and not (dateline and dateline[0] <= m.span.start < dateline[1])
-    }
-    local = [c for c in codes if gazetteer.get(c).level in ("kabupaten", "kota")]
-    if not local and len(codes) == 1:
-        return Tie((Ref("region", codes.pop()),), "figure.article", 0.55)  # a province alone
-    if len(local) != 1:
-        return None
-    province = gazetteer.get(local[0]).province_code
-    if codes - {local[0], province}:
-        return None
-    return Tie((Ref("region", local[0]),), "figure.article", 0.55)
+    """The one region the article is about (kg.extract.regions.sole_region): what a coverage
+    number no clause ties is about when the article speaks of no other place."""
+    code = sole_region(doc)
+    return Tie((Ref("region", code),), "figure.article", 0.55) if code else None
 
 
 # --- year, modality, segment ------------------------------------------------------------------------

@@ -21,7 +21,7 @@ from kg.analysis.names import Names, names_of
 from kg.analysis.tagger import TaggedName, tag, unread_stretches
 from kg.extract.base import Document, Spans, alternation, skip_spaces
 from kg.extract.organizations import OrgMatch, continue_name, office_area_pattern, org_at, orgs
-from kg.extract.regions import RegionMatch, counted_codes, region_at, region_covering, regions_in
+from kg.extract.regions import RegionMatch, counted_codes, region_at, region_covering, regions_in, sole_region
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows, words
 from kg.model import Fact, OrganizationFact, PersonFact, Ref
@@ -257,6 +257,21 @@ def _of_level(match: RegionMatch, level: str) -> str | None:
     return fitting[0] if len(fitting) == 1 else None
 
 
+def _own_region(doc: Document, role: str) -> str | None:
+    """The region of a secretariat post written without its place, in an article about one
+    place: the province for a governor's staff, the regency or city for a bupati's or wali
+    kota's, and for a Sekda only when the article names no place below its province."""
+    code = sole_region(doc)
+    if code is None:
+        return None
+    region = Gazetteer.load().get(code)
+    if "Gubernur" in role:
+        return code if region.level == "provinsi" else region.province_code
+    if "Bupati" in role or "Wali Kota" in role:
+        return code if region.level != "provinsi" else None
+    return code if region.level == "provinsi" else None
+
+
 def _region_in_sentence(doc: Document, pos: int, level: str) -> str | None:
     """The region of a title's level named last before it in its sentence ("Pemprov Sulut di bawah
     kepemimpinan Gubernur Olly Dondokambey"): whose office a title without a place is."""
@@ -398,11 +413,10 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
             code = region.code or _of_level(region, title.level)
             ref = Ref("region", code) if code else None
             return _skip_province(doc, _skip_paren(doc, region.span.end)), role, ref, None
-        code = (
-            (_region_in_sentence(doc, pos, title.level) or _unique_region_of_level(doc, title.level))
-            if title.level
-            else None
-        )
+        if title.level:
+            code = _region_in_sentence(doc, pos, title.level) or _unique_region_of_level(doc, title.level)
+        else:  # "Sekretaris Daerah Nuryakin": a post of either level, in an article about one place
+            code = _own_region(doc, role)
         return pos, role, Ref("region", code) if code else None, None
     if title.org_mode == "fixed":
         return pos, role, Ref("organization", title.org), None
@@ -433,12 +447,13 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
                 span_text = text[span.start : span.end]
             role = " ".join(role.replace(span_text, " ").split())
             return end, role, Ref("region", region_match.code or ""), None
+        own = _own_region(doc, role)  # "Staf Ahli Gubernur ... Suhaemi" in an article about one province
         if secretariat:
             after = _region_following(doc, secretariat.end(), "")
             if after and after.code:
                 return after.span.end, role, Ref("region", after.code), None
-            return secretariat.end(), role, None, None
-        return end, role, None, None
+            return secretariat.end(), role, Ref("region", own) if own else None, None
+        return end, role, Ref("region", own) if own else None, None
     if title.org_mode == "subunit":
         end, sub = _role_words(doc, pos, _subunit_stop())
         role = _expand(f"{role} {sub}".strip())

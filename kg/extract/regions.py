@@ -203,6 +203,28 @@ def counted_codes(doc: Document) -> frozenset[str]:
     )
 
 
+def sole_region(doc: Document) -> str | None:
+    """The one regency or city an article names besides its province and its dateline, or the
+    one province when it names no regency or city: the place the whole article is about."""
+    return doc.memo("sole region", _sole_region)
+
+
+def _sole_region(doc: Document) -> str | None:
+    gazetteer = Gazetteer.load()
+    dateline = doc.article.dateline
+    codes = {
+        m.code
+        for m in regions(doc)
+        if m.code and not m.in_org_name and not (dateline and dateline[0] <= m.span.start < dateline[1])
+    }
+    local = [c for c in codes if gazetteer.get(c).level in ("kabupaten", "kota")]
+    if not local:
+        return codes.pop() if len(codes) == 1 else None
+    if len(local) != 1 or codes - {local[0], gazetteer.get(local[0]).province_code}:
+        return None
+    return local[0]
+
+
 def primary_region(doc: Document) -> str | None:
     """The region the article is mostly about: the most named kabupaten/kota, else province."""
     return doc.memo("primary region", _primary_region)

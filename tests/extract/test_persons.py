@@ -491,3 +491,23 @@ def test_posts_in_a_councils_commissions(sentence: str, name: str, role: str, or
 )
 def test_no_person_inside_a_body_or_at_the_datelines_place(sentence: str) -> None:
     assert names(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "org"),
+    [
+        # a governor's staff, in an article about one city of a province: the province
+        (
+            "PALU - Pemkot Palu menggelar sosialisasi. Acara dibuka Staf Ahli Gubernur Bidang Ekonomi,"
+            " Rahmat Lasimpo.",
+            "Rahmat Lasimpo",
+            "72",
+        ),
+        # a Sekda in an article about one province alone: that province
+        ("Acara di Sulawesi Barat dibuka Sekretaris Daerah Muhammad Idris.", "Muhammad Idris", "76"),
+    ],
+)
+def test_a_secretariat_post_without_its_place_in_an_article_about_one_place(
+    text: str, name: str, org: str
+) -> None:
+    assert posts(text)[name][1] == org
