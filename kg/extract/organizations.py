@@ -27,7 +27,8 @@ from kg.model import Fact, OrganizationFact
 COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
 # office words after a known body's name; "wilayah" and "cabang" are often written in lower case
 OFFICE = (
-    r"(?:Kantor +Wilayah|Kantor +Cabang|Kanwil|[Cc]abang|[Ww]ilayah|Deputi +Wilayah|[Pp]erwakilan|Kantor)"
+    r"(?:Kantor +Wilayah|Kantor +Cabang +Perintis|Kantor +Cabang|Kanwil|Cabang +Perintis|[Cc]abang|[Ww]ilayah"
+    r"|Deputi +Wilayah|[Pp]erwakilan|Kantor|KCP)"
 )
 PLACE_CUES = frozenset(
     {None, "kota", "kota administrasi", "kotamadya", "kabupaten", "kabupaten administrasi", "provinsi"}
@@ -177,7 +178,7 @@ def acronym_fits(acronym: str, expansion: str) -> bool:
     )
 
 
-OFFICE_WORDS = re.compile(rf" +{OFFICE}(?: +(?:Kota|Kabupaten|Kab\.|Provinsi))? +")
+OFFICE_WORDS = re.compile(rf" +{OFFICE}(?: +\([A-Z]{{2,6}}\))?(?: +(?:Kota|Kabupaten|Kab\.|Provinsi))? +")
 HEAD_OFFICE = re.compile(r"[ \t]+(Pusat)(?![\w-])")  # "BPJS Ketenagakerjaan Pusat": the head office
 PLACE_WORD = re.compile(r"[A-Z][\w'-]+")
 PAREN = re.compile(r" *\((?P<inner>[^()\n]{1,80})\)")
@@ -322,7 +323,7 @@ def _known_orgs(doc: Document) -> list[OrgMatch]:
             place = place or "?"
         end, name, aliases = _with_parenthesis(doc, start, end, company=False)
         if not aliases:
-            name, aliases = _province_written_out(name, place)
+            name, aliases = _inner_short_form(name) or _province_written_out(name, place)
         found.append(OrgMatch(start, end, name, tuple(aliases), canonical, place, "known"))
     return found
 
@@ -376,6 +377,22 @@ def _chunk_name(analysis: Analysis, chunk: Chunk) -> tuple[int, str, tuple[str, 
     if not tail:
         return chunk.end, before, (short,)
     return chunk.end, f"{before} {tail}", (f"{short} {tail}",)
+
+
+INNER_SHORT = re.compile(r" \(([A-Z]{2,6})\)")
+
+
+def _inner_short_form(name: str) -> tuple[str, list[str]] | None:
+    """An office's short form inside its name: "BPJS Ketenagakerjaan Kantor Cabang Perintis (KCP)
+    Maumere" is named without it, and with it in place of the words it stands for."""
+    inner = INNER_SHORT.search(name)
+    if inner is None:
+        return None
+    acronym, before, after = inner.group(1), name[: inner.start()].split(), name[inner.end() :]
+    for kept in range(len(before) - 1, 0, -1):
+        if "".join(w[0] for w in before[kept:]).upper() == acronym:
+            return name[: inner.start()] + after, [" ".join([*before[:kept], acronym]) + after]
+    return name[: inner.start()] + after, []
 
 
 def _bracketed(analysis: Analysis, start: int, end: int) -> tuple[int, int] | None:

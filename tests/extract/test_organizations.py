@@ -406,6 +406,11 @@ def test_a_business_named_in_quotes(text: str, expected: list[str]) -> None:
             "Kepala BPJS Ketenagakerjaan Cabang Tanjung Redeb, Andi Saputra, hadir.",
             ["BPJS Ketenagakerjaan Cabang Tanjung Redeb"],
         ),
+        # a pioneer branch, with its short form inside the name
+        (
+            "Hadir BPJS Ketenagakerjaan Kantor Cabang Perintis (KCP) Larantuka dan Pemkab Flores Timur.",
+            ["BPJS Ketenagakerjaan Kantor Cabang Perintis Larantuka"],
+        ),
         # one word when a holder's name may follow it
         (
             "Kepala BPJS Ketenagakerjaan Cabang Meulaboh Husaini mengatakan.",
