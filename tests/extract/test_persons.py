@@ -511,3 +511,25 @@ def test_a_secretariat_post_without_its_place_in_an_article_about_one_place(
     text: str, name: str, org: str
 ) -> None:
     assert posts(text)[name][1] == org
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "role", "org"),
+    [
+        # a scholar quoted by the press, with the university
+        (
+            "Akademisi Universitas Pattimura (Unpatti), Dr. Maria Latumahina, mengingatkan pentingnya data.",
+            "Maria Latumahina",
+            "Akademisi",
+            "Universitas Pattimura",
+        ),
+    ],
+)
+def test_scholars_posts(sentence: str, name: str, role: str, org: str) -> None:
+    assert posts(sentence)[name] == (role, org)
+
+
+def test_a_list_of_kinds_of_member_names_no_one() -> None:
+    assert (
+        names("Tim terdiri dari unsur Dinas Terkait, Akademisi, Pakar Ketenagakerjaan, Praktisi Hukum.") == []
+    )
