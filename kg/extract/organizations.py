@@ -413,7 +413,12 @@ def _short_form_of(inner: str, name: str) -> bool:
     or one word of the name's first letter ("Asosiasi ... Indonesia (Akumindo)")."""
     if acronym_fits(inner, name) or _is_acronym(inner.replace(" ", "")):
         return True
-    return " " not in inner and inner[:1].upper() == name[:1].upper()
+    if " " in inner:
+        return False
+    # "Akumindo" for "Asosiasi ...", "Pokdarwis" for "Kelompok Sadar Wisata": a word made of the
+    # name's syllables
+    letters = _letters(name).lower()
+    return inner[:1].upper() == name[:1].upper() or (len(inner) >= 5 and is_subsequence(inner.lower(), letters))
 
 
 def _short_form(name: str, acronym: str) -> str:

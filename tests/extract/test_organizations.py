@@ -420,3 +420,16 @@ def test_a_business_named_in_quotes(text: str, expected: list[str]) -> None:
 )
 def test_the_place_of_a_branch(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # village enterprises and tourism groups, whose names often end in "Bersama"
+        ("Di antaranya BUMDes Karya Bersama di Desa Loang Baloq.", ["BUMDes Karya Bersama"]),
+        ("Hadir Kelompok Sadar Wisata (Pokdarwis) Tetebatu.", ["Kelompok Sadar Wisata Tetebatu"]),
+        ("Hadir Balai Taman Nasional Komodo.", ["Balai Taman Nasional Komodo"]),
+    ],
+)
+def test_village_enterprises_tourism_groups_and_park_offices(text: str, expected: list[str]) -> None:
+    assert names(text) == expected
