@@ -417,8 +417,8 @@ def _short_form_of(inner: str, name: str) -> bool:
         return False
     # "Akumindo" for "Asosiasi ...", "Pokdarwis" for "Kelompok Sadar Wisata": a word made of the
     # name's syllables
-    letters = _letters(name).lower()
-    return inner[:1].upper() == name[:1].upper() or (len(inner) >= 5 and is_subsequence(inner.lower(), letters))
+    syllabic = len(inner) >= 5 and is_subsequence(inner.lower(), _letters(name))
+    return inner[:1].upper() == name[:1].upper() or syllabic
 
 
 def _short_form(name: str, acronym: str) -> str:
