@@ -427,7 +427,10 @@ def test_the_place_of_a_branch(text: str, expected: list[str]) -> None:
     [
         # village enterprises and tourism groups, whose names often end in "Bersama"
         ("Di antaranya BUMDes Karya Bersama di Desa Loang Baloq.", ["BUMDes Karya Bersama"]),
-        ("Hadir Pokdarwis Tetebatu dan BUMDes Karya Bersama.", ["Pokdarwis Tetebatu", "BUMDes Karya Bersama"]),
+        (
+            "Hadir Pokdarwis Tetebatu dan BUMDes Karya Bersama.",
+            ["Pokdarwis Tetebatu", "BUMDes Karya Bersama"],
+        ),
         ("Hadir Balai Taman Nasional Komodo.", ["Balai Taman Nasional Komodo"]),
     ],
 )
