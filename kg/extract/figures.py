@@ -681,6 +681,7 @@ def _modality(reading: Reading, token: int, clause: tuple[int, int]) -> Modality
 
 NOUN_STOP = (
     r"yang|di|dan|dari|telah|sudah|melalui|dengan|untuk|serta|atau|pada|se|sebagai|ke|kini|baru|mencapai"
+    r"|juga|pun|lagi|masih|akan|itu|ini|tersebut"
     r"|tahun|bulan|hingga|sampai|se-\w+|(?:ter|di|mem|men|meng|meny|ber)[a-z]{3,}"
 )
 NOUN_PHRASE = re.compile(rf"[\w-]+(?: +(?!(?:{NOUN_STOP})\b)[\w-]+){{0,2}}")

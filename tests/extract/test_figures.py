@@ -476,3 +476,9 @@ def test_a_share_that_restates_a_count_and_a_breakdown_in_the_same_sentence() ->
         ("Kabupaten Alor", 31),
         ("Kabupaten Alor", 2100),
     ]
+
+
+def test_an_adverb_after_the_counted_group_is_no_part_of_it() -> None:
+    assert one(
+        "Di Kabupaten Pidie Jaya, sebanyak 1.120 nelayan juga telah terdaftar sebagai peserta."
+    ).segment == ("nelayan")
