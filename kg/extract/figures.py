@@ -911,6 +911,9 @@ def _referring_back(
         if back and kept and kept[-1].evidence.start < reading.analysis.tokens[back[0].start].start:
             previous = kept[-1]  # "47.215 pekerja ..., dan dari jumlah itu baru 6.870": the sentence's own
         loose = fact.rule in LOOSE_TIES
+        if possessive and fact.segment is None:
+            # "... bagi pekerja rentan. Pada 2020, jumlahnya mencapai 6.800 orang": the group named before
+            fact = replace(fact, segment=_group_before(reading, start))
         if loose and named is not None:
             # "Untuk Kabupaten Karo, ... Jumlahnya 5 ribu petani": the place the sentence before names
             fact = replace(fact, subject=named, rule="figure.breakdown", confidence=0.75)
@@ -944,6 +947,17 @@ def _named_before(reading: Reading, start: int) -> Ref | None:
         if span.data["kind"] == "region" and not _in_dateline(reading, span)
     }
     return Ref("region", codes.pop()) if len(codes) == 1 else None
+
+
+def _group_before(reading: Reading, start: int) -> str | None:
+    """The one group of workers the sentence before a number names ("... bagi pekerja rentan")."""
+    index = bisect_left(reading.sentence_starts, start)
+    if index == 0:
+        return None
+    first, last = reading.analysis.chars(*reading.analysis.sentences[index - 1])
+    text = reading.analysis.text
+    groups = {_normal_segment(m.group(0)) for m in _segment_pattern().finditer(text, first, last)}
+    return groups.pop() if len(groups) == 1 else None
 
 
 def _in_dateline(reading: Reading, span: Span) -> bool:

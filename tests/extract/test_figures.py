@@ -482,3 +482,13 @@ def test_an_adverb_after_the_counted_group_is_no_part_of_it() -> None:
     assert one(
         "Di Kabupaten Pidie Jaya, sebanyak 1.120 nelayan juga telah terdaftar sebagai peserta."
     ).segment == ("nelayan")
+
+
+def test_jumlahnya_counts_the_group_the_sentence_before_names() -> None:
+    text = (
+        "Bupati Merauke, Yosef Mahuze, mengatakan Pemkab Merauke menanggung iuran bagi pekerja rentan."
+        ' "Pada 2020, jumlahnya mencapai 6.800 orang," kata Yosef.'
+    )
+    assert [(subject(f), f.value, f.segment) for f in figures(text)] == [
+        ("Kabupaten Merauke", 6800, "pekerja rentan")
+    ]
