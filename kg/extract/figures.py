@@ -32,7 +32,7 @@ from typing import ClassVar
 
 from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
-from kg.analysis.structure import ItemReader, after_bullet, coordinated, respectively
+from kg.analysis.structure import ItemReader, after_bullet, coordinated, cues, respectively
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
 from kg.extract.organizations import orgs
@@ -52,6 +52,7 @@ NATIONAL_BODY = ("bpjs ketenagakerjaan", "bpjamsostek", "bp jamsostek", "badan p
 #: "provinsi itu": a level word and a demonstrative name the last region of that level named before
 ANAPHORA_LEVELS = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kota": "kota", "daerah": "daerah"}
 ANAPHORA_WORDS = frozenset({"itu", "tersebut", "ini"})
+COUNT_WORDS = {"kedua": 2, "ketiga": 3, "keempat": 4}  # "kedua kota": both cities named before
 #: words of a sentence that names or breaks down a number given before (figure_patterns.jsonl:
 #: refers_back, restates): "angka tersebut", "jumlahnya", "Mereka terdiri dari"
 REFERRING = frozenset(
@@ -443,7 +444,50 @@ def _respective(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | 
     for item, number in respectively(analysis.tokens, clause[0], clause[1], _subject_item(reading), value):
         if number.start == token:
             return Tie((_ref(reading.subjects[item.start]),), "figure.respectively", 0.9)
+    return _both_named_before(reading, token, clause, value)
+
+
+def _both_named_before(
+    reading: Reading, token: int, clause: tuple[int, int], value: ItemReader
+) -> Tie | None:
+    """ "cakupan di kedua kota masing-masing 21 persen dan 33 persen": the last cities (regencies,
+    regions) named before, as many as the numbers, in the order they were named."""
+    tokens = reading.analysis.tokens
+    for position in range(clause[0], token - 1):
+        count = COUNT_WORDS.get(tokens[position].lower)
+        level = ANAPHORA_LEVELS.get(tokens[position + 1].lower)
+        if count is None or level is None:
+            continue
+        after = next(
+            (p for p in range(position + 2, token + 1) if cues().at("respectively", tokens, p)), None
+        )
+        values = coordinated(tokens, after + 1, clause[1], value) if after is not None else []
+        if not values or len(values[0].items) != count:
+            return None
+        named = _last_named(reading, position, level, count)
+        numbers = [i.start for i in values[0].items]
+        if len(named) == count and token in numbers:
+            return Tie((_ref(named[numbers.index(token)]),), "figure.respectively", 0.8)
+        return None
     return None
+
+
+def _last_named(reading: Reading, before: int, level: str, count: int) -> list[Span]:
+    """The last `count` distinct regions of a level named before a token, in the order named."""
+    gazetteer = Gazetteer.load()
+    found: list[Span] = []
+    for start in sorted(
+        (s for s in reading.subjects if max(0, before - ANAPHORA_REACH) <= s < before), reverse=True
+    ):
+        span = reading.subjects[start]
+        if span.data["kind"] != "region" or span.data["key"] in {s.data["key"] for s in found}:
+            continue
+        if level != "daerah" and gazetteer.get(span.data["key"]).level != level:
+            continue
+        found.append(span)
+        if len(found) == count:
+            break
+    return found[::-1]
 
 
 def _actor(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:

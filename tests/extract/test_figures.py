@@ -492,3 +492,11 @@ def test_jumlahnya_counts_the_group_the_sentence_before_names() -> None:
     assert [(subject(f), f.value, f.segment) for f in figures(text)] == [
         ("Kabupaten Merauke", 6800, "pekerja rentan")
     ]
+
+
+def test_both_cities_named_before_take_their_shares_in_order() -> None:
+    text = (
+        "Kota Ambon dan Kota Tual mempercepat perlindungan. Untuk pekerja informal, cakupan di kedua kota"
+        " masing-masing 21 persen dan 33 persen."
+    )
+    assert tied(text) == [("Kota Ambon", 21), ("Kota Tual", 33)]
