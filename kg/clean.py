@@ -527,6 +527,10 @@ def normalise_date(value: str | None) -> str | None:
 # would cost the square of its length (and a later start never matches where the first did not)
 SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 INITIAL = re.compile(r"[A-Z]\.")
+ENUMERATOR = re.compile(r"\d{1,2}\.")
+LIST_BEFORE = re.compile(
+    r"(?:[,:;]|\b(?:yakni|yaitu|adalah|antara lain|di antaranya|diantaranya|meliputi|berikut))\s*$", re.I
+)
 DOTTED = re.compile(r"(?:[A-Za-z][a-z]{0,3}\.){2,}")
 
 
@@ -557,7 +561,10 @@ def _abbreviated(text: str, line_start: int, mark: int, punctuation: str) -> boo
         return False
     word_start = max(text.rfind(" ", line_start, mark), text.rfind("(", line_start, mark), line_start - 1) + 1
     token = text[word_start : mark + 1].lstrip("\"'“‘")
-    return token in _abbreviations() or bool(INITIAL.fullmatch(token) or DOTTED.fullmatch(token))
+    if token in _abbreviations() or bool(INITIAL.fullmatch(token) or DOTTED.fullmatch(token)):
+        return True
+    # "yakni 1. Jawa Tengah, 2. Kalimantan Timur": the number of an item of an inline list
+    return bool(ENUMERATOR.fullmatch(token)) and bool(LIST_BEFORE.search(text, line_start, word_start))
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:

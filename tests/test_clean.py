@@ -266,6 +266,13 @@ def test_a_date_given_with_the_article_comes_first(given: str, expected: str) ->
             "Peserta petani, nelayan, dll. terus bertambah.",
             ["Peserta petani, nelayan, dll. terus bertambah."],
         ),
+        # the numbers of an inline numbered list end no sentence
+        (
+            "Pemenangnya yakni 1. Kota Palu, 2. Kabupaten Sigi. Acara usai.",
+            ["Pemenangnya yakni 1. Kota Palu, 2. Kabupaten Sigi.", "Acara usai."],
+        ),
+        # a number that ends a sentence still does
+        ("Pesertanya naik 2. Kota lain menyusul.", ["Pesertanya naik 2.", "Kota lain menyusul."]),
     ],
 )
 def test_sentences_split_on_final_marks_and_line_breaks_only(text: str, expected: list[str]) -> None:

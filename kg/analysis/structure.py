@@ -156,6 +156,7 @@ def coordinated(
     """
     lists, position = [], start
     while position < end:
+        position = enumerator_end(tokens, position, end)
         first = item(position)
         if first is None or first > end:
             position += 1
@@ -203,9 +204,24 @@ def _side_by_side(
 
 
 def _skip_rank(tokens: Sequence[Token], position: int, end: int) -> int:
-    """Past a place written before an item ("peringkat II"), so the item itself is read."""
+    """Past a place written before an item ("peringkat II") or its number in an inline numbered
+    list ("yakni 1. Jawa Tengah, 2. Kalimantan Timur"), so the item itself is read."""
     found = place_at(tokens, position, end)
-    return found[1] if found else position
+    if found:
+        return found[1]
+    return enumerator_end(tokens, position, end)
+
+
+def enumerator_end(tokens: Sequence[Token], position: int, end: int) -> int:
+    """Past "1." or "2)" before an item of an inline numbered list; `position` when there is none."""
+    if (
+        position + 2 < end
+        and tokens[position].is_number
+        and len(tokens[position].text) <= 2
+        and tokens[position + 1].text in (".", ")")
+    ):
+        return position + 2
+    return position
 
 
 def _intro_before(tokens: Sequence[Token], floor: int, position: int) -> tuple[int, int] | None:

@@ -26,7 +26,16 @@ from typing import ClassVar
 
 from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
-from kg.analysis.structure import Item, after_bullet, clauses, coordinated, cues, place_at, ranked
+from kg.analysis.structure import (
+    Item,
+    after_bullet,
+    clauses,
+    coordinated,
+    cues,
+    enumerator_end,
+    place_at,
+    ranked,
+)
 from kg.extract.base import Document
 from kg.extract.organizations import orgs
 from kg.extract.persons import persons, region_persons_by_name
@@ -738,6 +747,7 @@ class FrameReader:
             clause_end = end  # "Kategori X: A; B." the items of a colon list run to the sentence's end
         position = tie.end
         while position < min(clause_end, tie.end + LIST_REACH):
+            position = enumerator_end(a.tokens, position, clause_end)  # "yakni 1. Jawa Tengah, 2. ..."
             if recipients.typed_item(position) is not None:
                 break
             if not (a.tokens[position].lower in ("para", "oleh", "kepada", "-") or _in_title(a, position)):
