@@ -113,7 +113,7 @@ def match_regions(doc: Document) -> list[RegionMatch]:
     ]
 
 
-LIST_JOINT = re.compile(r",? +(?:dan|serta|&) +|, *")
+LIST_JOINT = re.compile(r"(?:,? +(?:dan|serta|&) +|, *)(?:\d{1,2}[.)] +)?")  # "..., 2. Jambi"
 
 
 def _by_list_mates(
