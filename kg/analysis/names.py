@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.analysis.document import Analysis
-from kg.analysis.matcher import TokenMatcher, load_patterns
+from kg.analysis.matcher import Span, TokenMatcher, load_patterns
 from kg.analysis.tokens import Token
 from kg.lexicon import data_text, rows, words
 
@@ -354,6 +354,10 @@ class Names:
             return False
         return any(span.end == last for span in self.analysis.spans_in("region", max(0, last - 6), last))
 
+    def _region_ending(self, end: int) -> Span | None:
+        """The region mention that ends at a token."""
+        return next((s for s in self.analysis.spans_in("region", max(0, end - 6), end) if s.end == end), None)
+
     def _in_headline(self, position: int) -> bool:
         headline = self.analysis.span_at("headline", 0)
         return headline is not None and position < headline.end
@@ -457,7 +461,10 @@ class Names:
             return False
         region = self.analysis.span_at("region", position)
         if after_region:
-            return region is not None and not region.data.get("cue")
+            before = self._region_ending(position - 1)
+            same = before is not None and region is not None and before.data["codes"] == region.data["codes"]
+            # "Cabang Muba dan Banyuasin" names two places; "Kota Batam, Batam Center" says where
+            return region is not None and not region.data.get("cue") and not same
         token = self.tokens[position]
         if self._starts_other(position) or token.kind != "word" or not token.is_title:
             return False

@@ -436,3 +436,9 @@ def test_the_place_of_a_branch(text: str, expected: list[str]) -> None:
 )
 def test_village_enterprises_tourism_groups_and_park_offices(text: str, expected: list[str]) -> None:
     assert names(text) == expected
+
+
+def test_a_place_after_a_comma_that_repeats_the_names_own_says_where_it_is() -> None:
+    assert names("Rapat di kantor Dinas Tenaga Kerja Kota Batam, Batam Center, Kamis.") == [
+        "Dinas Tenaga Kerja Kota Batam"
+    ]
