@@ -298,7 +298,8 @@ class Names:
         after_region = False
         while end < limit and len(sure) < MAX_ORG_TOKENS:
             token = tokens[end]
-            if honours and self._is_honorific(end):
+            if honours and (self._is_honorific(end) or _an_initial(tokens, end, limit)):
+                # "RSUD dr. M. Yunus": the honorifics and initials of the person it is named after
                 past = end + 1 + (end + 1 < limit and tokens[end + 1].text == ".")
                 if past < limit and tokens[past].kind == "word" and tokens[past].is_title:
                     end = past
@@ -515,6 +516,19 @@ class Names:
         return (
             end + 1 < len(self.tokens) and self.tokens[end].text == "," and self.person(end + 1) is not None
         )
+
+
+def _an_initial(tokens: Sequence[Token], position: int, limit: int) -> bool:
+    """A single capital with its dot ("M." in "dr. M. Yunus")."""
+    token = tokens[position]
+    return (
+        len(token.text) == 1
+        and token.text.isupper()
+        and position + 1 < limit
+        and tokens[position + 1].text == "."
+        and position > 0
+        and tokens[position - 1].text == "."
+    )
 
 
 def names_of(analysis: Analysis) -> Names:

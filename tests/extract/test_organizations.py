@@ -442,3 +442,7 @@ def test_a_place_after_a_comma_that_repeats_the_names_own_says_where_it_is() -> 
     assert names("Rapat di kantor Dinas Tenaga Kerja Kota Batam, Batam Center, Kamis.") == [
         "Dinas Tenaga Kerja Kota Batam"
     ]
+
+
+def test_a_hospital_named_after_a_person_with_an_initial() -> None:
+    assert names("Pasien dirujuk ke RSUD dr. M. Haulussy Ambon.") == ["RSUD dr. M. Haulussy Ambon"]
