@@ -156,7 +156,8 @@ def coordinated(
     """
     lists, position = [], start
     while position < end:
-        position = enumerator_end(tokens, position, end)
+        if tokens[position].is_number:
+            position = enumerator_end(tokens, position, end)
         first = item(position)
         if first is None or first > end:
             position += 1
