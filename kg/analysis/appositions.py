@@ -45,6 +45,7 @@ class Apposition:
 
 #: the words that say one person stands in for another; the "represented" shapes need one
 REPRESENTING = frozenset({"diwakili", "mewakili"})
+REPRESENTED_LABEL = '"label": "represented"'
 
 
 @cache
@@ -58,9 +59,6 @@ def patterns(represented: bool = False) -> TokenMatcher:
         for line in data_text("appositions.jsonl").splitlines()
     ]
     return load_patterns("\n".join(lines), "kg/data/appositions.jsonl")
-
-
-REPRESENTED_LABEL = '"label": "represented"'
 
 
 def _span(analysis: Analysis, label: str, start: int, end: int) -> Span:
