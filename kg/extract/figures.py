@@ -856,6 +856,12 @@ class FigureExtractor:
         if unit is None or _is_total(reading, token, unit, clause) or _national(reading, token, clause):
             return []
         tie = _subject(doc, reading, token, clause, sentence)
+        if (
+            tie is not None
+            and tie.rule in ("figure.article", "figure.context")
+            and _of_a_village(reading, clause)
+        ):
+            tie = None  # "Kepala Desa Kuala Dua ... mendaftarkan 14 perangkat desa": the village's own count
         refs: Sequence[Ref | None] = tie.refs if tie else (None,)
         end = reading.analysis.tokens[_number_end(reading, token) - 1].end
         return [
@@ -1002,6 +1008,17 @@ def _group_before(reading: Reading, start: int) -> str | None:
     text = reading.analysis.text
     groups = {_normal_segment(m.group(0)) for m in _segment_pattern().finditer(text, first, last)}
     return groups.pop() if len(groups) == 1 else None
+
+
+VILLAGE = re.compile(
+    r"\b(?:Desa|Kelurahan|Kampung|Gampong|Nagari|Pekon|Nagori) +(?!Kabupaten|Kota|Provinsi|Kab\b)[A-Z]"
+)  # "Desa Kuala Dua", not the "Desa Kabupaten X" that ends an office's name
+
+
+def _of_a_village(reading: Reading, clause: tuple[int, int]) -> bool:
+    """Whether a clause (or the sentence it opens) names a village: its numbers are the village's."""
+    first, last = reading.analysis.chars(*clause)
+    return VILLAGE.search(reading.analysis.text, first, last) is not None
 
 
 def _in_dateline(reading: Reading, span: Span) -> bool:

@@ -500,3 +500,24 @@ def test_both_cities_named_before_take_their_shares_in_order() -> None:
         " masing-masing 21 persen dan 33 persen."
     )
     assert tied(text) == [("Kota Ambon", 21), ("Kota Tual", 33)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a village's own count is no figure of the region the article is about
+        (
+            "Kabupaten Sigi memperluas perlindungan. Kepala Desa Bora, Hasan, mengatakan desanya telah"
+            " mendaftarkan 14 perangkat desa sebagai peserta.",
+            [],
+        ),
+        # "Desa" closing an office's name before its regency names no village
+        (
+            "Kepala Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Sigi menyebut kepesertaan perangkat desa"
+            " sudah mencapai 100 persen.",
+            [("Kabupaten Sigi", 100)],
+        ),
+    ],
+)
+def test_a_villages_own_count(text: str, expected: list[tuple[str, float]]) -> None:
+    assert tied(text) == expected
