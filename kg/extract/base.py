@@ -152,6 +152,12 @@ class Document:
         starts = self._sentence_starts
         return self.article.sentences[bisect_left(starts, start) : bisect_left(starts, end)]
 
+    def in_dateline(self, offset: int) -> bool:
+        """Whether a character is in the dateline's place ("JAKARTA - ..."): where the news was
+        filed, no place the article speaks of."""
+        dateline = self.article.dateline
+        return dateline is not None and dateline[0] <= offset < dateline[1]
+
     def line_of(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the text line that holds an offset (a line break ends its line)."""
         index = bisect_right(self._line_starts, offset)

@@ -36,7 +36,7 @@ from kg.analysis.structure import ItemReader, after_bullet, coordinated, cues, r
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
 from kg.extract.organizations import orgs
-from kg.extract.persons import PersonMatch, persons_in, region_persons_by_name
+from kg.extract.persons import PLACE_UNITS, PersonMatch, persons_in, region_persons_by_name
 from kg.extract.regions import regions, regions_in, sole_region
 from kg.gazetteer import Gazetteer
 from kg.lexicon import data_text, rows
@@ -148,7 +148,6 @@ class Reading:
     quantities: dict[int, Quantity]  # by the token the number starts at
     subjects: dict[int, Span]  # by start token
     matches: dict[str, list[Match]] = field(default_factory=dict)
-    dateline: tuple[int, int] | None = None  # the characters of "JAKARTA -": where the news was filed
 
     positions: list[int] = field(default_factory=list)  # the quantities' tokens, sorted
     _starts: dict[str, list[int]] = field(default_factory=dict)
@@ -201,7 +200,7 @@ def _read(doc: Document) -> Reading:
     by_label: dict[str, list[Match]] = defaultdict(list)
     for match in match_in_windows(_patterns(), analysis.tokens, spans, counting):
         by_label[match.label].append(match)
-    return Reading(analysis, quantities, subjects, dict(by_label), doc.article.dateline)
+    return Reading(analysis, quantities, subjects, dict(by_label))
 
 
 def _has_quantity(positions: list[int], start: int, end: int) -> bool:
@@ -553,11 +552,12 @@ def _speaker(doc: Document, reading: Reading, sentence: int) -> Tie | None:
     """The region of the regional official who says the number: named in the sentence with a
     speech word ("kata Bupati X"), or the one a "katanya"/"Ia mengatakan" sentence goes back to."""
     analysis = reading.analysis
-    start, end = analysis.sentences[sentence]
-    speech = list(analysis.spans_in("figure_cue.speech", start, end))
-    if not speech or end <= start:
+    start = analysis.sentences[sentence][0]
+    said = _said(reading, sentence)
+    if said is None:
         return None
-    first, last = analysis.chars(start, end)
+    first, last = said
+    speech = analysis.spans_in("figure_cue.speech", *analysis.sentences[sentence])
     inside = [p for p in persons_in(doc, first, last) if p.org and p.org.kind == "region"]
     named = [p for name, p in region_persons_by_name(doc).items() if name in doc.text[first:last]]
     if inside or named:
@@ -575,14 +575,22 @@ def _speaker(doc: Document, reading: Reading, sentence: int) -> Tie | None:
     return None
 
 
-def _office_speaker(doc: Document, reading: Reading, sentence: int) -> Tie | None:
-    """The office of the official who says the number, when the passage names no one government."""
+def _said(reading: Reading, sentence: int) -> tuple[int, int] | None:
+    """The characters of a sentence with a speech word ("kata", "ujarnya"): who says its numbers
+    may tell whose they are."""
     analysis = reading.analysis
     start, end = analysis.sentences[sentence]
     if end <= start or not any(True for _ in analysis.spans_in("figure_cue.speech", start, end)):
         return None
-    first, last = analysis.chars(start, end)
-    offices = [ref for p in persons_in(doc, first, last) if (ref := _office_of(doc, p)) is not None]
+    return analysis.chars(start, end)
+
+
+def _office_speaker(doc: Document, reading: Reading, sentence: int) -> Tie | None:
+    """The office of the official who says the number, when the passage names no one government."""
+    said = _said(reading, sentence)
+    if said is None:
+        return None
+    offices = [ref for p in persons_in(doc, *said) if (ref := _office_of(doc, p)) is not None]
     return Tie((offices[0],), "figure.office", 0.7) if offices else None
 
 
@@ -841,7 +849,7 @@ class FigureExtractor:
                 inside = positions[bisect_left(positions, clause[0]) : bisect_left(positions, clause[1])]
                 for token in inside:
                     found.extend(_parallel(self._figure(doc, reading, token, clause, index), earlier))
-            found = _referring_back(reading, start, end, found, facts)
+            found = _referring_back(doc, reading, start, end, found, facts)
             facts.extend(found)
         rounded = _rounded_forms(facts)
         return [fact for fact in facts if not _rounded_repeat(fact, rounded)]
@@ -944,7 +952,7 @@ LOOSE_TIES = ("figure.unattached", "figure.article", "figure.national")
 
 
 def _referring_back(
-    reading: Reading, start: int, end: int, found: list[FigureFact], facts: list[FigureFact]
+    doc: Document, reading: Reading, start: int, end: int, found: list[FigureFact], facts: list[FigureFact]
 ) -> list[FigureFact]:
     """Numbers of a sentence that break down or restate the one before take its subject where no
     subject of their own is tied ("Dari jumlah tersebut, sebanyak 65.812 ..."); a share right
@@ -952,7 +960,7 @@ def _referring_back(
     back = reading.matching("refers_back", start, end)
     restated = [m for m in reading.matching("restates", start, end) if _opens(reading.analysis, start, m)]
     possessive = any(reading.analysis.tokens[m.start].lower.endswith("nya") for m in restated)
-    named = _named_before(reading, start) if possessive and not back else None
+    named = _named_before(doc, reading, start) if possessive and not back else None
     if not facts and named is None and not back:
         return [f for f in found if f.rule != "figure.unattached"]
     previous = facts[-1] if facts else None
@@ -984,46 +992,45 @@ def _referring_back(
     return kept
 
 
-def _named_before(reading: Reading, start: int) -> Ref | None:
+def _sentence_before(reading: Reading, start: int) -> tuple[int, int] | None:
+    """The token range of the sentence before the one starting at a token."""
+    index = bisect_left(reading.sentence_starts, start)
+    return reading.analysis.sentences[index - 1] if index else None
+
+
+def _named_before(doc: Document, reading: Reading, start: int) -> Ref | None:
     """The one region the sentence before a number's names ("jumlahnya" refers to it), a
     dateline's place left out."""
-    index = bisect_left(reading.sentence_starts, start)
-    if index == 0:
+    before = _sentence_before(reading, start)
+    if before is None:
         return None
-    before_start, before_end = reading.analysis.sentences[index - 1]
     codes = {
         span.data["key"]
-        for span in reading.subjects_between(before_start, before_end)
-        if span.data["kind"] == "region" and not _in_dateline(reading, span)
+        for span in reading.subjects_between(*before)
+        if span.data["kind"] == "region" and not doc.in_dateline(span.start_char)
     }
     return Ref("region", codes.pop()) if len(codes) == 1 else None
 
 
 def _group_before(reading: Reading, start: int) -> str | None:
     """The one group of workers the sentence before a number names ("... bagi pekerja rentan")."""
-    index = bisect_left(reading.sentence_starts, start)
-    if index == 0:
+    before = _sentence_before(reading, start)
+    if before is None:
         return None
-    first, last = reading.analysis.chars(*reading.analysis.sentences[index - 1])
+    first, last = reading.analysis.chars(*before)
     text = reading.analysis.text
     groups = {_normal_segment(m.group(0)) for m in _segment_pattern().finditer(text, first, last)}
     return groups.pop() if len(groups) == 1 else None
 
 
-VILLAGE = re.compile(
-    r"\b(?:Desa|Kelurahan|Kampung|Gampong|Nagari|Pekon|Nagori) +(?!Kabupaten|Kota|Provinsi|Kab\b)[A-Z]"
-)  # "Desa Kuala Dua", not the "Desa Kabupaten X" that ends an office's name
+#: "Desa Kuala Dua", not the "Desa Kabupaten X" that ends an office's name
+VILLAGE = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_UNITS))}) +(?!Kabupaten|Kota|Provinsi|Kab\b)[A-Z]")
 
 
 def _of_a_village(reading: Reading, clause: tuple[int, int]) -> bool:
     """Whether a clause (or the sentence it opens) names a village: its numbers are the village's."""
     first, last = reading.analysis.chars(*clause)
     return VILLAGE.search(reading.analysis.text, first, last) is not None
-
-
-def _in_dateline(reading: Reading, span: Span) -> bool:
-    dateline = reading.dateline
-    return dateline is not None and dateline[0] <= span.start_char < dateline[1]
 
 
 ROUNDING = 1000  # "31 Ribu" in a headline repeats "31.200" of the body

@@ -60,7 +60,10 @@ JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
 TOKEN = re.compile(r"\S+")
 LEADING = re.compile(r"[ ,]*")
 NAME_FIRST = re.compile(r"[A-Z][a-z]+")
-PLACE_UNITS = frozenset({"Desa", "Kelurahan", "Kecamatan", "Kampung", "Nagari", "Gampong", "Distrik"})
+#: the words for a village or a district before its name
+PLACE_UNITS = frozenset(
+    {"Desa", "Kelurahan", "Kecamatan", "Kampung", "Nagari", "Gampong", "Distrik", "Pekon", "Nagori"}
+)
 PLACE_NAMED = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_UNITS))})[ \t]+(?P<place>[A-Z][a-z]+)\b")
 #: the least marginal probability a tagged name needs: where, over five folds of the annotated articles
 #: (tools/train_tagger.py --cross-validate), the names it adds to the rules' stop being mostly wrong

@@ -104,8 +104,7 @@ def match_regions(doc: Document) -> list[RegionMatch]:
         s for s in doc.region_spans() if not _glued_compound(doc.text, s) and not _as_adjective(doc.text, s)
     ]
     certain = Counter(s.candidates[0] for s in spans if len(s.candidates) == 1)
-    dateline = doc.article.dateline
-    resolved = [_resolve(span, certain, dateline) for span in spans]
+    resolved = [_resolve(span, certain, doc.in_dateline(span.name_start)) for span in spans]
     resolved = _by_list_mates(doc.text, spans, resolved)
     return [
         RegionMatch(span, code, _in_org_name(doc, span), rule)
@@ -113,7 +112,8 @@ def match_regions(doc: Document) -> list[RegionMatch]:
     ]
 
 
-LIST_JOINT = re.compile(r"(?:,? +(?:dan|serta|&) +|, *)(?:\d{1,2}[.)] +)?")  # "..., 2. Jambi"
+#: what joins the places of a list ("Muba dan Banyuasin", "Papua Barat, Yogyakarta", "..., 2. Jambi")
+LIST_JOINT = re.compile(r"(?:,? +(?:dan|serta|&) +|, *)(?:\d{1,2}[.)] +)?")
 
 
 def _by_list_mates(
@@ -145,15 +145,12 @@ def _listed_together(text: str, first: RegionSpan, second: RegionSpan) -> bool:
     return LIST_JOINT.fullmatch(text, first.end, second.start) is not None
 
 
-def _resolve(
-    span: RegionSpan, certain: Counter[str], dateline: tuple[int, int] | None
-) -> tuple[str | None, str]:
+def _resolve(span: RegionSpan, certain: Counter[str], in_dateline: bool) -> tuple[str | None, str]:
     if len(span.candidates) == 1:
         return span.candidates[0], "region.cue" if span.cue else "region.name"
     named = [code for code in span.candidates if certain[code]]
     if len(named) == 1:
         return named[0], "region.context"
-    in_dateline = dateline is not None and dateline[0] <= span.name_start < dateline[1]
     if in_dateline:
         cities = [c for c in span.candidates if Gazetteer.load().get(c).level == "kota"]
         if len(cities) == 1:
@@ -211,11 +208,8 @@ def sole_region(doc: Document) -> str | None:
 
 def _sole_region(doc: Document) -> str | None:
     gazetteer = Gazetteer.load()
-    dateline = doc.article.dateline
     codes = {
-        m.code
-        for m in regions(doc)
-        if m.code and not m.in_org_name and not (dateline and dateline[0] <= m.span.start < dateline[1])
+        m.code for m in regions(doc) if m.code and not m.in_org_name and not doc.in_dateline(m.span.start)
     }
     local = [c for c in codes if gazetteer.get(c).level in ("kabupaten", "kota")]
     if not local:
