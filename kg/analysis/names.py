@@ -36,6 +36,7 @@ COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
 NAMED_AFTER_PERSONS = frozenset({"foundation", "university", "hospital"})
 #: heads whose names may say where the body is, after "di": "Gereja Masehi Injili di Minahasa"
 PLACED_HEADS = frozenset({"Gereja"})
+SPAN_REACH = 8  # tokens a region's or head word's mention may take ("Dewan Pimpinan Cabang")
 #: bodies whose names may chain heads: a union's board, a federation of unions
 BODY_KINDS = frozenset({"union", "association"})
 # "and": company names written in English ("Pulp and Paper")
@@ -351,13 +352,11 @@ class Names:
     def _place_last(self, sure: list[int], end: int) -> bool:
         """Whether a name's last sure word ends a region's mention."""
         last = max((s for s in sure if s <= end), default=None)
-        if last is None or last >= end:
-            return False
-        return any(span.end == last for span in self.analysis.spans_in("region", max(0, last - 6), last))
+        return last is not None and last < end and bool(self._spans_ending("region", last))
 
-    def _region_ending(self, end: int) -> Span | None:
-        """The region mention that ends at a token."""
-        return next((s for s in self.analysis.spans_in("region", max(0, end - 6), end) if s.end == end), None)
+    def _spans_ending(self, label: str, index: int) -> list[Span]:
+        """The spans of a label that end right before a token (a region, a head word)."""
+        return [s for s in self.analysis.spans_in(label, max(0, index - SPAN_REACH), index) if s.end == index]
 
     def _in_headline(self, position: int) -> bool:
         headline = self.analysis.span_at("headline", 0)
@@ -432,7 +431,7 @@ class Names:
         head = self.head_at(index)
         if head is not None and head[1] in COMPANY_KINDS and index > 0 and self.tokens[index - 1].is_upper:
             return True  # "PT Bank Sulselbar", "PT Rumah Sakit X": a company's name may begin with a head
-        if head is not None and token.text in PLACED_HEADS and self._after_any_head(index):
+        if head is not None and token.text in PLACED_HEADS and self._spans_ending("org_head", index):
             return True  # "Sinode Gereja Protestan Maluku": the synod of a church
         if head is not None and head[1] in BODY_KINDS and self._ends_a_head(index):
             return True  # "Dewan Pimpinan Cabang Konfederasi Serikat Pekerja ...": a board of a union
@@ -440,16 +439,9 @@ class Names:
             return True  # "Komisi D DPRD Kabupaten Jember": a commission of a council
         return _undotted(token.text) not in self.lex.non_name or token.text in self.lex.org_words
 
-    def _after_any_head(self, index: int) -> bool:
-        """Whether an organisation's head word ends right before a token."""
-        return any(span.end == index for span in self.analysis.spans_in("org_head", max(0, index - 4), index))
-
     def _ends_a_head(self, index: int) -> bool:
-        """Whether a head word's span ends right before a token."""
-        return any(
-            span.end == index and span.data.get("kind") in BODY_KINDS
-            for span in self.analysis.spans_in("org_head", max(0, index - 4), index)
-        )
+        """Whether the head word of a board or office ends right before a token."""
+        return any(span.data.get("kind") in BODY_KINDS for span in self._spans_ending("org_head", index))
 
     def _joins(self, position: int, limit: int, comma: bool, after_region: bool) -> bool:
         """Whether a connector or comma at position-1 joins two parts of one name.
@@ -462,8 +454,8 @@ class Names:
             return False
         region = self.analysis.span_at("region", position)
         if after_region:
-            before = self._region_ending(position - 1)
-            same = before is not None and region is not None and before.data["codes"] == region.data["codes"]
+            before = self._spans_ending("region", position - 1)
+            same = bool(before) and region is not None and before[0].data["codes"] == region.data["codes"]
             # "Cabang Muba dan Banyuasin" names two places; "Kota Batam, Batam Center" says where
             return region is not None and not region.data.get("cue") and not same
         token = self.tokens[position]

@@ -40,7 +40,7 @@ from kg.extract.base import Document
 from kg.extract.organizations import orgs
 from kg.extract.persons import persons, region_persons_by_name
 from kg.extract.regions import regions
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import LEVEL_WORDS, Gazetteer
 from kg.lexicon import data_text, rows, words
 from kg.model import AwardFact, Fact, OrganizationFact, Ref
 
@@ -683,7 +683,7 @@ class FrameReader:
         lists = coordinated(
             self.a.tokens, clause_start, verb, self.recipients.typed_item, self.recipients.same_level
         )
-        lists = [found for found in lists if not self._in_dateline(found.start)]
+        lists = [found for found in lists if not self.doc.in_dateline(self.a.tokens[found.start].start)]
         if not lists and clause_start > start and self.a.tokens[clause_start - 1].text == ",":
             return self._apposed_subject(start, clause_start - 1)
         if not lists:
@@ -734,11 +734,6 @@ class FrameReader:
             return []
         return [(i.start, i.end) for i in lists[-1].items]
 
-    def _in_dateline(self, position: int) -> bool:
-        """Whether a token is the dateline's place ("JAKARTA - ..."): where the news was filed, no subject."""
-        dateline = self.doc.article.dateline
-        return dateline is not None and dateline[0] <= self.a.tokens[position].start < dateline[1]
-
     def _listed(self, tie: Tie, end: int) -> list[tuple[int, int]]:
         """The items of the list a cue introduces, when the list starts right after it."""
         a, recipients = self.a, self.recipients
@@ -767,7 +762,7 @@ class FrameReader:
         """Whether the category open at an item is one for companies: there a name the lexicons do
         not know is still a recipient ("kategori Usaha Mikro diraih Batik Komar")."""
         category = self._category(item, start, end) or (self.frame.category if self.frame else None)
-        return bool(_category_words(category or "") & _cue_words("business"))
+        return _for_businesses(category)
 
     def _places(self, start: int, end: int) -> list[Item]:
         """Recipients given places: "Juara 1: X", "peringkat I diraih X", "X (Juara II)"."""
@@ -885,8 +880,9 @@ def _category_words(category: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[^\W_]+", category)}
 
 
-#: the words of a government category that name the level of government competing in it
-LEVEL_WORDS = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kota": "kota"}
+def _for_businesses(category: str | None) -> bool:
+    """Whether a category's words say companies compete in it ("Badan Usaha Besar", "UMKM")."""
+    return bool(_category_words(category or "") & _cue_words("business"))
 
 
 def _fits(category: str, conferral: Conferral) -> bool:
@@ -897,7 +893,7 @@ def _fits(category: str, conferral: Conferral) -> bool:
     if words & _cue_words("village"):
         return kind == "village"
     if words & _cue_words("government"):
-        levels = {LEVEL_WORDS[w] for w in words if w in LEVEL_WORDS}
+        levels = words & LEVEL_WORDS.keys()  # the levels of government it names
         return kind == "region" and (not levels or _region_level(conferral.recipient) in levels)
     if words & _cue_words("business"):
         return kind == "organization"
@@ -949,8 +945,7 @@ def _unnamed_recipients(doc: Document, conferrals: list[Conferral]) -> list[Orga
         name = conferral.recipient.key
         if conferral.kind != "organization" or conferral.recipient.kind != "organization" or name in named:
             continue
-        business = bool(_category_words(conferral.category or "") & _cue_words("business"))
-        if not (business or conferral.rule == "award.frame.ranked"):
+        if not (_for_businesses(conferral.category) or conferral.rule == "award.frame.ranked"):
             continue  # a name read from running text alone is too often no business at all
         start, end = a.chars(conferral.start, conferral.end)
         found.setdefault(

@@ -18,13 +18,16 @@ from typing import ClassVar
 from kg.analysis.document import Analysis
 from kg.analysis.names import Chunk, Names, names_of
 from kg.extract.base import Document, Spans, alternation, skip_spaces
-from kg.extract.regions import region_at
+from kg.extract.regions import LIST_JOINT, region_at
 from kg.extract.regulations import title_spans
 from kg.gazetteer import Gazetteer, name_key
 from kg.lexicon import rows, words
 from kg.model import Fact, OrganizationFact
 
 COMPANY_KINDS = frozenset({"company", "foundation", "university", "hospital"})
+#: words that begin a regional government's name ("Pemerintah Kabupaten X", "Pemkot X"): a region,
+#: no organisation, and after "program" whose programme it is
+GOVERNMENT_WORDS = ("pemerintah ", "pemkot", "pemkab", "pemprov", "pemda")
 # office words after a known body's name; "wilayah" and "cabang" are often written in lower case
 OFFICE = (
     r"(?:Kantor +Wilayah|Kantor +Cabang +Perintis|Kantor +Cabang|Kanwil|Cabang +Perintis|[Cc]abang|[Ww]ilayah"
@@ -226,7 +229,6 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
     return listed, place if listed == end else _clean(doc.text[end - len(place) : listed])
 
 
-PLACE_JOINT = re.compile(r"(?:,? +(?:dan|serta|&) +|, +)")
 
 
 def _more_places(doc: Document, end: int) -> int:
@@ -237,7 +239,7 @@ def _more_places(doc: Document, end: int) -> int:
     of the office's name.
     """
     text, line_end = doc.text, doc.line_of(end)[1]
-    while joint := PLACE_JOINT.match(text, end, line_end):
+    while joint := LIST_JOINT.match(text, end, line_end):
         area = office_area_pattern().match(text, joint.end(), line_end)
         match = region_at(doc, joint.end())
         if area:
@@ -388,11 +390,9 @@ def _inner_short_form(name: str) -> tuple[str, list[str]] | None:
     inner = INNER_SHORT.search(name)
     if inner is None:
         return None
-    acronym, before, after = inner.group(1), name[: inner.start()].split(), name[inner.end() :]
-    for kept in range(len(before) - 1, 0, -1):
-        if "".join(w[0] for w in before[kept:]).upper() == acronym:
-            return name[: inner.start()] + after, [" ".join([*before[:kept], acronym]) + after]
-    return name[: inner.start()] + after, []
+    acronym, before, after = inner.group(1), name[: inner.start()], name[inner.end() :]
+    short = _in_place_of(before, acronym)
+    return before + after, [short + after] if short else []
 
 
 def _bracketed(analysis: Analysis, start: int, end: int) -> tuple[int, int] | None:
@@ -422,19 +422,24 @@ def _short_form_of(inner: str, name: str) -> bool:
 
 
 def _short_form(name: str, acronym: str) -> str:
-    """The name with its acronym in place of the words it stands for: "Sinode Gereja Kristen
-    Sulawesi Tengah (GKST)" is "Sinode GKST" for short, where the acronym leaves out the head."""
+    """The name's short form: its acronym alone, or with the words the acronym leaves out:
+    "Sinode Gereja Kristen Sulawesi Tengah (GKST)" is "Sinode GKST" for short."""
+    return _in_place_of(name, acronym) or acronym
+
+
+def _in_place_of(name: str, acronym: str) -> str | None:
+    """The name with its acronym in place of its last words, when the acronym is their initials
+    and leaves some words out ("BPJS Ketenagakerjaan Kantor Cabang Perintis", "KCP")."""
     words = name.split()
-    for kept in (1, 2):
-        rest = words[kept:]
-        if len(rest) >= 2 and "".join(w[0] for w in rest).upper() == acronym.upper():
-            return f"{' '.join(words[:kept])} {acronym}"
-    return acronym
+    for kept in range(1, len(words) - 1):
+        if "".join(w[0] for w in words[kept:]).upper() == acronym.upper():
+            return " ".join([*words[:kept], acronym])
+    return None
 
 
 def _excluded(match: OrgMatch) -> bool:
     normal = " ".join(match.name.lower().split())
-    return normal in words("org_exclusions.txt") or normal.startswith(("pemerintah ", "pemkot", "pemkab"))
+    return normal in words("org_exclusions.txt") or normal.startswith(GOVERNMENT_WORDS)
 
 
 @cache

@@ -14,7 +14,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.extract.base import Document, Spans, alternation
-from kg.extract.organizations import acronym_fits, head_pattern, org_at
+from kg.extract.organizations import GOVERNMENT_WORDS, acronym_fits, head_pattern, org_at
 from kg.extract.regions import region_covering, regions_in
 from kg.extract.regulations import title_spans
 from kg.lexicon import rows, words
@@ -43,13 +43,9 @@ def _excluded(name: str) -> bool:
     """Names of the field, targets or benefits, also narrowed to a group ("Jaminan Sosial ... Bagi X")."""
     normal = " ".join(re.sub(r"^program\s+", "", name.lower()).split())
     field = re.split(r"\s+(?:bagi|untuk|kepada)\s+", normal)[0]
-    if normal.startswith(GOVERNMENTS):
+    if normal.startswith(GOVERNMENT_WORDS):
         return True  # "program Pemerintah Kabupaten Agam": whose programme it is, not its name
     return normal in words("program_exclusions.txt") or field in words("program_exclusions.txt") or not normal
-
-
-#: words that begin a government's name: after "program" they say whose programme it is
-GOVERNMENTS = ("pemerintah ", "pemkab ", "pemkot ", "pemprov ", "pemda ")
 
 
 @cache
