@@ -20,6 +20,7 @@ spaces, and the extractors' patterns never need to match anything else.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -27,7 +28,7 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-from kg.lexicon import rows, words
+from kg.lexicon import data_text, rows, words
 from kg.model import Article, RawDocument, Sentence
 
 BLOCK_END_LENGTH = 200  # a line this long is a paragraph again, not a list item
@@ -528,9 +529,6 @@ def normalise_date(value: str | None) -> str | None:
 SENTENCE_END = re.compile(r"(?<![.!?])[.!?]+[\"'”’»)\]]*(?=\s+[\"'“‘«(\[]?[A-Z0-9])")
 INITIAL = re.compile(r"[A-Z]\.")
 ENUMERATOR = re.compile(r"\d{1,2}\.")
-LIST_BEFORE = re.compile(
-    r"(?:[,:;]|\b(?:yakni|yaitu|adalah|antara lain|di antaranya|diantaranya|meliputi|berikut))\s*$", re.I
-)
 DOTTED = re.compile(r"(?:[A-Za-z][a-z]{0,3}\.){2,}")
 
 
@@ -564,7 +562,23 @@ def _abbreviated(text: str, line_start: int, mark: int, punctuation: str) -> boo
     if token in _abbreviations() or bool(INITIAL.fullmatch(token) or DOTTED.fullmatch(token)):
         return True
     # "yakni 1. Jawa Tengah, 2. Kalimantan Timur": the number of an item of an inline list
-    return bool(ENUMERATOR.fullmatch(token)) and bool(LIST_BEFORE.search(text, line_start, word_start))
+    return bool(ENUMERATOR.fullmatch(token)) and bool(_list_before().search(text, line_start, word_start))
+
+
+@cache
+def _list_before() -> re.Pattern[str]:
+    """What stands before the first item of an inline list, or between two: a list's intro word
+    (the list_intro cues of kg/data/structure.jsonl: "yakni", "antara lain", ...) or a comma."""
+    intros: list[str] = []
+    for line in data_text("structure.jsonl").splitlines():
+        if (
+            line.strip()
+            and not line.startswith("#")
+            and (entry := json.loads(line)).get("kind") == "list_intro"
+        ):
+            intros.extend(p for p in entry["phrases"] if p[0].isalpha())
+    words = "|".join(re.escape(p).replace(r"\ ", " +") for p in sorted(intros, key=len, reverse=True))
+    return re.compile(rf"(?:[,:;]|\b(?:{words}))\s*$", re.I)
 
 
 def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
