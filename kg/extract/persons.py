@@ -192,13 +192,21 @@ def _is_place(doc: Document, start: int, end: int) -> bool:
     match = region_covering(doc, start)
     if match is not None and end <= match.span.end:
         return True
-    dateline = doc.article.dateline
-    if dateline is not None and (start, end) != dateline:
-        place = " ".join(doc.text[dateline[0] : dateline[1]].split()).casefold()
-        if " ".join(doc.text[start:end].split()).casefold() == place:
-            return True
+    place = _dateline_place(doc)
+    if place and not doc.in_dateline(start) and " ".join(doc.text[start:end].split()).casefold() == place:
+        return True
     before = _named_place_before().search(doc.text, max(0, start - 25), start)
     return bool(_named_place().match(doc.text, start) or before)
+
+
+def _dateline_place(doc: Document) -> str:
+    """The dateline's place as a comparable string ("lubuk basung"), read once per article."""
+
+    def read(d: Document) -> str:
+        dateline = d.article.dateline
+        return " ".join(d.text[dateline[0] : dateline[1]].split()).casefold() if dateline else ""
+
+    return doc.memo("dateline place", read)
 
 
 @cache
