@@ -229,8 +229,6 @@ def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tupl
     return listed, place if listed == end else _clean(doc.text[end - len(place) : listed])
 
 
-
-
 def _more_places(doc: Document, end: int) -> int:
     """Past more places coordinated with an office's place: "Cabang Muba dan Banyuasin",
     "Wilayah Bali, Nusa Tenggara dan Papua" (an office named after several areas).
