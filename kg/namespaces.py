@@ -6,6 +6,7 @@ a typo in a term is an error at import time, not a silent new IRI.
 
 from __future__ import annotations
 
+import pyoxigraph as ox
 from rdflib import Graph, Namespace
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SH, SKOS, XSD, DefinedNamespace
 from rdflib.namespace import Namespace as _Namespace
@@ -111,6 +112,25 @@ PREFIXES: dict[str, str] = {
     "eli": str(ELI),
     "sh": str(SH),
 }
+
+
+class OxTerms:
+    """A namespace's terms as pyoxigraph NamedNodes, each made on its first use.
+
+    Why: the graph stage writes pyoxigraph terms (no rdflib on the build's hot path), and an
+    attribute read on a DefinedNamespace costs a method call every time. The first read of a
+    term goes through the namespace (so a typo still fails), later reads are plain attributes.
+    """
+
+    def __init__(self, namespace: Namespace | type[DefinedNamespace]) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        term = ox.NamedNode(str(getattr(self._namespace, name)))
+        setattr(self, name, term)
+        return term
 
 
 def bind_prefixes(graph: Graph) -> Graph:

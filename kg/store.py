@@ -286,20 +286,24 @@ def collect_generations(root: Path) -> list[str]:
 # --- the store -----------------------------------------------------------------------------------
 
 
-def graph_nquads(graph: str, quads: Iterable[tuple[Term, Term, Term, Term]]) -> bytes:
+def graph_nquads(graph: str, quads: Iterable[ox.Quad]) -> bytes:
     """A named graph as N-Quads, each triple also in the merged default graph (a line without a graph).
 
     The form `KnowledgeStore.write_graphs` takes: a build's workers write it, and Oxigraph's
-    own loader reads it in the writer, so no term objects pass through Python there.
+    own loader reads it in the writer, so no term objects pass through Python there. The quads
+    are those of `graph` (the graph stage makes them so).
     """
-    named = ox.NamedNode(graph)
-    terms: list[tuple[Any, Any, Any]] = [(to_ox(s), to_ox(p), to_ox(o)) for s, p, o, _ in quads]
-    out = [ox.Quad(s, p, o, named) for s, p, o in terms]
-    lines = ox.serialize(out, format=ox.RdfFormat.N_QUADS) or b""
+    lines = ox.serialize(quads, format=ox.RdfFormat.N_QUADS) or b""
     # the default graph's copies: the same lines without their graph (one quad a line, each ending so)
     suffix = f" <{graph}> .\n".encode()
     merged = b"".join(line[: -len(suffix)] + b" .\n" for line in lines.splitlines(keepends=True))
     return lines + merged
+
+
+def rdflib_quads(graph: str, quads: Iterable[tuple[Term, Term, Term, Any]]) -> list[ox.Quad]:
+    """Triples given as rdflib terms, as pyoxigraph quads of `graph` (their fourth term is ignored)."""
+    named = ox.NamedNode(graph)
+    return [ox.Quad(to_ox(s), to_ox(p), to_ox(o), named) for s, p, o, _ in quads]  # type: ignore[arg-type]
 
 
 class KnowledgeStore:
@@ -449,7 +453,7 @@ class KnowledgeStore:
 
     def replace_graph(self, graph: str, quads: Iterable[tuple[Term, Term, Term, Term]]) -> None:
         """Put one named graph, given as rdflib terms, in place of the store's graph of that name."""
-        self.write_graphs([(graph, graph_nquads(graph, quads))])
+        self.write_graphs([(graph, graph_nquads(graph, rdflib_quads(graph, quads)))])
 
     def has_graph(self, graph: str) -> bool:
         return self.store.contains_named_graph(ox.NamedNode(graph))

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
+import pyoxigraph as ox
+import pytest
 from rdflib import Literal
+from rdflib.namespace import XSD
 
-from kg.graph import iri, quad_order
+from kg.graph import iri, literal, minted, quad_order
 from kg.pipeline import build
 from kg.store import KnowledgeStore
 
@@ -51,6 +55,28 @@ def test_a_one_word_name_is_one_person_only_within_one_office(tmp_path: Path) ->
 
 
 def test_quads_sort_by_graph_then_subject_predicate_object() -> None:
-    g, s, p = iri("graph", "a"), iri("region", "35"), iri("x")
-    quads = [(s, p, Literal("b"), g), (s, p, Literal("a"), g), (s, p, iri("region", "34"), iri("graph", "0"))]
-    assert [str(q[2]) for q in sorted(quads, key=quad_order)] == [str(iri("region", "34")), "a", "b"]
+    g, s, p = minted("graph", "a"), minted("region", "35"), minted("x")
+    quads = [
+        ox.Quad(s, p, ox.Literal("b"), g),
+        ox.Quad(s, p, ox.Literal("a"), g),
+        ox.Quad(s, p, minted("region", "34"), minted("graph", "0")),
+    ]
+    assert [q.object.value for q in sorted(quads, key=quad_order)] == [str(iri("region", "34")), "a", "b"]
+
+
+@pytest.mark.parametrize(
+    ("value", "lexical", "datatype"),
+    [
+        (True, "true", "boolean"),
+        (2024, "2024", "integer"),
+        (Decimal("0.85"), "0.85", "decimal"),
+        ("Perda Nomor 5", "Perda Nomor 5", "string"),
+    ],
+)
+def test_a_literal_is_written_as_rdflib_writes_the_same_python_value(
+    value: object, lexical: str, datatype: str
+) -> None:
+    made = literal(value)  # type: ignore[arg-type]
+    expected = Literal(value)
+    assert (made.value, made.datatype.value) == (str(expected), str(expected.datatype or XSD.string))
+    assert (made.value, made.datatype.value.rsplit("#", 1)[1]) == (lexical, datatype)

@@ -24,6 +24,7 @@ from kg.store import (
     graph_nquads,
     live_generation,
     open_read_only,
+    rdflib_quads,
 )
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -200,7 +201,7 @@ def test_an_article_graph_as_nquads_holds_each_triple_named_and_in_the_default_g
         (s, p, Literal("satu <dua> .\nline"), URIRef(graph)),
         (s, p, URIRef("https://example.org/o"), URIRef(graph)),
     ]
-    lines = graph_nquads(graph, quads).decode().splitlines()
+    lines = graph_nquads(graph, rdflib_quads(graph, quads)).decode().splitlines()
     named, default = lines[:2], lines[2:]
     assert all(line.endswith(f" <{graph}> .") for line in named)
     assert default == [line.removesuffix(f" <{graph}> .") + " ." for line in named]
