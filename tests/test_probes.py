@@ -20,7 +20,9 @@ probe11/ seven articles of coverage figures, regulations and programmes; probe12
 reports in the regional press of eastern Indonesia; probe13/ eight articles naming
 organisations in passing (agreements, an expo of small businesses, clinics, a wage council,
 a village enterprise, campuses, religious bodies, a port); probe14/ eight ordinary articles
-with the gold of every fact type. The gold of probe3 to probe13 lists
+with the gold of every fact type; probe15/ eight award, regulation and coverage reports as a
+scraper copies them from news pages (bylines, captions, "Baca juga" lines, lists as bare
+lines), with the gold of every fact type. The gold of probe3 to probe13 lists
 only the fact types they are about; each probe NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
@@ -55,6 +57,7 @@ PROBES = {
     "probe12": 10,
     "probe13": 8,
     "probe14": 8,
+    "probe15": 8,
 }
 
 

@@ -62,6 +62,7 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe12": (probes / "probe12", probes / "probe12.gold.jsonl", None),
         "probe13": (probes / "probe13", probes / "probe13.gold.jsonl", None),
         "probe14": (probes / "probe14", probes / "probe14.gold.jsonl", None),
+        "probe15": (probes / "probe15", probes / "probe15.gold.jsonl", None),
     }
 
 
