@@ -742,6 +742,7 @@ GROUP_LIST = re.compile(
     rf"(?= *[.;:\n\"”]|$| +(?:{NOUN_STOP})\b)"
 )
 INCLUDES = re.compile(r",|\b(?:termasuk|seperti|antara lain|di antaranya)\b", re.I)
+EXAMPLES = re.compile(r"\b(?:termasuk|seperti|antara lain|di antaranya|yaitu|yakni)\b", re.I)
 SOURCE = re.compile(r" *(?:orang|jiwa|pekerja|tenaga kerja)? *(?:berasal +)?dari +", re.I)
 
 
@@ -770,6 +771,8 @@ def _group_written(doc: Document, q: Quantity) -> tuple[str | None, int] | None:
     phrase = NOUN_PHRASE.match(text, noun.start("noun"))
     written = phrase.group(0) if phrase else noun.group("noun")
     more = GROUP_LIST.match(text, noun.start("noun") + len(written))
+    if more and EXAMPLES.search(more.group(0)):
+        more = None  # "9.350 pekerja informal, termasuk pedagang kaki lima": examples, not more groups
     if more:
         written += more.group(0)
     end = noun.start("noun") + len(written)

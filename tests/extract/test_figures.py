@@ -71,6 +71,11 @@ def test_values_and_units(sentence: str, value: float, unit: str) -> None:
         ),
         ("Hampir 14 ribu pekerja rentan di Kota Blitar telah terlindungi.", "pekerja rentan"),
         ("Kepesertaan pegawai non-ASN di Kota Tual mencapai 90 persen.", "non-ASN"),
+        # examples after the group are no more of it
+        (
+            "Pemkot Pekanbaru melindungi 7.400 pekerja informal, termasuk tukang ojek dan buruh pasar.",
+            "informal",
+        ),
     ],
 )
 def test_segments(sentence: str, segment: str) -> None:
@@ -241,6 +246,23 @@ def test_each_number_gets_its_own_subject(text: str, rule: str) -> None:
     found = figures(text)
     assert {(subject(f), f.value) for f in found} == {("Kabupaten Sleman", 1000), ("Kabupaten Bantul", 2000)}
     assert {f.rule for f in found} == {f"figure.{rule}"}
+
+
+def test_regions_compared_after_a_coverage_sentence_each_get_their_share() -> None:
+    found = tied(
+        "Cakupan kepesertaan di Kota Palu kini mencapai 52 persen.\n\n"
+        '"Kabupaten Sigi menyusul dengan 33 persen, '
+        'sedangkan rata-rata Provinsi Sulawesi Tengah baru 30 persen."'
+    )
+    assert found == [("Kota Palu", 52), ("Kabupaten Sigi", 33), ("Provinsi Sulawesi Tengah", 30)]
+
+
+def test_a_region_named_right_before_its_share_after_yang_is_its_subject() -> None:
+    found = tied(
+        "Cakupan kepesertaan di Kabupaten Cianjur baru 24 persen, "
+        "di bawah rata-rata Jawa Barat yang sudah 41 persen."
+    )
+    assert found == [("Kabupaten Cianjur", 24), ("Provinsi Jawa Barat", 41)]
 
 
 def test_the_national_body_is_the_subject_of_national_data() -> None:
