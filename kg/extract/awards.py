@@ -128,6 +128,8 @@ class Event:
     free: bool = False  # counts without an award word beside it (who handed the award over)
 
 
+NEXT_ROUND_WORDS = frozenset({"penilaian", "tahap", "babak", "seleksi", "ajang"})  # "ke [tahap] tingkat"
+EDITION_JOINTS = frozenset({"dan", "serta", ",", "&"})  # between two coordinated editions of one award
 ProvinceReader = Callable[[tuple[int, int] | None], str | None]  # a region's tokens -> its province code
 
 
@@ -310,9 +312,31 @@ def _events(doc: Document, a: Analysis) -> tuple[list[Event], set[int]]:
         for group in ("region", "after"):
             if group in found.groups and event.kind in ("edition", "level"):
                 rounds.add(found.groups[group][0])
+    events = _coordinated_editions(a, events)
     events.extend(_se_rounds(doc, a, gazetteer, rounds))
     events.sort(key=lambda e: (e.start, e.kind != "edition"))
     return events, rounds
+
+
+def _coordinated_editions(a: Analysis, events: list[Event]) -> list[Event]:
+    """Editions of one award joined by "dan" or a comma are one cue of several years, and a round
+    written after the last holds for them all: "juara I Paritrana Award 2021 dan Paritrana Award
+    2022 tingkat Provinsi Riau" is two first places of the Riau round."""
+    merged: list[Event] = []
+    for event in events:
+        last = merged[-1] if merged else None
+        if (
+            last is not None
+            and event.kind == last.kind == "edition"
+            and event.award == last.award
+            and 0 <= event.start - last.end <= 2
+            and all(t.lower in EDITION_JOINTS for t in a.tokens[last.end : event.start])
+        ):
+            years = tuple(dict.fromkeys(last.years + event.years))
+            merged[-1] = replace(last, end=event.end, years=years, value=event.value or last.value)
+            continue
+        merged.append(event)
+    return merged
 
 
 def _within_line(a: Analysis, found: Match) -> Match | None:
@@ -389,6 +413,8 @@ def _event(a: Analysis, found: Match, province: ProvinceReader) -> Event | None:
             return None
         name = words(name_start, name_end)
         return Event(name_start, found.end, "edition", name, (int(words(*groups["year"])),))
+    if found.label in ("level", "own_province", "national") and _destination(a, found.start):
+        return None
     if found.label in ("level", "organiser"):
         level = province(groups.get("region"))
         return Event(found.start, found.end, "level", value=level) if level else None
@@ -416,6 +442,15 @@ def _event(a: Analysis, found: Match, province: ProvinceReader) -> Event | None:
             value = value[:-1].rstrip()
         return Event(found.start, found.end, "category", value=value)
     return None
+
+
+def _destination(a: Analysis, start: int) -> bool:
+    """A round the text goes on to, not the one it reports: "mengantarkannya ke penilaian tingkat
+    nasional", "melaju ke tingkat provinsi"."""
+    position = start - 1
+    while position >= 0 and a.tokens[position].lower in NEXT_ROUND_WORDS:
+        position -= 1
+    return position >= 0 and a.tokens[position].lower == "ke"
 
 
 def _starts_region(a: Analysis, position: int) -> bool:
@@ -620,6 +655,7 @@ class FrameReader:
         for number, tie in enumerate(ties):
             segment_end = bounds[number + 1] if number + 1 < len(ties) else end
             own = [e for e in events if e.start < segment_end and e not in applied]
+            open_years = self.frame.years if self.frame else None
             for event in _editions_first(own):
                 self._apply(event)
             applied.extend(own)
@@ -628,7 +664,12 @@ class FrameReader:
             made += self._confer_places(mine)
             if self.frame is None:
                 continue
-            if self._past(tie) and not (two_rounds and any(e.kind == "edition" for e in own)):
+            # a past award counts when its segment names an edition of its own ("tahun lalu masuk
+            # nominasi Paritrana Award 2023" in a report of 2024), not when it is the open one again
+            other_edition = any(e.kind == "edition" for e in own) and (
+                two_rounds or self.frame.years != open_years
+            )
+            if self._past(tie) and not other_edition:
                 continue
             if tie.kind == "verb":
                 subject = self._subject(start, tie.start) or previous_subject

@@ -181,6 +181,46 @@ def test_two_rounds_in_one_sentence(text: str, expected: list[tuple[object, ...]
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        (  # editions joined by "dan", the round written after the last: one place each
+            "Kabupaten Sambas meraih juara I Paritrana Award 2022 dan Paritrana Award 2023 tingkat Provinsi"
+            " Kalimantan Barat.",
+            [
+                ("Kabupaten Sambas", 2022, "winner", 1, "Provinsi Kalimantan Barat"),
+                ("Kabupaten Sambas", 2023, "winner", 1, "Provinsi Kalimantan Barat"),
+            ],
+        ),
+        (  # the round the win leads on to is not the round it was won in
+            "Kota Jambi meraih terbaik pertama Paritrana Award 2024 tingkat Provinsi Jambi, yang"
+            " mengantarkannya ke penilaian tingkat nasional.",
+            [("Kota Jambi", 2024, "winner", 1, "Provinsi Jambi")],
+        ),
+        (  # last year's result in passing is no fact of this edition ...
+            "Kabupaten Bantaeng meraih Paritrana Award 2024 tingkat Provinsi Sulawesi Selatan. Kota Parepare,"
+            " yang tahun lalu menjadi juara, kali ini masuk nominasi.",
+            [
+                ("Kabupaten Bantaeng", 2024, "winner", None, "Provinsi Sulawesi Selatan"),
+                ("Kota Parepare", 2024, "nominee", None, "Provinsi Sulawesi Selatan"),
+            ],
+        ),
+        (  # ... but one that names its own edition is
+            "Kabupaten Bantaeng meraih Paritrana Award 2024 tingkat Provinsi Sulawesi Selatan. Provinsi"
+            " Sulawesi Selatan tahun lalu masuk nominasi Paritrana Award 2023 tingkat nasional.",
+            [
+                ("Kabupaten Bantaeng", 2024, "winner", None, "Provinsi Sulawesi Selatan"),
+                ("Provinsi Sulawesi Selatan", 2023, "nominee", None, "nasional"),
+            ],
+        ),
+    ],
+)
+def test_editions_rounds_and_past_results_as_the_sentence_places_them(
+    text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert rounds(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         (
             "Kota Palopo terpilih sebagai terbaik pertama Paritrana Award 2024 tingkat Provinsi Sulawesi"
             " Selatan, sedangkan Kabupaten Luwu Timur menempati urutan kedua dan Kabupaten Bone"
