@@ -53,6 +53,10 @@ SIDECAR = "kg-summary.sqlite"
 GAP = 1 << 20  # between neighbouring positions, so that new rows fit between old ones
 RESTRICT = "#RESTRICT"  # where a summary's rows query takes the VALUES of the anchors to recompute
 VALUES_CHUNK = 500
+STAGE_FROM = 5000  # article graphs from which a whole write stages its rows (`_large`)
+STAGE_CHUNK = 20 * VALUES_CHUNK  # anchors computed (and their rows held) at once in a whole write
+WRITE_SLICE = 100_000  # staged rows written per bulk load
+STAGE_CACHE_KIB = 64 * 1024  # SQLite's page cache while a summary's rows are staged and sorted
 BULK_SHARE = 0.2  # an incremental build changing more graphs than this share recomputes everything
 BULK_FLOOR = 64  # ... and more than this many
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -130,10 +134,16 @@ class Summary:
     (several times faster over every row; slower for a few anchors, which `rows` serves).
     `node` names a variable whose nodes, nodes of the data, are the rows themselves: the summary
     gives each its position only and the saved query reads the columns from the data.
+    `staged_rows`, where given, is the rows query for a whole write's chunks of thousands of
+    anchors, when `rows` joins something by hashing that is then read once per chunk.
+    `anchors` is a pattern that binds the anchor's variable to every anchor (some may have no row): a scan of
+    one or two patterns, which Oxigraph streams, so that a large store's rows are computed a
+    chunk of anchors at a time (see `write_all`).
     """
 
     name: str
     anchor: str
+    anchors: str
     columns: tuple[str, ...]
     order: tuple[str, ...]
     rows: str
@@ -142,6 +152,7 @@ class Summary:
     aggregate: Aggregate | None = None
     reach_self: bool = False
     node: str = ""
+    staged_rows: str = ""
 
     @property
     def predicate(self) -> ox.NamedNode:
@@ -277,6 +288,7 @@ SUMMARIES: tuple[Summary, ...] = (
     Summary(
         name="awards-by-year",
         anchor="c",
+        anchors="?c a kg:AwardConferral",
         columns=("year", "award", "recipient", "result", "rank", "level", "category"),
         order=("year", "award", "recipient"),
         rows="""SELECT ?c ?year ?award ?recipient ?result ?rank ?level ?category WHERE {
@@ -309,6 +321,7 @@ SUMMARIES: tuple[Summary, ...] = (
     Summary(
         name="coverage-figures",
         anchor="f",
+        anchors="?f a kg:CoverageFigure",
         columns=("subject", "value", "unit", "segment", "year", "asOf", "sentence"),
         order=("subject", "year", "value"),
         rows="""SELECT ?f ?subject ?value ?unit ?segment ?year ?asOf ?sentence WHERE {
@@ -337,6 +350,7 @@ SUMMARIES: tuple[Summary, ...] = (
     Summary(
         name="figure-disagreements",
         anchor="s",
+        anchors="?f a kg:CoverageFigure ; kg:subject ?s",
         columns=("subject", "segment", "unit", "year", "value", "doc", "otherValue", "otherDoc"),
         order=("subject", "year", "segment", "doc", "otherDoc"),
         rows="""SELECT ?s ?subject ?segment ?unit ?year ?value ?doc ?otherValue ?otherDoc WHERE {
@@ -387,6 +401,7 @@ SUMMARIES: tuple[Summary, ...] = (
     Summary(
         name="figures-over-time",
         anchor="f",
+        anchors="?f a kg:CoverageFigure",
         columns=("subject", "segment", "unit", "value", "approximate", "year", "asOf", "doc"),
         order=("subject", "segment", "unit", "period", "asOf", "doc"),
         rows="""SELECT ?f ?subject ?segment ?unit ?value ?approximate ?year ?asOf ?doc ?period WHERE {
@@ -419,6 +434,7 @@ SUMMARIES: tuple[Summary, ...] = (
     Summary(
         name="merged-across-articles",
         anchor="entity",
+        anchors="VALUES ?class { kg:Person kg:Organization kg:Programme } ?entity a ?class",
         columns=("entity", "name", "type", "articles", "docs", "writtenAs"),
         order=("-articles", "type", "entity"),
         # the anchors' mentions joined by hashing: an organisation or programme that nearly every
@@ -448,12 +464,23 @@ SUMMARIES: tuple[Summary, ...] = (
             "?key kg:evidence ?node",
             "?m kg:inArticle ?node . ?key kg:evidence ?m",
         ),
+        # a chunk's entities first, each mention looked up from its entity (no hash join of every mention)
+        staged_rows="""SELECT ?entity ?type ?label ?doc ?written WHERE {
+  #RESTRICT
+  ?entity kg:evidence ?mention .
+  ?mention kg:anchorText ?written ; kg:inArticle ?a .
+  ?a kg:docId ?doc .
+  ?entity rdfs:label ?label ; a ?class .
+  FILTER(?class IN (kg:Person, kg:Organization, kg:Programme))
+  BIND(STRAFTER(STR(?class), "#") AS ?type)
+}""",
         reach_self=True,
         aggregate=_merged_entities,
     ),
     Summary(
         name="officials-by-region",
         anchor="g",
+        anchors="GRAPH ?g { ?post a kg:Post }",
         columns=("name", "role", "in", "article"),
         order=("in", "role", "name"),
         rows="""SELECT DISTINCT ?g ?name ?role ?in ?article WHERE {
@@ -476,6 +503,7 @@ SUMMARIES: tuple[Summary, ...] = (
     Summary(
         name="officials-over-time",
         anchor="name",
+        anchors="?post a kg:Post ; kg:holder/rdfs:label ?name",
         columns=("where", "role", "name", "firstStated", "lastStated", "articles", "sources"),
         order=("where", "role", "firstStated", "name"),
         rows="""SELECT ?where ?role ?name ?article ?doc ?date WHERE {
@@ -506,6 +534,7 @@ SUMMARIES: tuple[Summary, ...] = (
     Summary(
         name="provenance",
         anchor="article",
+        anchors="?a kg:docId ?article",
         columns=(),
         order=("article", "begin"),
         # every mention that refers to a fact gets a place (the saved query joins the rest: one that
@@ -523,6 +552,7 @@ SUMMARIES: tuple[Summary, ...] = (
     Summary(
         name="regulations-by-region",
         anchor="number",
+        anchors="?reg kg:regulationNumber ?number",
         columns=("issuer", "kind", "number", "year", "title"),
         order=("issuer", "year", "kind", "number"),
         rows="""SELECT DISTINCT ?issuer ?kind ?number ?year ?title WHERE {
@@ -583,19 +613,21 @@ def select(store: ox.Store, sparql: str) -> Iterator[Row]:
 
 
 def _values(variable: str, terms: Sequence[Term]) -> Iterator[str]:
-    """`VALUES ?variable {...}` clauses of at most VALUES_CHUNK terms each."""
+    """`VALUES ?variable {...}` clauses of at most VALUES_CHUNK terms each (Oxigraph slows down on
+    larger ones)."""
     for start in range(0, len(terms), VALUES_CHUNK):
         chunk = " ".join(str(term) for term in terms[start : start + VALUES_CHUNK])
         yield f"VALUES ?{variable} {{ {chunk} }}"
 
 
-def _raw_rows(summary: Summary, store: ox.Store, anchors: Sequence[Term] | None) -> list[Row]:
+def _raw_rows(summary: Summary, store: ox.Store, anchors: Sequence[Term] | None, staged: bool) -> list[Row]:
     """The rows query over the whole graph (anchors None) or over the given anchors only."""
     if anchors is None:
         return list(select(store, summary.bulk))
+    query = (summary.staged_rows or summary.rows) if staged else summary.rows
     rows: list[Row] = []
     for clause in _values(summary.anchor, anchors):
-        rows.extend(select(store, summary.rows.replace(RESTRICT, clause)))
+        rows.extend(select(store, query.replace(RESTRICT, clause)))
     return rows
 
 
@@ -634,8 +666,11 @@ def _keyed_nodes(summary: Summary, rows: list[Row]) -> list[SummaryRow]:
     return sorted(best.values(), key=lambda r: r.key)
 
 
-def compute(summary: Summary, store: ox.Store, anchors: Sequence[Term] | None = None) -> list[SummaryRow]:
-    """A summary's rows, sorted, over the whole graph or for some anchors only.
+def compute(
+    summary: Summary, store: ox.Store, anchors: Sequence[Term] | None = None, staged: bool = False
+) -> list[SummaryRow]:
+    """A summary's rows, sorted, over the whole graph or for some anchors only (`staged`: a chunk
+    of anchors of a whole write, `_write_staged`).
 
     The cyclic garbage collector is held off meanwhile: the rows are hundreds of thousands of
     small objects, none in a cycle, and a collection scans every one of them again.
@@ -643,7 +678,7 @@ def compute(summary: Summary, store: ox.Store, anchors: Sequence[Term] | None = 
     collecting = gc.isenabled()
     gc.disable()
     try:
-        rows = _raw_rows(summary, store, anchors)
+        rows = _raw_rows(summary, store, anchors, staged)
         return _keyed(summary, summary.aggregate(rows) if summary.aggregate else rows)
     finally:
         if collecting:
@@ -734,29 +769,92 @@ def _refresh_rows(store: ox.Store, old: ox.Store, db: sqlite3.Connection, change
 
 def write_all(store: ox.Store, folder: Path | None) -> None:
     """Every summary computed over the whole graph and written, positions GAP apart: on disk with
-    its sidecar; in memory in the order that makes such a store list them by position. One
-    summary at a time, so that only one summary's rows are held at once."""
+    its sidecar (`_write_staged`); in memory whole, in the order that makes such a store list them
+    by position. One summary at a time, so that only one summary's rows are held at once."""
     if next(store.quads_for_pattern(None, None, None, GRAPH), None) is not None:
         store.clear_graph(GRAPH)
-    db = None if folder is None else _connect(_fresh_sidecar(folder / SIDECAR))
+    if folder is None:
+        for summary in SUMMARIES:
+            lines = list(_nquads(summary, compute(summary, store)))
+            lines.reverse()  # an in-memory store lists a pattern's quads last added first
+            store.load("".join(lines).encode("utf-8", "surrogatepass"), format=ox.RdfFormat.N_QUADS)
+        return
+    db = _connect(_fresh_sidecar(folder / SIDECAR))
     try:
+        if _large(store):
+            db.execute(f"PRAGMA cache_size = -{STAGE_CACHE_KIB}")
+            for summary in SUMMARIES:
+                _write_staged(summary, store, db)
+            return
         for summary in SUMMARIES:
             rows = compute(summary, store)
-            lines = list(_nquads(summary, rows))
-            if db is None:  # an in-memory store lists a pattern's quads last added first
-                lines.reverse()
-            data = "".join(lines).encode("utf-8", "surrogatepass")
-            del lines
-            if db is None:
-                store.load(data, format=ox.RdfFormat.N_QUADS)
-                continue
-            store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            store.bulk_load(
+                "".join(_nquads(summary, rows)).encode("utf-8", "surrogatepass"), format=ox.RdfFormat.N_QUADS
+            )
             db.execute("BEGIN")
             db.executemany(INSERT, (_record(summary, row, n * GAP) for n, row in enumerate(rows, 1)))
             db.execute("COMMIT")
     finally:
-        if db is not None:
-            db.close()
+        db.close()
+
+
+def _large(store: ox.Store) -> bool:
+    """Whether the store holds more article graphs than STAGE_FROM: its summary is then computed a
+    chunk of anchors at a time (memory stays flat; about twice the time of one query per summary)."""
+    graphs = store.named_graphs()
+    return any(number >= STAGE_FROM for number, _ in enumerate(graphs))
+
+
+def anchor_chunks(summary: Summary, store: ox.Store) -> Iterator[list[Term]]:
+    """Every anchor of a summary, STAGE_CHUNK at a time, as Oxigraph streams them."""
+    chunk: list[Term] = []
+    query = f"SELECT DISTINCT ?{summary.anchor} WHERE {{ {summary.anchors} }}"
+    for row in select(store, query):
+        anchor = row[summary.anchor]
+        if anchor is not None:
+            chunk.append(anchor)
+        if len(chunk) == STAGE_CHUNK:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _write_staged(summary: Summary, store: ox.Store, db: sqlite3.Connection) -> None:
+    """One summary's rows, computed a chunk of anchors at a time and sorted on disk, then written
+    in position order a slice at a time.
+
+    Why: over a large store the rows of one saved query, and the join that makes them in one
+    query, take gigabytes. A chunk's rows are put in a staging table (SQLite sorts them by key
+    on disk); the rows of one anchor all fall in its chunk, so their keys are those `compute`
+    gives over the whole graph.
+    """
+    db.execute(
+        "CREATE TEMP TABLE staged (key BLOB PRIMARY KEY, anchor INTEGER, node TEXT, lines TEXT) WITHOUT ROWID"
+    )
+    try:
+        db.execute("BEGIN")
+        for chunk in anchor_chunks(summary, store):
+            rows = compute(summary, store, chunk, staged=True)
+            db.executemany(
+                "INSERT INTO staged VALUES (?, ?, ?, ?)",
+                ((row.key, row.anchor, row.node, "".join(_value_lines(row))) for row in rows),
+            )
+        db.execute("COMMIT")
+        staged = db.execute("SELECT key, anchor, node, lines FROM staged ORDER BY key")
+        position = 0
+        while batch := staged.fetchmany(WRITE_SLICE):
+            lines, records = [], []
+            for key, anchor, node, values in batch:
+                position += GAP
+                lines.append(_position_line(summary, node, position) + values)
+                records.append((_code(summary), key, anchor, position))
+            store.bulk_load("".join(lines).encode("utf-8", "surrogatepass"), format=ox.RdfFormat.N_QUADS)
+            db.execute("BEGIN")
+            db.executemany(INSERT, records)
+            db.execute("COMMIT")
+    finally:
+        db.execute("DROP TABLE IF EXISTS temp.staged")
 
 
 def _fresh_sidecar(path: Path) -> Path:
@@ -767,13 +865,18 @@ def _fresh_sidecar(path: Path) -> Path:
 def _nquads(summary: Summary, rows: list[SummaryRow]) -> Iterator[str]:
     """A summary's rows as N-Quads lines, positions GAP apart: text for Oxigraph's own loader,
     several times quicker than as many Quad objects."""
-    graph = f" <{SUMMARY_GRAPH}> .\n"
-    position = f"<{summary.predicate.value}> "
     for number, row in enumerate(rows, 1):
-        node = f"<{row.node}> "
-        yield f'{node}{position}"{number * GAP}"^^<{XSD}integer>{graph}'
-        for name, value in row.values:
-            yield f"{node}<{ROW}{name}> {value}{graph}"
+        yield _position_line(summary, row.node, number * GAP)
+        yield from _value_lines(row)
+
+
+def _position_line(summary: Summary, node: str, position: int) -> str:
+    return f'<{node}> <{summary.predicate.value}> "{position}"^^<{XSD}integer> <{SUMMARY_GRAPH}> .\n'
+
+
+def _value_lines(row: SummaryRow) -> Iterator[str]:
+    for name, value in row.values:
+        yield f"<{row.node}> <{ROW}{name}> {value} <{SUMMARY_GRAPH}> .\n"
 
 
 def _changes_much(store: ox.Store, changed: set[str]) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -146,6 +147,30 @@ def test_every_summary_computed_whole_or_by_anchor_is_the_same(seed_store: Knowl
         anchors = sorted(found, key=summary.term_key)
         assert [row.key for row in summary.compute(each, seed_store.store, anchors)] == [r.key for r in whole]
         assert whole or each.name == "figure-disagreements", each.name
+
+
+def _written(store: KnowledgeStore) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """The summary graph's quads and the sidecar's rows of a store's live generation."""
+    assert store.path is not None and store.generation is not None
+    quads = store.store.quads_for_pattern(None, None, None, ox.NamedNode(summary.SUMMARY_GRAPH))
+    folder = store.path / kg.store.GENERATIONS / store.generation
+    with sqlite3.connect(folder / summary.SIDECAR) as db:
+        rows = sorted(db.execute("SELECT query, key, anchor, rank FROM rows"))
+    return sorted(str(quad) for quad in quads), rows
+
+
+def test_a_large_store_staged_a_chunk_of_anchors_at_a_time_gets_the_same_summary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = _corpus(tmp_path / "corpus", BEFORE, SEEDS)
+    whole = KnowledgeStore(tmp_path / "whole")
+    build([corpus], whole, workers=1)
+    monkeypatch.setattr(summary, "STAGE_FROM", 0)  # every store counts as large
+    monkeypatch.setattr(summary, "STAGE_CHUNK", 2)  # and its anchors come a few at a time
+    staged = KnowledgeStore(tmp_path / "staged")
+    build([corpus], staged, workers=1)
+    assert _written(staged) == _written(whole)
+    assert _written(staged)[1]  # the sidecar was written too
 
 
 def test_the_summary_is_no_graph_of_data(seed_store: KnowledgeStore) -> None:
