@@ -57,6 +57,7 @@ UNIT_THEN_HOLDER = re.compile(
     rf"{UNIT_PLACE}(?:[ \t]*,[ \t]*(?:Kecamatan|Distrik){UNIT_PLACE})?[ \t]*,[ \t]*"
 )
 JOINED = re.compile(r"[ \t]+(?:dan|&)[ \t]+")
+AGE = re.compile(r"[ \t]*\((?:[1-9]\d?|1[01]\d)(?:[ \t]*(?:tahun|th\.?))?\)")  # "Sarmadi (52), nelayan ..."
 TOKEN = re.compile(r"\S+")
 LEADING = re.compile(r"[ ,]*")
 NAME_FIRST = re.compile(r"[A-Z][a-z]+")
@@ -675,7 +676,8 @@ def _cue_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _cued_persons(doc: Document, taken: list[PersonMatch]) -> list[PersonMatch]:
-    """Untitled persons that a cue word marks ("atas nama Budi dan Sari", "Sari, istri dari ...")."""
+    """Untitled persons that a cue word marks ("atas nama Budi dan Sari", "Sari, istri dari ..."), or
+    their age in parentheses after the name ("Sarmadi (52), nelayan asal Binuangeun")."""
     before, after = _cue_patterns()
     found: list[PersonMatch] = []
     for cue in before.finditer(doc.text):
@@ -687,7 +689,8 @@ def _cued_persons(doc: Document, taken: list[PersonMatch]) -> list[PersonMatch]:
                 break
             pos = joined.end()
     for name in _capitalised_names(doc):
-        if after.match(doc.text, name[1]) and not _opens_sentence(doc, name):
+        cued = after.match(doc.text, name[1]) or AGE.match(doc.text, name[1])
+        if cued and not _opens_sentence(doc, name):
             found.append(PersonMatch(name[0], name[1], name[2], (), None, None, None, "person.cue"))
     spans = Spans((p.start, p.end) for p in taken)
     return [p for p in found if not _is_place(doc, p.start, p.end) and not spans.meets(p.start, p.end)]
@@ -700,11 +703,12 @@ def _opens_sentence(doc: Document, name: tuple[int, int, str]) -> bool:
 
 
 def _capitalised_names(doc: Document) -> list[tuple[int, int, str]]:
-    """Every capitalised run that reads as a name, wherever it stands."""
+    """Every capitalised run that reads as a name, wherever it stands (after its honorifics: "Mama
+    Yohana Wally")."""
     names = []
     for match in _name_pattern().finditer(doc.text):
         name = read_name(doc, match.start())
-        if name and name[0] == match.start():
+        if name and (name[0] == match.start() or _only_honorifics(doc.text[match.start() : name[0]])):
             names.append(name)
     return names
 

@@ -178,6 +178,9 @@ def test_a_ticket_pair_gives_a_second_person_without_a_post(dash: str) -> None:
             ["Bambang Irawan", "Lestari"],
         ),
         ("Klaim itu diajukan Darto, seorang pengemudi ojek.", ["Darto"]),
+        # an age in parentheses after the name, honorifics before it left out
+        ("Seorang penerima, Wayan Sudarma (61), petani asal Tabanan, mengaku terbantu.", ["Wayan Sudarma"]),
+        ("Mama Ruth Kogoya (45 tahun), penjual sayur di Pasar Youtefa, ikut mendaftar.", ["Ruth Kogoya"]),
     ],
 )
 def test_untitled_persons_marked_by_a_cue(sentence: str, expected: list[str]) -> None:
