@@ -492,7 +492,8 @@ def _last_named(reading: Reading, before: int, level: str, count: int) -> list[S
 def _actor(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
     """The clause's region before the number: its actor ("Pemkab X melindungi"), a title holder's
     region ("Gubernur X ... melindungi"), or its place ("kepesertaan di X mencapai"); a bare name
-    counts only as a place, so a dateline is no actor. Else the national BPJS Ketenagakerjaan as
+    counts only as a place, so a dateline is no actor. An organisation counts as the actor of its
+    own registering verb ("PT X telah mendaftarkan"). Else the national BPJS Ketenagakerjaan as
     the actor of national data."""
     tokens = reading.analysis.tokens
     chosen: Span | None = None
@@ -505,6 +506,8 @@ def _actor(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
         if span.data["kind"] == "organization":
             if span.data["national"] and (start == 0 or tokens[start - 1].lower not in NOT_ACTOR_BEFORE):
                 body = span
+            elif not span.data["national"] and _registers(reading, span, token):
+                chosen, rank = span, 4  # "PT X telah mendaftarkan 6.200 pekerjanya": the company's own count
             continue
         placed = start > 0 and tokens[start - 1].lower in ("di", "se")
         # a government or a title holder first, then a place ("di X"), then a name with its level
@@ -516,6 +519,11 @@ def _actor(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
     if body is not None:
         return Tie((_ref(body),), "figure.national", 0.8)
     return None
+
+
+def _registers(reading: Reading, span: Span, token: int) -> bool:
+    """Whether a subject is followed by its own registering or protecting verb before the number."""
+    return any(m.start == span.start for m in reading.matching("actor", span.start, token))
 
 
 def _governs(span: Span) -> bool:

@@ -248,6 +248,31 @@ def test_each_number_gets_its_own_subject(text: str, rule: str) -> None:
     assert {f.rule for f in found} == {f"figure.{rule}"}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kepala BPJS Ketenagakerjaan Cabang Dumai mencontohkan PT Sinar Bahari Dumai yang telah"
+            " mendaftarkan 3.400 pekerjanya sebagai peserta.",
+            [("PT Sinar Bahari Dumai", 3400)],
+        ),
+        (  # a region's government in the clause is no actor of the company's own count
+            "Bupati Bengkalis mengatakan PT Duri Mitra Sawit sudah mendaftarkan 1.250 karyawannya ke BPJS"
+            " Ketenagakerjaan.",
+            [("PT Duri Mitra Sawit", 1250)],
+        ),
+        (
+            "Pemkab Rokan Hulu telah mendaftarkan 6.100 pekerjanya ke BPJS Ketenagakerjaan.",
+            [("Kabupaten Rokan Hulu", 6100)],
+        ),
+    ],
+)
+def test_an_organisation_that_registers_its_own_workers_is_their_subject(
+    text: str, expected: list[tuple[str, float]]
+) -> None:
+    assert tied(text) == expected
+
+
 def test_regions_compared_after_a_coverage_sentence_each_get_their_share() -> None:
     found = tied(
         "Cakupan kepesertaan di Kota Palu kini mencapai 52 persen.\n\n"
