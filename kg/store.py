@@ -491,7 +491,9 @@ class KnowledgeStore:
         self._changed.update(graph for graph, _ in graphs)
         data = b"".join(nquads for _, nquads in graphs)
         if self._fresh and self.path is not None:
-            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS)
+            # lenient: the lines are Oxigraph's own serialisation of terms it made (graph_nquads), so
+            # parsing them again need not check every IRI (a tenth of the load's time)
+            self.store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)
             return
         self.remove_graphs([graph for graph, _ in graphs])
         if data:

@@ -788,9 +788,8 @@ def write_all(store: ox.Store, folder: Path | None) -> None:
             return
         for summary in SUMMARIES:
             rows = compute(summary, store)
-            store.bulk_load(
-                "".join(_nquads(summary, rows)).encode("utf-8", "surrogatepass"), format=ox.RdfFormat.N_QUADS
-            )
+            data = "".join(_nquads(summary, rows)).encode("utf-8", "surrogatepass")
+            store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # terms Oxigraph wrote
             db.execute("BEGIN")
             db.executemany(INSERT, (_record(summary, row, n * GAP) for n, row in enumerate(rows, 1)))
             db.execute("COMMIT")
@@ -849,7 +848,8 @@ def _write_staged(summary: Summary, store: ox.Store, db: sqlite3.Connection) -> 
                 position += GAP
                 lines.append(_position_line(summary, node, position) + values)
                 records.append((_code(summary), key, anchor, position))
-            store.bulk_load("".join(lines).encode("utf-8", "surrogatepass"), format=ox.RdfFormat.N_QUADS)
+            data = "".join(lines).encode("utf-8", "surrogatepass")
+            store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # terms Oxigraph wrote
             db.execute("BEGIN")
             db.executemany(INSERT, records)
             db.execute("COMMIT")
