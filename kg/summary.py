@@ -40,6 +40,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -806,16 +807,9 @@ def _large(store: ox.Store) -> bool:
 
 def anchor_chunks(summary: Summary, store: ox.Store) -> Iterator[list[Term]]:
     """Every anchor of a summary, STAGE_CHUNK at a time, as Oxigraph streams them."""
-    chunk: list[Term] = []
     query = f"SELECT DISTINCT ?{summary.anchor} WHERE {{ {summary.anchors} }}"
-    for row in select(store, query):
-        anchor = row[summary.anchor]
-        if anchor is not None:
-            chunk.append(anchor)
-        if len(chunk) == STAGE_CHUNK:
-            yield chunk
-            chunk = []
-    if chunk:
+    anchors = (anchor for row in select(store, query) if (anchor := row[summary.anchor]) is not None)
+    while chunk := list(islice(anchors, STAGE_CHUNK)):
         yield chunk
 
 
