@@ -51,7 +51,7 @@ SKIP_BEFORE = re.compile(
 NATIONAL_BODY = ("bpjs ketenagakerjaan", "bpjamsostek", "bp jamsostek", "badan penyelenggara jaminan sosial")
 #: "provinsi itu": a level word and a demonstrative name the last region of that level named before
 ANAPHORA_LEVELS = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kota": "kota", "daerah": "daerah"}
-ANAPHORA_WORDS = frozenset({"itu", "tersebut", "ini"})
+ANAPHORA_WORDS = frozenset({"itu", "tersebut", "ini", "setempat"})
 COUNT_WORDS = {"kedua": 2, "ketiga": 3, "keempat": 4}  # "kedua kota": both cities named before
 #: words of a sentence that names or breaks down a number given before (figure_patterns.jsonl:
 #: refers_back, restates): "angka tersebut", "jumlahnya", "Mereka terdiri dari"

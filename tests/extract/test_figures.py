@@ -382,6 +382,12 @@ def test_the_clauses_own_time_after_the_number_is_its_year(text: str, year: int 
             " provinsi itu telah terdaftar sebagai peserta BPJS Ketenagakerjaan.",
             [("Provinsi Sulawesi Tengah", 210500, 2024)],
         ),
+        # "pemerintah provinsi setempat": the local province's government, named before
+        (
+            "Gubernur Gorontalo meninjau pendataan pekerja rentan. Pada 2023, pemerintah provinsi setempat"
+            " mengikutsertakan 12.400 pekerja rentan dalam program BPJS Ketenagakerjaan.",
+            [("Provinsi Gorontalo", 12400, 2023)],
+        ),
         # a time that opens the sentence holds for every clause of it
         (
             "Hingga akhir 2023, kepesertaan di Kota Palu tercatat 90.000 pekerja, sedangkan di Kota"
