@@ -552,4 +552,9 @@ class KnowledgeStore:
         return iter(self.store.quads_for_pattern(None, None, None, DEFAULT))
 
     def count(self) -> int:
-        return sum(1 for _ in self.merged())
+        """The triples of the merged graph, counted by Oxigraph (iterating them in Python takes minutes
+        at a hundred thousand articles)."""
+        solutions = self.store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+        assert isinstance(solutions, ox.QuerySolutions)
+        count = next(iter(solutions))["n"]
+        return int(count.value) if count is not None else 0

@@ -206,3 +206,11 @@ def test_an_article_graph_as_nquads_holds_each_triple_named_and_in_the_default_g
     assert all(line.endswith(f" <{graph}> .") for line in named)
     assert default == [line.removesuffix(f" <{graph}> .") + " ." for line in named]
     assert '"satu <dua> .\\nline"' in default[0]
+
+
+def test_the_count_is_of_the_merged_graph_each_shared_triple_once(tmp_path: Path) -> None:
+    store = KnowledgeStore(tmp_path / "kg")
+    with store.writing() as writer:
+        writer.replace_graph(GRAPH, _quads("satu"))  # type: ignore[arg-type]
+        writer.replace_graph("https://example.org/graph/b", [*_quads("satu"), *_quads("dua")])  # type: ignore[arg-type]
+    assert store.count() == len(list(store.merged())) == 2
