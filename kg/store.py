@@ -32,7 +32,6 @@ import shutil
 import weakref
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +54,12 @@ GENERATIONS = "generations"
 LOCK = "lock"
 
 
-def to_ox(term: Term) -> ox.NamedNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term."""
+def to_ox(term: Term | BNode) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """An rdflib term as a pyoxigraph term, blank nodes keeping their ids (so reports name them alike)."""
     if isinstance(term, URIRef):
-        return _named_node(str(term))
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
     if isinstance(term, Literal):
         if term.language:
             return ox.Literal(str(term), language=term.language)
@@ -66,12 +67,6 @@ def to_ox(term: Term) -> ox.NamedNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"unexpected term {term!r}")
-
-
-@lru_cache(maxsize=1 << 16)
-def _named_node(value: str) -> ox.NamedNode:
-    """IRIs repeat across an article's triples (predicates, classes, its entities): each is made once."""
-    return ox.NamedNode(value)
 
 
 def to_rdflib(term: ox.NamedNode | ox.Literal | ox.BlankNode) -> URIRef | Literal | BNode:

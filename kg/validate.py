@@ -53,7 +53,7 @@ from kg.errors import UserFacingError
 from kg.export.rdf import merged_graph
 from kg.namespaces import RESOURCE_BASE, bind_prefixes
 from kg.queries import ONTOLOGY_DIR
-from kg.store import KnowledgeStore, to_rdflib
+from kg.store import KnowledgeStore, to_ox, to_rdflib
 
 SHAPES = ONTOLOGY_DIR / "shapes.ttl"
 ENGINES = ("oxigraph", "pyshacl")
@@ -117,27 +117,13 @@ def validate_graph(data: Graph, shapes: Graph | None = None, engine: str = "oxig
     if engine == "pyshacl":
         return _validate_with_pyshacl(data, shapes_graph)
     store = ox.Store()
-    store.extend(ox.Quad(_to_ox(s), _to_ox(p), _to_ox(o)) for s, p, o in data)  # type: ignore[arg-type]
+    store.extend(ox.Quad(to_ox(s), to_ox(p), to_ox(o)) for s, p, o in data)  # type: ignore[arg-type]
     return run_checks(store, compile_shapes(shapes_graph), data)
 
 
 def _check_engine(engine: str) -> None:
     if engine not in ENGINES:
         raise UnknownEngine(f"unknown validation engine {engine!r}: choose one of {', '.join(ENGINES)}")
-
-
-def _to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as a pyoxigraph term, blank nodes keeping their ids (so reports name them alike)."""
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    assert isinstance(term, Literal)
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    if term.datatype:
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-    return ox.Literal(str(term))
 
 
 # --- the report, shared by both engines ---------------------------------------------------------
