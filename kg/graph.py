@@ -168,7 +168,7 @@ class ArticleGraph:
             if node is not None:
                 self.add(mention, KG.refersTo, node)
                 self.add(self.node, KG.mentions, node)
-        graph = named_node(str(article_graph_iri(self.article.doc_id)))
+        graph = minted("graph", self.doc)  # article_graph_iri of the article
         return sorted((ox.Quad(s, p, o, graph) for s, p, o in self.triples), key=quad_order)
 
     def _article(self) -> None:

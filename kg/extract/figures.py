@@ -749,8 +749,9 @@ GROUP_LIST = re.compile(
     r"(?:, +[^\d,.;:()\n]{1,30}?)*,? +(?:dan|serta) +[^\d,.;:()\n]{1,30}?"
     rf"(?= *[.;:\n\"”]|$| +(?:{NOUN_STOP})\b)"
 )
-INCLUDES = re.compile(r",|\b(?:termasuk|seperti|antara lain|di antaranya)\b", re.I)
-EXAMPLES = re.compile(r"\b(?:termasuk|seperti|antara lain|di antaranya|yaitu|yakni)\b", re.I)
+EXAMPLE_WORDS = "termasuk|seperti|antara lain|di antaranya"  # examples of a group follow
+INCLUDES = re.compile(rf",|\b(?:{EXAMPLE_WORDS})\b", re.I)
+EXAMPLES = re.compile(rf"\b(?:{EXAMPLE_WORDS}|yaitu|yakni)\b", re.I)
 SOURCE = re.compile(r" *(?:orang|jiwa|pekerja|tenaga kerja)? *(?:berasal +)?dari +", re.I)
 
 
