@@ -671,7 +671,7 @@ def compute(
     summary: Summary, store: ox.Store, anchors: Sequence[Term] | None = None, staged: bool = False
 ) -> list[SummaryRow]:
     """A summary's rows, sorted, over the whole graph or for some anchors only (`staged`: a chunk
-    of anchors of a whole write, `_write_staged`).
+    of anchors of a whole write, `_staged`).
 
     The cyclic garbage collector is held off meanwhile: the rows are hundreds of thousands of
     small objects, none in a cycle, and a collection scans every one of them again.
@@ -770,8 +770,8 @@ def _refresh_rows(store: ox.Store, old: ox.Store, db: sqlite3.Connection, change
 
 def write_all(store: ox.Store, folder: Path | None) -> None:
     """Every summary computed over the whole graph and written, positions GAP apart: on disk with
-    its sidecar (`_write_staged`); in memory whole, in the order that makes such a store list them
-    by position. One summary at a time, so that only one summary's rows are held at once."""
+    its sidecar (`_write_sorted`, the rows of a large store `_staged`); in memory whole, in the
+    order that makes such a store list them by position. One summary at a time."""
     if next(store.quads_for_pattern(None, None, None, GRAPH), None) is not None:
         store.clear_graph(GRAPH)
     if folder is None:
@@ -782,18 +782,12 @@ def write_all(store: ox.Store, folder: Path | None) -> None:
         return
     db = _connect(_fresh_sidecar(folder / SIDECAR))
     try:
-        if _large(store):
+        large = _large(store)
+        if large:
             db.execute(f"PRAGMA cache_size = -{STAGE_CACHE_KIB}")
-            for summary in SUMMARIES:
-                _write_staged(summary, store, db)
-            return
         for summary in SUMMARIES:
-            rows = compute(summary, store)
-            data = "".join(_nquads(summary, rows)).encode("utf-8", "surrogatepass")
-            store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # terms Oxigraph wrote
-            db.execute("BEGIN")
-            db.executemany(INSERT, (_record(summary, row, n * GAP) for n, row in enumerate(rows, 1)))
-            db.execute("COMMIT")
+            rows = _staged(summary, store, db) if large else map(_flat, compute(summary, store))
+            _write_sorted(summary, store, db, rows)
     finally:
         db.close()
 
@@ -813,9 +807,15 @@ def anchor_chunks(summary: Summary, store: ox.Store) -> Iterator[list[Term]]:
         yield chunk
 
 
-def _write_staged(summary: Summary, store: ox.Store, db: sqlite3.Connection) -> None:
-    """One summary's rows, computed a chunk of anchors at a time and sorted on disk, then written
-    in position order a slice at a time.
+FlatRow = tuple[bytes, int, str, str]  # a row's key, anchor id, node and value lines (N-Quads)
+
+
+def _flat(row: SummaryRow) -> FlatRow:
+    return row.key, row.anchor, row.node, "".join(_value_lines(row))
+
+
+def _staged(summary: Summary, store: ox.Store, db: sqlite3.Connection) -> Iterator[FlatRow]:
+    """One summary's rows computed a chunk of anchors at a time, sorted on disk, read in key order.
 
     Why: over a large store the rows of one saved query, and the join that makes them in one
     query, take gigabytes. A chunk's rows are put in a staging table (SQLite sorts them by key
@@ -825,30 +825,33 @@ def _write_staged(summary: Summary, store: ox.Store, db: sqlite3.Connection) -> 
     db.execute(
         "CREATE TEMP TABLE staged (key BLOB PRIMARY KEY, anchor INTEGER, node TEXT, lines TEXT) WITHOUT ROWID"
     )
+    db.execute("BEGIN")
+    for chunk in anchor_chunks(summary, store):
+        db.executemany(
+            "INSERT INTO staged VALUES (?, ?, ?, ?)", map(_flat, compute(summary, store, chunk, True))
+        )
+    db.execute("COMMIT")
     try:
-        db.execute("BEGIN")
-        for chunk in anchor_chunks(summary, store):
-            rows = compute(summary, store, chunk, staged=True)
-            db.executemany(
-                "INSERT INTO staged VALUES (?, ?, ?, ?)",
-                ((row.key, row.anchor, row.node, "".join(_value_lines(row))) for row in rows),
-            )
-        db.execute("COMMIT")
-        staged = db.execute("SELECT key, anchor, node, lines FROM staged ORDER BY key")
-        position = 0
-        while batch := staged.fetchmany(WRITE_SLICE):
-            lines, records = [], []
-            for key, anchor, node, values in batch:
-                position += GAP
-                lines.append(_position_line(summary, node, position) + values)
-                records.append((_code(summary), key, anchor, position))
-            data = "".join(lines).encode("utf-8", "surrogatepass")
-            store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # terms Oxigraph wrote
-            db.execute("BEGIN")
-            db.executemany(INSERT, records)
-            db.execute("COMMIT")
+        yield from db.execute("SELECT key, anchor, node, lines FROM staged ORDER BY key")
     finally:
-        db.execute("DROP TABLE IF EXISTS temp.staged")
+        db.execute("DROP TABLE temp.staged")
+
+
+def _write_sorted(summary: Summary, store: ox.Store, db: sqlite3.Connection, rows: Iterable[FlatRow]) -> None:
+    """Rows in key order written with their positions GAP apart, and into the sidecar, a slice at a time."""
+    position = 0
+    rows = iter(rows)
+    while batch := list(islice(rows, WRITE_SLICE)):
+        lines, records = [], []
+        for key, anchor, node, values in batch:
+            position += GAP
+            lines.append(_position_line(summary, node, position) + values)
+            records.append((_code(summary), key, anchor, position))
+        data = "".join(lines).encode("utf-8", "surrogatepass")
+        store.bulk_load(data, format=ox.RdfFormat.N_QUADS, lenient=True)  # terms Oxigraph wrote
+        db.execute("BEGIN")
+        db.executemany(INSERT, records)
+        db.execute("COMMIT")
 
 
 def _fresh_sidecar(path: Path) -> Path:
