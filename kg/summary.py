@@ -828,7 +828,7 @@ def _staged(summary: Summary, store: ox.Store, db: sqlite3.Connection) -> Iterat
     db.execute("BEGIN")
     for chunk in anchor_chunks(summary, store):
         db.executemany(
-            "INSERT INTO staged VALUES (?, ?, ?, ?)", map(_flat, compute(summary, store, chunk, True))
+            "INSERT INTO staged VALUES (?, ?, ?, ?)", map(_flat, compute(summary, store, chunk, staged=True))
         )
     db.execute("COMMIT")
     try:

@@ -128,7 +128,6 @@ class Event:
     free: bool = False  # counts without an award word beside it (who handed the award over)
 
 
-NEXT_ROUND_WORDS = frozenset({"penilaian", "tahap", "babak", "seleksi", "ajang"})  # "ke [tahap] tingkat"
 EDITION_JOINTS = frozenset({"dan", "serta", ",", "&"})  # between two coordinated editions of one award
 ProvinceReader = Callable[[tuple[int, int] | None], str | None]  # a region's tokens -> its province code
 
@@ -448,7 +447,7 @@ def _destination(a: Analysis, start: int) -> bool:
     """A round the text goes on to, not the one it reports: "mengantarkannya ke penilaian tingkat
     nasional", "melaju ke tingkat provinsi"."""
     position = start - 1
-    while position >= 0 and a.tokens[position].lower in NEXT_ROUND_WORDS:
+    while position >= 0 and a.tokens[position].lower in _cue_words("next_round"):
         position -= 1
     return position >= 0 and a.tokens[position].lower == "ke"
 
