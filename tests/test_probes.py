@@ -22,7 +22,11 @@ organisations in passing (agreements, an expo of small businesses, clinics, a wa
 a village enterprise, campuses, religious bodies, a port); probe14/ eight ordinary articles
 with the gold of every fact type; probe15/ eight award, regulation and coverage reports as a
 scraper copies them from news pages (bylines, captions, "Baca juga" lines, lists as bare
-lines), with the gold of every fact type. The gold of probe3 to probe13 lists
+lines), with the gold of every fact type; probe16/ ten award reports of the regional press
+(counted groups named in the next sentence, businesses with informal names, numbered lists,
+flattened tables, shortlists) and probe17/ ten articles of agreements, council hearings,
+claims and regulations (bodies and officials in many shapes), both with the gold of every fact
+type. The gold of probe3 to probe13 lists
 only the fact types they are about; each probe NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
@@ -58,6 +62,8 @@ PROBES = {
     "probe13": 8,
     "probe14": 8,
     "probe15": 8,
+    "probe16": 10,
+    "probe17": 10,
 }
 
 

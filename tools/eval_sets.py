@@ -63,6 +63,8 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe13": (probes / "probe13", probes / "probe13.gold.jsonl", None),
         "probe14": (probes / "probe14", probes / "probe14.gold.jsonl", None),
         "probe15": (probes / "probe15", probes / "probe15.gold.jsonl", None),
+        "probe16": (probes / "probe16", probes / "probe16.gold.jsonl", None),
+        "probe17": (probes / "probe17", probes / "probe17.gold.jsonl", None),
     }
 
 
