@@ -70,6 +70,7 @@ class Lexicon:
     offices: frozenset[str]  # after one of these, a capitalised word is an office's place
     known: frozenset[str]  # the first words of known organisations' names (kg/data/organizations.csv)
     street_words: frozenset[str]  # first words of places named after persons (named_place_words.txt)
+    businesses: frozenset[str]  # first words of words for a business (business_words.txt), lowercase
 
 
 def _undotted(word: str) -> str:
@@ -85,6 +86,7 @@ def lexicon() -> Lexicon:
         honorifics=frozenset(_undotted(h) for h in words("honorifics.txt")),
         non_name=frozenset(titles | acting | heads | set(words("non_name_words.txt"))),
         org_words=words("org_words.txt"),
+        businesses=frozenset(w.split()[0] for w in words("business_words.txt")),
         abbreviations=frozenset(_undotted(w) for w in words("name_abbreviations.txt")),
         areas=frozenset(w for area in words("office_areas.txt") for w in area.split()),
         offices=words("office_words.txt"),
@@ -334,6 +336,8 @@ class Names:
                     break  # "CV Amplang serta Toko X": "serta" joins two names, seldom two words of one
                 if not self._joins(end + 1, limit, token.text == ",", after_region):
                     break
+                if kind in COMPANY_KINDS and self._names_a_business(end + 1, limit):
+                    break  # "PT Palu Makmur dan Hotel Santika": a word for a business begins the next
                 end += 1
                 continue
             if not self._org_word(end, kind):
@@ -468,6 +472,10 @@ class Names:
         if comma:  # ", Kabupaten Aceh Barat" after a name is its location, not a part of it
             return region is None and (token.text in self.lex.org_words or token.is_upper)
         return True
+
+    def _names_a_business(self, position: int, limit: int) -> bool:
+        token = self.tokens[position] if position < limit else None
+        return token is not None and token.is_title and token.lower in self.lex.businesses
 
     def _acronym_in(self, position: int, limit: int) -> int | None:
         """The end of "(ACRONYM)" or "(Short Form)" of at most three words at a token, if it is one."""

@@ -371,12 +371,24 @@ def _holders_before(
             continue
         locative = position > 0 and cues().at("locative", tokens, position - 1) == position
         further = position == place_ends + 1 and tokens[place_ends].text == ","
-        if holders and (locative or further):
+        districts = bool(holders) and _district_chain(tokens, max(holders[-1][1], place_ends), position)
+        if holders and (locative or further or districts):
             place_ends = item_end
         else:
             holders.append((position, item_end))
         position = item_end
     return holders
+
+
+def _district_chain(tokens: Sequence[Token], after: int, position: int) -> bool:
+    """Whether only ", Kecamatan Y," stands between an item's end and the next item: "Desa X,
+    Kecamatan Y, Kabupaten Z" is where Desa X lies, not a second holder."""
+    if after < 0 or after >= position or tokens[after].text != "," or tokens[position - 1].text != ",":
+        return False
+    district = cues().at("district", tokens, after + 1)
+    if district is None or district >= position - 1:
+        return False
+    return all(t.kind == "word" and t.is_title for t in tokens[district : position - 1])
 
 
 def _places_then_items(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:

@@ -113,6 +113,7 @@ class Conferral:
     nominee: bool
     category: str | None
     rule: str
+    business: bool = False  # named in a list of companies: a business though no lexicon knows it
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,14 @@ class Event:
 
 EDITION_JOINTS = frozenset({"dan", "serta", ",", "&"})  # between two coordinated editions of one award
 ProvinceReader = Callable[[tuple[int, int] | None], str | None]  # a region's tokens -> its province code
+
+
+@dataclass(frozen=True)
+class Announced:
+    """Recipients a counted group stands for, to be named in the next sentence."""
+
+    nominee: bool
+    kind: str  # business, government or village: which names may be items
 
 
 @dataclass(frozen=True)
@@ -199,6 +208,17 @@ class Recipients:
         if current is None or recipient.end > current.end:
             self.typed[start] = recipient
 
+    def learn(self, start: int, end: int) -> None:
+        """A name no lexicon knew, once it received an award, is a recipient wherever the text
+        repeats it: "Mereka yakni Sibu Coffee, ..." then "Sibu Coffee meraih peringkat pertama"."""
+        if start in self.typed:
+            return
+        name = self.a.words(start, end)
+        for offset in _occurrences(self.a.text, name):
+            first, last = self._tokens(offset, offset + len(name))
+            if first not in self.typed and first not in self.blocked:
+                self._add(first, Recipient(last, Ref("organization", name), "organization"))
+
     def typed_item(self, position: int) -> int | None:
         found = self.typed.get(position)
         return found.end if found else None
@@ -213,7 +233,13 @@ class Recipients:
         end = self.names.get(position)
         if end is None:
             return None
-        return next((p for p in range(position + 1, end) if p in self.claimed), end)
+        # a town written bare is part of a business's name: "Hotel Santika Palu", "Dodol Garut Cap Kelinci"
+        cut = (p for p in range(position + 1, end) if p in self.claimed and not self._bare_place(p))
+        return next(cut, end)
+
+    def _bare_place(self, position: int) -> bool:
+        place = self.a.span_at("region", position)
+        return place is not None and not place.data.get("cue") and self.a.span_at("title", position) is None
 
     def same_level(self, first: Item, second: Item) -> bool:
         """Two regions of one level, which a list may write side by side without its comma; a
@@ -248,6 +274,17 @@ def _capitalised_runs(a: Analysis) -> dict[int, int]:
             continue
         runs[token.index] = min(end, token.index + NAME_LIMIT)
     return runs
+
+
+@cache
+def _count_words() -> frozenset[str]:
+    """Words that count a group: "tiga", "sejumlah" (number_words.csv numbers, award_cues.csv count)."""
+    numbers = {row["word"].casefold() for row in rows("number_words.csv") if row["kind"] == "number"}
+    return frozenset(numbers) | _cue_words("count")
+
+
+def _a_count(word: str) -> bool:
+    return (word.isdigit() and len(word) <= 3) or word in _count_words()
 
 
 @cache
@@ -503,6 +540,8 @@ class FrameReader:
         self.frame: Frame | None = None
         self.frames: list[Frame] = []
         self.pending: tuple[bool, int] | None = None  # a list announced, one item a line: (nominee, sentence)
+        self.early_level: str | None = None  # a round named before the first edition
+        self.announced: Announced | None = None  # "Tiga pelaku usaha meraih ...": who, in the next sentence
 
     # frame state
 
@@ -516,6 +555,8 @@ class FrameReader:
             elif event.value:
                 frame.level = event.value
         elif frame is None:
+            if event.kind == "level":
+                self.early_level = event.value  # "Pemprov X menyerahkan Paritrana Award 2023": its round
             return
         elif event.kind == "this_edition":
             # "penghargaan tahun ini" after a past edition: back to the edition the article is about
@@ -525,12 +566,16 @@ class FrameReader:
         elif event.kind == "level":
             if frame.level is None:
                 frame.level = event.value
+            elif event.value == OWN_PROVINCE and frame.level != "nasional":
+                return  # "tingkat provinsi" after the province's round was named: the same round
             elif frame.level != event.value:
                 self._open(frame.award, frame.years, event.value)
         elif event.kind == "category":
             frame.category = event.value
 
     def _open(self, award: str, years: tuple[int, ...], level: str | None) -> None:
+        if not self.frames:
+            level = level or self.early_level
         self.frame = Frame(award, years, level)
         self.frames.append(self.frame)
 
@@ -550,6 +595,9 @@ class FrameReader:
 
     def _sentence(self, index: int, start: int, end: int) -> None:
         a = self.a
+        announced, self.announced = self.announced, None
+        if announced is not None and self._announced_items(announced, start, end):
+            return
         events = self._events_in(start, end)
         if self._hoped(start, end):
             self.pending = None
@@ -612,8 +660,18 @@ class FrameReader:
             return True
         if place_at(self.a.tokens, start, end) is not None:
             return True
-        item_end = self.recipients.typed_item(start)
+        item_end = self._line_item(start, events)
         return item_end is not None and (item_end >= end or self.a.tokens[item_end].is_punct)
+
+    def _line_item(self, start: int, events: list[Event]) -> int | None:
+        """Where the item a list line starts with ends: a typed recipient, or under a heading for
+        companies any name ("Kategori Usaha Kecil" / "2. Pempek Cik Uning")."""
+        typed = self.recipients.typed_item(start)
+        if typed is not None:
+            return typed
+        categories = [e.value for e in events if e.kind == "category"]
+        category = categories[-1] if categories else (self.frame.category if self.frame else None)
+        return self.recipients.any_item(start) if _for_businesses(category) else None
 
     def _line_items(self, start: int, end: int, events: list[Event]) -> int:
         """The recipients of one line of an announced list, in the frame the list opened."""
@@ -626,7 +684,7 @@ class FrameReader:
         made = self._confer_places(self._places(start, end))
         if made:
             return made
-        item_end = self.recipients.typed_item(start)
+        item_end = self._line_item(start, [])
         if item_end is None:
             return 0
         ref, kind = self.recipients.ref(start, item_end)
@@ -650,6 +708,7 @@ class FrameReader:
             return self._confer_places(places)
         two_rounds = len({e.years for e in events if e.kind == "edition"}) > 1
         made = 0
+        announced: Announced | None = None
         previous_subject: list[tuple[int, int]] = []
         for number, tie in enumerate(ties):
             segment_end = bounds[number + 1] if number + 1 < len(ties) else end
@@ -674,14 +733,60 @@ class FrameReader:
                 subject = self._subject(start, tie.start) or previous_subject
                 previous_subject = subject
                 made += self._confer_all(subject, tie, segment_end, start, end, "award.subject-verb")
+                if not subject:
+                    group = self._counted_group(start, tie.start)
+                    if group is not None:
+                        nominee = self._nominated(tie.start, segment_end)
+                        announced = Announced(nominee, group)
             elif tie.kind == "list" or previous_subject:  # "bersama" adds to a subject's award only
                 made += self._confer_all(
-                    self._listed(tie, end), tie, segment_end, start, end, "award.frame.list"
+                    self._listed(tie, start, end), tie, segment_end, start, end, "award.frame.list"
                 )
         for event in events:
             if event not in applied:
                 self._apply(event)
+        if made == 0 and self.frame is not None:
+            self.announced = announced
         return made
+
+    def _counted_group(self, start: int, verb: int) -> str | None:
+        """The kind of recipients a counted group before a receiving verb stands for ("Tiga pelaku
+        usaha di Kota X meraih ...", "Lima kabupaten masuk nominasi"): they are named next."""
+        a = self.a
+        for kind in ("business", "government", "village"):
+            for noun in self._spans_in(f"award_cue.{kind}", start, verb):
+                before = a.tokens[max(start, noun.start - 2) : noun.start]
+                if any(_a_count(t.lower) for t in before):
+                    return kind
+        return None
+
+    def _announced_items(self, announced: Announced, start: int, end: int) -> int:
+        """The recipients a counted group announced, listed at the start of the next sentence
+        ("Mereka yakni A, B dan C.", "Kelimanya adalah ..."): conferred in the open frame."""
+        a, recipients = self.a, self.recipients
+        intro = next(
+            (
+                found
+                for position in range(start, min(end, start + LIST_REACH))
+                if (found := cues().at("list_intro", a.tokens, position)) is not None
+            ),
+            None,
+        )
+        if intro is None or self.frame is None:
+            return 0
+        if any(recipients.typed_item(p) is not None for p in range(start, intro)):
+            return 0  # "Kota X adalah ...": a sentence of its own
+        reader = recipients.any_item if announced.kind == "business" else recipients.typed_item
+        lists = coordinated(a.tokens, intro, end, reader, recipients.same_level)
+        if not lists or lists[0].start != intro:
+            return 0
+        items = lists[0].items
+        for item in items:
+            ref, kind = recipients.ref(item.start, item.end)
+            business = announced.kind == "business"
+            nominee = announced.nominee
+            self._confer(ref, kind, item.start, item.end, None, nominee, None, "award.frame.list", business)
+        return len(items)
 
     def _ties(self, start: int, end: int) -> list[Tie]:
         a = self.a
@@ -774,8 +879,9 @@ class FrameReader:
             return []
         return [(i.start, i.end) for i in lists[-1].items]
 
-    def _listed(self, tie: Tie, end: int) -> list[tuple[int, int]]:
-        """The items of the list a cue introduces, when the list starts right after it."""
+    def _listed(self, tie: Tie, start: int, end: int) -> list[tuple[int, int]]:
+        """The items of the list a cue introduces, when the list starts right after it; names no
+        lexicon knows count in a category for companies or after a counted group of them."""
         a, recipients = self.a, self.recipients
         clause_end = next((e for s, e in clauses(a.tokens, tie.start, end) if s <= tie.start < e), end)
         if a.tokens[tie.start].text == ":":
@@ -788,7 +894,10 @@ class FrameReader:
             if not (a.tokens[position].lower in ("para", "oleh", "kepada", "-") or _in_title(a, position)):
                 break
             position += 1
-        business = self._business_category(position, tie.start, clause_end)
+        business = (
+            self._business_category(position, tie.start, clause_end)
+            or self._counted_group(start, tie.start) == "business"
+        )
         if recipients.typed_item(position) is None and not business:
             return []
         lists = coordinated(a.tokens, position, clause_end, recipients.any_item, recipients.same_level)
@@ -840,8 +949,10 @@ class FrameReader:
                 continue
             after = place[1]
             if after < end and a.tokens[after].is_title and not a.tokens[after].is_punct:
-                claimed = any(a.span_at(label, after) for label in ("award_cue", "region")) or (
-                    self.recipients.any_item(after) is not None and after <= start + 1
+                claimed = (
+                    any(a.span_at(label, after) for label in ("award_cue", "region"))
+                    or self.recipients.typed_item(after) is not None  # "juara kedua PT X": this ranking's
+                    or (self.recipients.any_item(after) is not None and after <= start + 1)
                 )
                 if not claimed and a.tokens[after].lower != "nasional" and after != start:
                     return True
@@ -857,10 +968,11 @@ class FrameReader:
         rank = None
         if tie.kind == "verb" and len(items) == 1:
             rank = self._place_after(tie.end, min(segment_end, clause_end))
+        business = tie.kind == "list" and self._counted_group(start, tie.start) == "business"
         for item_start, item_end in items:
             ref, kind = self.recipients.ref(item_start, item_end)
             category = self._category(item_start, start, max(segment_end, clause_end))
-            self._confer(ref, kind, item_start, item_end, rank, nominee, category, rule)
+            self._confer(ref, kind, item_start, item_end, rank, nominee, category, rule, business)
         return len(items)
 
     def _place_after(self, start: int, end: int) -> int | None:
@@ -894,11 +1006,14 @@ class FrameReader:
         nominee: bool,
         category: str | None,
         rule: str,
+        business: bool = False,
     ) -> None:
         assert self.frame is not None
         frame = self.frame
+        if kind == "organization":
+            self.recipients.learn(start, end)
         self.frame.members.append(
-            Conferral(frame, ref, kind, start, end, rank, nominee, category or frame.category, rule)
+            Conferral(frame, ref, kind, start, end, rank, nominee, category or frame.category, rule, business)
         )
 
 
@@ -985,7 +1100,8 @@ def _unnamed_recipients(doc: Document, conferrals: list[Conferral]) -> list[Orga
         name = conferral.recipient.key
         if conferral.kind != "organization" or conferral.recipient.kind != "organization" or name in named:
             continue
-        if not (_for_businesses(conferral.category) or conferral.rule == "award.frame.ranked"):
+        business = conferral.business or _for_businesses(conferral.category)
+        if not (business or conferral.rule == "award.frame.ranked"):
             continue  # a name read from running text alone is too often no business at all
         start, end = a.chars(conferral.start, conferral.end)
         found.setdefault(

@@ -691,3 +691,107 @@ def test_a_business_no_lexicon_knows_is_an_organisation_once_it_wins() -> None:
 def test_an_inline_numbered_list_of_recipients() -> None:
     text = "Pemenang Paritrana Award 2021 kategori pemerintah provinsi yakni 1. Jawa Tengah, 2. Jambi."
     assert [name(f) for f in awards(text)] == ["Provinsi Jawa Tengah", "Provinsi Jambi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a counted group receives the award; the next sentence names its members
+        (
+            "Empat pelaku usaha di Kota Kupang meraih Paritrana Award 2023. Mereka yakni Kopi Lokal Nekamese,"
+            " Tenun Ina Ndao, dan Se'i Babi Om Ba'i.",
+            [
+                ("Kopi Lokal Nekamese", "winner"),
+                ("Tenun Ina Ndao", "winner"),
+                ("Se'i Babi Om Ba'i", "winner"),
+            ],
+        ),
+        (
+            "Tiga kabupaten di Jambi masuk nominasi Paritrana Award 2024. Ketiganya adalah Kabupaten Bungo,"
+            " Kabupaten Tebo dan Kabupaten Merangin.",
+            [
+                ("Kabupaten Bungo", "nominee"),
+                ("Kabupaten Tebo", "nominee"),
+                ("Kabupaten Merangin", "nominee"),
+            ],
+        ),
+        # the same group and its list in one sentence
+        (
+            "Paritrana Award 2022 diberikan kepada dua pelaku usaha, yaitu Dodol Garut Cap Kelinci dan"
+            " Batik Tulis Ciwaringin.",
+            [("Dodol Garut Cap Kelinci", "winner"), ("Batik Tulis Ciwaringin", "winner")],
+        ),
+        # a sentence that names no group gives the next one no recipients
+        (
+            "Kabupaten Sigi meraih Paritrana Award 2023. Mereka yakni orang-orang hebat.",
+            [("Kabupaten Sigi", "winner")],
+        ),
+    ],
+)
+def test_a_counted_group_and_the_list_that_names_it(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(name(f), f.result) for f in awards(text)] == expected
+
+
+def test_a_listed_business_keeps_its_place_when_named_again() -> None:
+    text = (
+        "Sejumlah perusahaan meraih Paritrana Award 2021 tingkat Provinsi Bengkulu, yakni Lempuk Raflesia"
+        " dan Kopi Kepahiang Jaya. Lempuk Raflesia meraih peringkat pertama kategori usaha kecil."
+    )
+    assert ranked(text) == [("Lempuk Raflesia", 1), ("Kopi Kepahiang Jaya", None)]
+
+
+def test_a_list_line_under_a_heading_for_companies_may_name_any_business() -> None:
+    text = (
+        "Daftar pemenang Paritrana Award 2024 tingkat Provinsi Kalimantan Barat:\nKategori Usaha Mikro\n"
+        "1. Kerupuk Basah Kapuas\n2. Toko Kue Bingke Rasa\n"
+    )
+    assert [name(f) for f in awards(text)] == ["Kerupuk Basah Kapuas", "Toko Kue Bingke Rasa"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place with a holder right after it is this ranking, not another
+        (
+            "Pada Paritrana Award 2022, juara pertama diraih PT Sawit Riau Makmur, juara kedua PT Lancang"
+            " Kuning Sejahtera.",
+            [("PT Sawit Riau Makmur", 1), ("PT Lancang Kuning Sejahtera", 2)],
+        ),
+        # a village located by its kecamatan and kabupaten holds its place itself
+        (
+            "Desa Wates, Kecamatan Kaliori, Kabupaten Rembang, menjadi juara pertama Paritrana Award 2023"
+            " kategori desa.",
+            [("Desa Wates", 1)],
+        ),
+    ],
+)
+def test_places_read_past_the_next_holder_and_a_village_s_districts(
+    text: str, expected: list[tuple[str, int]]
+) -> None:
+    assert ranked(text) == expected
+
+
+def test_a_company_s_name_ends_before_and_a_word_for_another_business() -> None:
+    text = "Paritrana Award 2023 kategori usaha besar diraih PT Sinar Kendari Jaya dan Hotel Plaza Kendari."
+    assert [name(f) for f in awards(text)] == ["PT Sinar Kendari Jaya", "Hotel Plaza Kendari"]
+
+
+def test_a_province_handing_over_its_round_names_an_unnamed_provincial_level() -> None:
+    text = (
+        "Pemerintah Provinsi Nusa Tenggara Barat bersama BPJS Ketenagakerjaan menyerahkan Paritrana Award"
+        " 2024 tingkat provinsi kepada PT Mataram Tunggal Garmindo."
+    )
+    assert facts_of(text) == [
+        ("PT Mataram Tunggal Garmindo", 2024, None, "Provinsi Nusa Tenggara Barat", None, "award.frame.list")
+    ]
+
+
+def test_a_similar_award_in_the_same_report_is_this_edition() -> None:
+    text = (
+        "Kota Tidore Kepulauan meraih Paritrana Award 2022. Selain itu, RSUD Chasan Boesoirie juga mendapat"
+        " penghargaan serupa untuk kategori badan usaha."
+    )
+    assert [(name(f), f.year) for f in awards(text)] == [
+        ("Kota Tidore Kepulauan", 2022),
+        ("RSUD Chasan Boesoirie", 2022),
+    ]
