@@ -538,8 +538,8 @@ def split_sentences(text: str) -> tuple[Sentence, ...]:
     A line break always ends a sentence (headlines, list items, captions). Within a line
     a sentence ends at ".", "!" or "?" (with its closing quote) before a capital, a digit
     or an opening quote, except after an abbreviation of kg/data/abbreviations.txt, an
-    initial ("M. Jaelani") or dotted letters ("S.Sos."). "46,03" and "17.487" have no
-    space after the mark, so they never end one.
+    initial ("M. Jaelani"), dotted letters ("S.Sos.") or a list item's number ("1. Kota Palu").
+    "46,03" and "17.487" have no space after the mark, so they never end one.
     """
     sentences: list[Sentence] = []
     for line in re.finditer(r"[^\n]+", text):
@@ -561,8 +561,13 @@ def _abbreviated(text: str, line_start: int, mark: int, punctuation: str) -> boo
     token = text[word_start : mark + 1].lstrip("\"'“‘")
     if token in _abbreviations() or bool(INITIAL.fullmatch(token) or DOTTED.fullmatch(token)):
         return True
+    if not ENUMERATOR.fullmatch(token):
+        return False
+    # "1. Kota Palu" on a line of its own is a list item's number;
     # "yakni 1. Jawa Tengah, 2. Kalimantan Timur": the number of an item of an inline list
-    return bool(ENUMERATOR.fullmatch(token)) and bool(_list_before().search(text, line_start, word_start))
+    return not text[line_start:word_start].strip() or bool(
+        _list_before().search(text, line_start, word_start)
+    )
 
 
 @cache

@@ -273,6 +273,11 @@ def test_a_date_given_with_the_article_comes_first(given: str, expected: str) ->
         ),
         # a number that ends a sentence still does
         ("Pesertanya naik 2. Kota lain menyusul.", ["Pesertanya naik 2.", "Kota lain menyusul."]),
+        # a list item's number at the start of its line is part of the item
+        (
+            "Kategori Desa\n1. Desa Mekar Sari\n2. Desa Suka Damai",
+            ["Kategori Desa", "1. Desa Mekar Sari", "2. Desa Suka Damai"],
+        ),
     ],
 )
 def test_sentences_split_on_final_marks_and_line_breaks_only(text: str, expected: list[str]) -> None:

@@ -165,6 +165,7 @@ def coordinated(
         items = [Item(position, first)]
         reached = first
         while reached < end:
+            reached = _past_location(tokens, reached, end, item)
             joint = _join(tokens, reached, end)
             if joint is None:
                 side = _side_by_side(tokens, items[-1], end, item, unjoined)
@@ -185,6 +186,18 @@ def coordinated(
         lists.append(ItemList(tuple(items), position, reached, _intro_before(tokens, start, position)))
         position = reached
     return lists
+
+
+def _past_location(tokens: Sequence[Token], position: int, end: int, item: ItemReader) -> int:
+    """Past where an item is, when "dan" follows: "A dari Kabupaten X dan B dari Kabupaten Y" is
+    a list of A and B. A comma there may add a wider place instead ("Desa A di Badung, Bali")."""
+    after = cues().at("locative", tokens, position)
+    if after is None or after >= end:
+        return position
+    place_end = item(after)
+    if place_end is None or place_end >= end or cues().at("coordinator", tokens, place_end) is None:
+        return position
+    return place_end
 
 
 def _side_by_side(
@@ -292,7 +305,28 @@ def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> l
             position = _follow(tokens, position, end, item, rank, found)
         else:
             position = after
+    found.extend(_relative_places(tokens, found, end, item))
     return sorted(found, key=lambda i: i.start)
+
+
+def _relative_places(tokens: Sequence[Token], found: list[Item], end: int, item: ItemReader) -> list[Item]:
+    """ "X meraih peringkat II, di bawah Y dan di atas Z": the items after "di bawah" and "di atas"
+    hold the places above and below X's."""
+    relative: list[Item] = []
+    taken = {f.start for f in found}
+    for holder in [f for f in found if f.rank is not None]:
+        assert holder.rank is not None
+        position = max(holder.end, holder.place or 0) + 1
+        while position < end and tokens[position].text not in (".", ";"):
+            for kind, step in (("ranked_above", -1), ("ranked_below", 1)):
+                after = cues().at(kind, tokens, position)
+                target = item(after) if after is not None and after < end else None
+                rank = holder.rank + step
+                if after is not None and target is not None and after not in taken and rank > 0:
+                    relative.append(Item(after, target, rank, position))
+                    taken.add(after)
+            position += 1
+    return relative
 
 
 def _item_closing(tokens: Sequence[Token], after: int, end: int, item: ItemReader) -> tuple[int, int] | None:

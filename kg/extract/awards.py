@@ -55,8 +55,9 @@ NAME_LIMIT = 6  # words of a recipient known only as capitalised words ("Kopi Bu
 FRAME_CUE_KINDS = ("context", "level", "national", "handover", "rank", "nominee", "receive")
 #: passive cues that are plain prepositions: too common to make a sentence a frame cue's
 PLAIN_PREPOSITIONS = frozenset({"untuk", "kepada", "bagi", "oleh"})
-#: cue kinds whose words are also parts of names ("Bako Industri", "Koperasi Usaha Tani")
-UNCLAIMING_CUES = frozenset({"business"})
+#: cue kinds whose words are also parts of names ("Bako Industri", "Koperasi Usaha Tani",
+#: "Kopi Dusun Semendo")
+UNCLAIMING_CUES = frozenset({"business", "village"})
 #: words an award's name is written with or after ("Top BUMD Award 2024", "penghargaan Desa Sadar ... 2024")
 AWARD_WORDS = frozenset({"award", "awards", "penghargaan", "predikat", "anugerah"})
 LIST_REACH = 4  # tokens between a list cue and the first item ("kepada para Kepala Desa X")
@@ -188,7 +189,8 @@ class Recipients:
                 first, last = self._tokens(offset, offset + len(name))
                 self._add(first, Recipient(last, person.org, "region"))
         for person in persons(doc):  # "kepada Bupati Berau, Hj. Rahmawati Ilyas": the holder, no recipient
-            blocked.update(range(*self._tokens(person.start, person.end)))
+            if person.rule != "person.tagger":  # a learned guess yields to the award's structure
+                blocked.update(range(*self._tokens(person.start, person.end)))
         self.blocked = blocked
         self.claimed = {
             position
@@ -278,13 +280,18 @@ def _capitalised_runs(a: Analysis) -> dict[int, int]:
 
 @cache
 def _count_words() -> frozenset[str]:
-    """Words that count a group: "tiga", "sejumlah" (number_words.csv numbers, award_cues.csv count)."""
-    numbers = {row["word"].casefold() for row in rows("number_words.csv") if row["kind"] == "number"}
+    """Words that count a group of two or more: "tiga", "sejumlah" (number_words.csv numbers,
+    award_cues.csv count); "salah satu usaha" is one."""
+    numbers = {
+        row["word"].casefold()
+        for row in rows("number_words.csv")
+        if row["kind"] == "number" and int(row["value"]) > 1
+    }
     return frozenset(numbers) | _cue_words("count")
 
 
 def _a_count(word: str) -> bool:
-    return (word.isdigit() and len(word) <= 3) or word in _count_words()
+    return (word.isdigit() and len(word) <= 3 and int(word) > 1) or word in _count_words()
 
 
 @cache
@@ -541,6 +548,7 @@ class FrameReader:
         self.frames: list[Frame] = []
         self.pending: tuple[bool, int] | None = None  # a list announced, one item a line: (nominee, sentence)
         self.early_level: str | None = None  # a round named before the first edition
+        self.apposed_businesses: set[tuple[int, int]] = set()  # "Usaha rotan di X, NAME, meraih": NAME
         self.announced: Announced | None = None  # "Tiga pelaku usaha meraih ...": who, in the next sentence
 
     # frame state
@@ -588,10 +596,31 @@ class FrameReader:
     # sentences
 
     def read(self) -> list[Conferral]:
+        previous_end = 0
         for index, (start, end) in enumerate(self.a.sentences):
-            if start < end:
-                self._sentence(index, start, end)
+            if start >= end:
+                continue
+            if self._new_line(previous_end, start):
+                self._back_from_the_past()
+            self._sentence(index, start, end)
+            previous_end = end
         return [c for frame in self.frames for c in frame.members]
+
+    def _new_line(self, previous_end: int, start: int) -> bool:
+        if previous_end == 0:
+            return False
+        gap = self.a.text[self.a.tokens[previous_end - 1].end : self.a.tokens[start].start]
+        return "\n" in gap
+
+    def _back_from_the_past(self) -> None:
+        """An earlier edition named in passing holds to the end of its paragraph: "X tahun lalu juga
+        meraih peringkat pertama pada Paritrana Award 2022." Then the article's edition is open again."""
+        frame = self.frame
+        if frame is None or self.pending is not None or not self.frames:
+            return
+        main = self.frames[0]
+        if main.award == frame.award and max(frame.years) < min(main.years):
+            self.frame = main
 
     def _sentence(self, index: int, start: int, end: int) -> None:
         a = self.a
@@ -612,7 +641,8 @@ class FrameReader:
         line_start = after_bullet(a.tokens, start, end)
         made = 0
         if self.pending is not None and self._list_line(line_start, end):
-            made += self._line_items(line_start, end, events)
+            number = a.tokens[start].text if line_start == start + 2 and a.tokens[start].is_number else None
+            made += self._line_items(line_start, end, events, int(number) if number else None)
         else:
             self.pending = None
             made += self._read_ties(start, end, events, context)
@@ -673,8 +703,10 @@ class FrameReader:
         category = categories[-1] if categories else (self.frame.category if self.frame else None)
         return self.recipients.any_item(start) if _for_businesses(category) else None
 
-    def _line_items(self, start: int, end: int, events: list[Event]) -> int:
-        """The recipients of one line of an announced list, in the frame the list opened."""
+    def _line_items(self, start: int, end: int, events: list[Event], number: int | None) -> int:
+        """The recipients of one line of an announced list, in the frame the list opened; a
+        winner's number in a list under a category heading is its place ("Kategori Usaha Besar" /
+        "1. PT X" / "2. PT Y")."""
         for event in events:
             self._apply(event)
         assert self.pending is not None
@@ -688,7 +720,9 @@ class FrameReader:
         if item_end is None:
             return 0
         ref, kind = self.recipients.ref(start, item_end)
-        self._confer(ref, kind, start, item_end, None, nominee, None, "award.frame.list")
+        rank = number if not nominee and self.frame.category is not None else None
+        rule = "award.frame.ranked" if rank is not None else "award.frame.list"
+        self._confer(ref, kind, start, item_end, rank, nominee, None, rule)
         return 1
 
     def _read_ties(self, start: int, end: int, events: list[Event], context: bool) -> int:
@@ -825,6 +859,10 @@ class FrameReader:
     def _subject(self, start: int, verb: int) -> list[tuple[int, int]]:
         """The recipients named as the subject of a receiving verb: the last list before it, in its clause."""
         clause_start = next((s for s, e in clauses(self.a.tokens, start, verb + 1) if s <= verb < e), start)
+        if verb > clause_start and self.a.tokens[verb - 1].text == ",":
+            apposed = self._apposed_business(clause_start, verb - 1)
+            if apposed:
+                return apposed
         lists = coordinated(
             self.a.tokens, clause_start, verb, self.recipients.typed_item, self.recipients.same_level
         )
@@ -834,6 +872,8 @@ class FrameReader:
         if not lists:
             return []
         items = [(i.start, i.end) for i in lists[-1].items]
+        if len(items) == 1 and self._counted_group(clause_start, items[0][0]) is not None:
+            return []  # "Tiga UMKM Kuliner Palembang sabet ...": the place of a group named next
         located = self._located(clause_start, items[0][0]) if len(items) == 1 else None
         if located is not None:
             return [located]
@@ -875,9 +915,22 @@ class FrameReader:
             return []
         clause_start, clause_end = before[-1]
         lists = coordinated(self.a.tokens, clause_start, clause_end, self.recipients.typed_item)
-        if not lists or lists[-1].end != clause_end:
+        if lists and lists[-1].end == clause_end:
+            return [(i.start, i.end) for i in lists[-1].items]
+        return self._apposed_business(clause_start, clause_end)
+
+    def _apposed_business(self, start: int, comma: int) -> list[tuple[int, int]]:
+        """A business no lexicon knows, set off by commas after words for it: "Usaha tenun rumahan
+        di Kabupaten X, Tenun Ikat Y, masuk nominasi ...", "Salah satu UMKM binaan, Keripik Z, meraih"."""
+        a = self.a
+        opening = a.tokens[start : start + 5]  # after a dateline ("KUPANG - Usaha tenun ...")
+        if not any(a.span_at("award_cue.business", t.index) for t in opening):
             return []
-        return [(i.start, i.end) for i in lists[-1].items]
+        name_start = next((p + 1 for p in range(comma - 1, start, -1) if a.tokens[p].text == ","), None)
+        if name_start is None or self.recipients.any_item(name_start) != comma:
+            return []
+        self.apposed_businesses.add((name_start, comma))
+        return [(name_start, comma)]
 
     def _listed(self, tie: Tie, start: int, end: int) -> list[tuple[int, int]]:
         """The items of the list a cue introduces, when the list starts right after it; names no
@@ -969,6 +1022,7 @@ class FrameReader:
         if tie.kind == "verb" and len(items) == 1:
             rank = self._place_after(tie.end, min(segment_end, clause_end))
         business = tie.kind == "list" and self._counted_group(start, tie.start) == "business"
+        business = business or any(item in self.apposed_businesses for item in items)
         for item_start, item_end in items:
             ref, kind = self.recipients.ref(item_start, item_end)
             category = self._category(item_start, start, max(segment_end, clause_end))

@@ -35,7 +35,7 @@ from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_
 from kg.analysis.structure import ItemReader, after_bullet, coordinated, cues, respectively
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
-from kg.extract.organizations import orgs
+from kg.extract.organizations import COMPANY_KINDS, orgs
 from kg.extract.persons import PLACE_UNITS, PersonMatch, persons_in, region_persons_by_name
 from kg.extract.regions import regions, regions_in, sole_region
 from kg.gazetteer import Gazetteer
@@ -64,6 +64,9 @@ RESTATE_REACH = 3  # tokens back from a number to "atau" ("atau sekitar 39 perse
 NATIONAL_REACH = 8  # tokens back from a number to "nasional" ("capaian nasional ... 41,9 persen")
 OPENING_TIME = 8  # tokens a sentence's opening time may take, up to its comma ("Hingga akhir Desember 2023,")
 ANAPHORA_REACH = 120  # tokens back to the region named: about a paragraph
+COMPANY_ANAPHORA_WORDS = (
+    4  # lowercase words between "perusahaan" and "itu" ("perusahaan pengolahan nikel itu")
+)
 #: Words that end the search for where counted people are: a composition or a source follows.
 LOCATION_STOPS = (
     "dan",
@@ -238,12 +241,44 @@ def _subject_spans(doc: Document, analysis: Analysis) -> list[Span]:
             )
     found.extend(_anaphoric_subjects(analysis, found))
     taken = {s.start for s in found}
+    companies = []
     for org in orgs(doc):
         first, last = analysis.tokens_between(org.start, org.end)
         if last > first and first not in taken:
             national = org.name.casefold() in NATIONAL_BODY and not org.place
             data = {"kind": "organization", "key": org.name, "national": "1" if national else ""}
             found.append(Span("subject", first, last, org.start, org.end, org.name, data))
+            if org.kind in COMPANY_KINDS:
+                companies.append(found[-1])
+    found.extend(_anaphoric_companies(analysis, companies))
+    return found
+
+
+def _anaphoric_companies(analysis: Analysis, companies: list[Span]) -> list[Span]:
+    """ "Perusahaan pengolahan nikel itu telah mendaftarkan 11.840 pekerjanya": the last company
+    named before, within about a paragraph."""
+    tokens = analysis.tokens
+    found = []
+    for position, token in enumerate(tokens):
+        if token.lower != "perusahaan":
+            continue
+        demonstrative = next(
+            (
+                after
+                for after in range(position + 1, min(len(tokens), position + COMPANY_ANAPHORA_WORDS + 1))
+                if tokens[after].lower in ("itu", "tersebut")
+            ),
+            None,
+        )
+        between = tokens[position + 1 : demonstrative or position]
+        if demonstrative is None or any(t.kind != "word" or not t.text.islower() for t in between):
+            continue
+        before = [c for c in companies if c.end <= position and position - c.end <= ANAPHORA_REACH]
+        if before:
+            data = dict(before[-1].data) | {"cue": "anaphora"}
+            first, last = token, tokens[demonstrative]
+            text = analysis.text[first.start : last.end]
+            found.append(Span("subject", position, demonstrative + 1, first.start, last.end, text, data))
     return found
 
 
@@ -533,8 +568,8 @@ def _governs(span: Span) -> bool:
 
 def _context(doc: Document, reading: Reading, sentence: int) -> Tie | None:
     """The one regional government the passage is about: named as a government or through a
-    title holder in the number's paragraph or the one before it ("Pemkot X ... Tahun ini, program
-    andalan ini telah menjangkau 17.487 pekerja"); none when the passage names two."""
+    title holder in the number's paragraph, else in the one before it ("Pemkot X ... Tahun ini,
+    program andalan ini telah menjangkau 17.487 pekerja"); none when the passage names two."""
     analysis = reading.analysis
     start = analysis.sentences[sentence][0]
     if start >= len(analysis.tokens):
@@ -543,8 +578,12 @@ def _context(doc: Document, reading: Reading, sentence: int) -> Tie | None:
     previous = doc.line_of(max(0, line_start - 2))[0] if line_start else 0
     while previous > 0 and not doc.text[previous:line_start].strip():
         previous = doc.line_of(previous - 2)[0]
-    first, last = analysis.tokens_between(previous, doc.line_of(analysis.tokens[start].start)[1])
-    codes = {span.data["key"] for span in reading.subjects_between(first, last) if _governs(span)}
+    paragraph_end = doc.line_of(analysis.tokens[start].start)[1]
+    for passage_start in (line_start, previous):  # the number's own paragraph first
+        first, last = analysis.tokens_between(passage_start, paragraph_end)
+        codes = {span.data["key"] for span in reading.subjects_between(first, last) if _governs(span)}
+        if codes:
+            break
     return Tie((Ref("region", codes.pop()),), "figure.context", 0.65) if len(codes) == 1 else None
 
 

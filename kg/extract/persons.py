@@ -793,13 +793,23 @@ def tagged_persons(
         if name.kind != "PER" or name.confidence < (least or TAGGER_MIN):
             continue
         start, end = analysis.chars(name.start, name.end)
-        if spans.meets(start, end) or _is_place(doc, start, end):
+        if spans.meets(start, end) or _is_place(doc, start, end) or _names_a_business(analysis, name):
             continue
         read = read_name(doc, start)
         written = read[2] if read and read[0] == start else " ".join(doc.text[start:end].split())
         role, org = _tagged_role(doc, analysis, name, roles)
         found.append(PersonMatch(start, end, written, (), role, org, None, "person.tagger"))
     return found
+
+
+@cache
+def _business_first_words() -> frozenset[str]:
+    return words("product_words.txt") | frozenset(w.split()[0] for w in words("business_words.txt"))
+
+
+def _names_a_business(analysis: Analysis, name: TaggedName) -> bool:
+    """A tagged name that begins with a product or a trade is a small business's ("Kopi Lempake")."""
+    return analysis.tokens[name.start].lower in _business_first_words()
 
 
 def _tagged_role(

@@ -208,3 +208,39 @@ def test_a_list_line_starts_after_its_bullet(text: str, expected: str) -> None:
     a = _analysis(text)
     start = after_bullet(a.tokens, 0, len(a.tokens))
     assert a.words(start, len(a.tokens)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where each item is, between the items of one list
+        (
+            "Finalisnya Kota Tual dari Provinsi Maluku dan Kota Sorong dari Provinsi Papua Barat Daya.",
+            [["Kota Tual", "Kota Sorong"], ["Provinsi Papua Barat Daya"]],
+        ),
+        # a wider place after a comma is not read past: it may be the next item
+        ("Diraih Kota Tual di Maluku, Kota Ambon.", [["Kota Tual"], ["Maluku", "Kota Ambon"]]),
+    ],
+)
+def test_where_an_item_is_does_not_cut_its_list(text: str, expected: list[list[str]]) -> None:
+    assert _lists(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kota Palu meraih peringkat II, di bawah Kabupaten Sigi dan di atas Kabupaten Poso.",
+            [("Kota Palu", 2), ("Kabupaten Sigi", 1), ("Kabupaten Poso", 3)],
+        ),
+        ("Kota Palu meraih peringkat I, di atas Kabupaten Poso.", [("Kota Palu", 1), ("Kabupaten Poso", 2)]),
+        # nothing is above the first place
+        ("Kota Palu meraih peringkat I, di bawah sorotan.", [("Kota Palu", 1)]),
+    ],
+)
+def test_places_above_and_below_a_given_place(text: str, expected: list[tuple[str, int]]) -> None:
+    a = _analysis(text)
+    found = ranked(a.tokens, 0, len(a.tokens), a.items_of("region"))
+    assert sorted(((a.words(i.start, i.end), i.rank) for i in found), key=lambda x: x[1] or 0) == sorted(
+        expected, key=lambda x: x[1]
+    )

@@ -795,3 +795,60 @@ def test_a_similar_award_in_the_same_report_is_this_edition() -> None:
         ("Kota Tidore Kepulauan", 2022),
         ("RSUD Chasan Boesoirie", 2022),
     ]
+
+
+def test_numbered_winners_under_a_category_heading_hold_their_places() -> None:
+    text = (
+        "Penerima Paritrana Award 2024 tingkat Provinsi Jambi:\n\nKategori Usaha Besar\n1. PT Batanghari"
+        " Sawit Lestari\n2. PT Kerinci Teh Makmur\n\nKategori Desa\n1. Desa Pematang Lumut\n"
+    )
+    assert ranked(text) == [
+        ("PT Batanghari Sawit Lestari", 1),
+        ("PT Kerinci Teh Makmur", 2),
+        ("Desa Pematang Lumut", 1),
+    ]
+
+
+def test_numbered_nominees_hold_no_place() -> None:
+    text = "Nominasi Paritrana Award 2024 kategori Usaha Besar:\n1. PT Batanghari Sawit\n2. PT Kerinci Teh\n"
+    assert [(name(f), f.rank, f.result) for f in awards(text)] == [
+        ("PT Batanghari Sawit", None, "nominee"),
+        ("PT Kerinci Teh", None, "nominee"),
+    ]
+
+
+def test_an_earlier_edition_named_in_passing_holds_to_the_end_of_its_paragraph() -> None:
+    text = (
+        "Kota Jambi meraih Paritrana Award 2024 tingkat Provinsi Jambi. Kota Jambi tahun lalu juga"
+        " meraih peringkat pertama pada Paritrana Award 2023.\n\nKategori Usaha Besar dimenangkan"
+        " PT Jambi Agro Lestari."
+    )
+    assert sorted((name(f), f.year) for f in awards(text)) == [
+        ("Kota Jambi", 2023),
+        ("Kota Jambi", 2024),
+        ("PT Jambi Agro Lestari", 2024),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a business set off by commas after the words for it
+        (
+            "Usaha kerajinan rotan di Kabupaten Cirebon, Rotan Jaya Abadi, masuk nominasi Paritrana"
+            " Award 2024 kategori Usaha Kecil.",
+            ["Rotan Jaya Abadi"],
+        ),
+        # the place of a counted group in a headline is not the recipient
+        ("Tiga UMKM Kuliner Pontianak Sabet Paritrana Award 2024", []),
+        # one business is no group to be named next
+        (
+            "Salah satu usaha di Tahuna, CV Bahari Sangihe, turut menerima Paritrana Award 2022.",
+            ["CV Bahari Sangihe"],
+        ),
+        # a village word inside a business's name
+        ("Kategori Usaha Mikro Paritrana Award 2023 diraih Kopi Dusun Lembah.", ["Kopi Dusun Lembah"]),
+    ],
+)
+def test_businesses_apposed_and_counted_groups_placed(text: str, expected: list[str]) -> None:
+    assert [name(f) for f in awards(text)] == expected

@@ -574,3 +574,19 @@ def test_both_cities_named_before_take_their_shares_in_order() -> None:
 )
 def test_a_villages_own_count(text: str, expected: list[tuple[str, float]]) -> None:
     assert tied(text) == expected
+
+
+def test_a_company_named_before_is_the_subject_of_perusahaan_itu() -> None:
+    text = (
+        "PT Tambang Halmahera Jaya meraih peringkat II Paritrana Award 2023. Perusahaan tambang itu"
+        " telah mendaftarkan 9.400 pekerjanya."
+    )
+    assert tied(text) == [("PT Tambang Halmahera Jaya", 9400)]
+
+
+def test_the_government_of_the_numbers_own_paragraph_comes_first() -> None:
+    text = (
+        "Pemprov Sulawesi Selatan masuk nominasi tingkat nasional.\n\nPemkot Makassar menjalankan"
+        " gerakan itu sejak 2023. Lewat gerakan itu, 12.500 pekerja informal sudah terdaftar."
+    )
+    assert tied(text) == [("Kota Makassar", 12500)]

@@ -536,3 +536,27 @@ def test_a_list_of_kinds_of_member_names_no_one() -> None:
     assert (
         names("Tim terdiri dari unsur Dinas Terkait, Akademisi, Pakar Ketenagakerjaan, Praktisi Hukum.") == []
     )
+
+
+def test_the_owner_of_a_business_holds_it() -> None:
+    assert posts("Pemilik Keripik Sanjai Uni Ros, Rosmawati (48), hadir di Padang.")["Rosmawati"] == (
+        "Pemilik",
+        "Keripik Sanjai Uni Ros",
+    )
+
+
+@pytest.mark.parametrize("business", ["Tenun Ikat Lamaholot", "Kopi Ulee Kareng Jaya", "Bakso Mas Darmo"])
+def test_a_name_that_begins_with_a_product_is_no_person(business: str) -> None:
+    assert business not in names(f"Usaha rumahan di Flores Timur, {business}, terus berkembang.")
+
+
+def test_a_guessed_name_that_the_award_makes_an_organisation_is_no_person() -> None:
+    from kg.extract import extract
+    from kg.model import OrganizationFact, PersonFact
+
+    text = (
+        "Usaha kerajinan rotan di Kabupaten Cirebon, Rotan Jaya Abadi, masuk nominasi Paritrana Award 2024."
+    )
+    facts = extract(clean(RawDocument(doc_id="t", source="test", text=text))).facts
+    assert [f.name for f in facts if isinstance(f, OrganizationFact)] == ["Rotan Jaya Abadi"]
+    assert [f.name for f in facts if isinstance(f, PersonFact)] == []
