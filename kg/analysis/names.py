@@ -460,8 +460,10 @@ class Names:
         if after_region:
             before = self._spans_ending("region", position - 1)
             same = bool(before) and region is not None and before[0].data["codes"] == region.data["codes"]
-            # "Cabang Muba dan Banyuasin" names two places; "Kota Batam, Batam Center" says where
-            return region is not None and not region.data.get("cue") and not same
+            # "Cabang Muba dan Banyuasin" names two places; "Kota Batam, Batam Center" says where,
+            # and so does a province after a comma ("Dinas X Kabupaten Sikka, Nusa Tenggara Timur")
+            province = region is not None and "." not in region.data["codes"]
+            return region is not None and not region.data.get("cue") and not same and not (comma and province)
         token = self.tokens[position]
         if self._starts_other(position) or token.kind != "word" or not token.is_title:
             return False

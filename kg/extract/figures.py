@@ -33,6 +33,7 @@ from typing import ClassVar
 from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
 from kg.analysis.structure import ItemReader, after_bullet, coordinated, cues, respectively
+from kg.analysis.tokens import Token
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
 from kg.extract.organizations import COMPANY_KINDS, orgs
@@ -64,9 +65,9 @@ RESTATE_REACH = 3  # tokens back from a number to "atau" ("atau sekitar 39 perse
 NATIONAL_REACH = 8  # tokens back from a number to "nasional" ("capaian nasional ... 41,9 persen")
 OPENING_TIME = 8  # tokens a sentence's opening time may take, up to its comma ("Hingga akhir Desember 2023,")
 ANAPHORA_REACH = 120  # tokens back to the region named: about a paragraph
-COMPANY_ANAPHORA_WORDS = (
-    4  # lowercase words between "perusahaan" and "itu" ("perusahaan pengolahan nikel itu")
-)
+ANAPHORA_PHRASE = 5  # words between a level word and its demonstrative ("kota terbesar di Kalsel itu")
+#: lowercase words between "perusahaan" and "itu" ("perusahaan pengolahan nikel itu")
+COMPANY_ANAPHORA_WORDS = 4
 #: Words that end the search for where counted people are: a composition or a source follows.
 LOCATION_STOPS = (
     "dan",
@@ -296,15 +297,27 @@ def _anaphoric_subjects(analysis: Analysis, regions_found: list[Span]) -> list[S
             latest[gazetteer.get(upcoming.data["key"]).level or ""] = latest["daerah"] = upcoming
             upcoming = next(ordered, None)
         level = ANAPHORA_LEVELS.get(tokens[position].lower)
-        if level is None or tokens[position + 1].lower not in ANAPHORA_WORDS:
+        demonstrative = _demonstrative_after(tokens, position) if level is not None else None
+        if level is None or demonstrative is None:
             continue
         antecedent = latest.get(level)
         if antecedent is not None and position - antecedent.end <= ANAPHORA_REACH:
-            first, last = tokens[position], tokens[position + 1]
+            first, last = tokens[position], tokens[demonstrative]
             data = dict(antecedent.data) | {"cue": "anaphora"}
             text = analysis.text[first.start : last.end]
-            found.append(Span("subject", position, position + 2, first.start, last.end, text, data))
+            found.append(Span("subject", position, demonstrative + 1, first.start, last.end, text, data))
     return found
+
+
+def _demonstrative_after(tokens: Sequence[Token], position: int) -> int | None:
+    """Where "itu"/"tersebut" closes the phrase a level word begins: "kabupaten itu", "kota
+    terbesar di Kalimantan Selatan itu" (a few words, no punctuation, between)."""
+    for after in range(position + 1, min(len(tokens), position + ANAPHORA_PHRASE + 2)):
+        if tokens[after].lower in ANAPHORA_WORDS:
+            return after
+        if tokens[after].kind != "word" or (after == position + 1 and not tokens[after].text.islower()):
+            return None
+    return None
 
 
 def _month_spans(analysis: Analysis) -> list[Span]:

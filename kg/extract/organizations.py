@@ -522,5 +522,14 @@ class OrganizationExtractor:
             # "UU 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial": words of the law's subject,
             # not a body the article speaks of (named elsewhere, it is a fact from there); a body the
             # lexicon knows ("... Program BPJS Ketenagakerjaan") is named all the same
-            if match.kind == "known" or not titles.holds(match.start)
+            if (match.kind == "known" or not titles.holds(match.start)) and not _a_kind_of_village_body(match)
         ]
+
+
+VILLAGE_WORDS = frozenset({"Desa", "Kampung", "Kelurahan", "Nagari", "Gampong", "Pekon"})
+
+
+def _a_kind_of_village_body(match: OrgMatch) -> bool:
+    """ "Badan Permusyawaratan Desa", "Badan Musyawarah Kampung": a kind of body every village has,
+    named without its village, is no organisation of its own; "BPD Desa Sukamaju" is one."""
+    return match.name.split()[-1] in VILLAGE_WORDS

@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 from kg.analysis.appositions import appositions
 from kg.analysis.document import Analysis
 from kg.analysis.names import Names, names_of
+from kg.analysis.structure import cues
 from kg.analysis.tagger import TaggedName, tag, unread_stretches
 from kg.extract.base import Document, Spans, alternation, skip_spaces
 from kg.extract.organizations import OrgMatch, continue_name, office_area_pattern, org_at, orgs
@@ -577,6 +578,8 @@ def _titled_persons(doc: Document) -> list[PersonMatch]:
         if named.holds(match.start()):
             continue  # "Dewan Perwakilan Rakyat Daerah": a title's word inside a body's name
         title = _titles()[match.group("title")]
+        if title.org_mode == "place" and _held_by_the_name_before(doc, match.start()):
+            continue  # "Maria Wuring selaku Camat Nita": Nita is her district, not a second person
         end, role, ref, org = _parse_after_title(doc, title, match.end())
         acting = match.group("acting")
         if acting:
@@ -596,6 +599,23 @@ def _titled_persons(doc: Document) -> list[PersonMatch]:
         if partner:
             found.append(PersonMatch(partner[0], partner[1], partner[2], (), None, None, None, "person.pair"))
     return found
+
+
+def _held_by_the_name_before(doc: Document, start: int) -> bool:
+    """Whether an apposition link ("selaku", "sebagai", "yang menjabat") stands right before a title."""
+    before = doc.text[max(0, start - 40) : start].split()
+    tail = " ".join(before[-3:]).casefold()
+    return any(tail.endswith(link) for link in _apposition_links())
+
+
+@cache
+def _connectives() -> frozenset[str]:
+    return frozenset(words[0] for words in cues().phrases["clause_break"] if len(words) == 1)
+
+
+@cache
+def _apposition_links() -> tuple[str, ...]:
+    return tuple(" ".join(words) for words in cues().phrases["apposition_link"])
 
 
 Span = tuple[int, int, str]
@@ -653,17 +673,31 @@ def _inverse_persons(doc: Document, titled: list[PersonMatch]) -> list[PersonMat
         title = _title_pattern().match(doc.text, match.end())
         if not title or taken.holds(match.start()):
             continue
-        name = read_name(doc, match.start())
-        if not name or name[1] != match.end("name") or _is_place(doc, name[0], name[1]):
+        name = _name_ending_at(doc, match.start(), match.end("name"))
+        if not name or _is_place(doc, name[0], name[1]):
             continue
         entry = _titles()[title.group("title")]
         _, role, ref, org = _parse_after_title(doc, entry, title.end())
         if title.group("acting"):
             role = f"{_acting()[title.group('acting')]} {role}"
         found.append(
-            PersonMatch(match.start(), match.end("name"), name[2], (), role, ref, org, "person.inverse")
+            PersonMatch(name[0], match.end("name"), name[2], (), role, ref, org, "person.inverse")
         )
     return found
+
+
+def _name_ending_at(doc: Document, start: int, end: int) -> Span | None:
+    """The name that ends at `end`, read from `start` or past a connective that opens the clause
+    (structure.jsonl clause_break: "Adapun Hendra Wijaya, Ketua ...")."""
+    while start < end:
+        name = read_name(doc, start)
+        if name and name[1] == end:
+            return name
+        space = doc.text.find(" ", start, end)
+        if space < 0 or doc.text[start:space].casefold() not in _connectives():
+            return None
+        start = space + 1
+    return None
 
 
 @cache

@@ -590,3 +590,11 @@ def test_the_government_of_the_numbers_own_paragraph_comes_first() -> None:
         " gerakan itu sejak 2023. Lewat gerakan itu, 12.500 pekerja informal sudah terdaftar."
     )
     assert tied(text) == [("Kota Makassar", 12500)]
+
+
+def test_a_level_word_with_words_before_its_demonstrative_names_the_region_before() -> None:
+    text = (
+        "Pemkot Banjarmasin membahas raperda itu. Di kota terbesar di Kalimantan Selatan itu, baru"
+        " 96.300 orang terdaftar sebagai peserta."
+    )
+    assert tied(text) == [("Kota Banjarmasin", 96300)]

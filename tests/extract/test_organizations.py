@@ -446,3 +446,20 @@ def test_a_place_after_a_comma_that_repeats_the_names_own_says_where_it_is() -> 
 
 def test_a_hospital_named_after_a_person_with_an_initial() -> None:
     assert names("Pasien dirujuk ke RSUD dr. M. Haulussy Ambon.") == ["RSUD dr. M. Haulussy Ambon"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a kind of body every village has, named without its village, is none
+        ("Anggota Badan Permusyawaratan Desa ikut didaftarkan.", []),
+        # a province after a comma says where the body is
+        (
+            "Dinas Sosial Kabupaten Ende, Nusa Tenggara Timur, menggelar rapat.",
+            ["Dinas Sosial Kabupaten Ende"],
+        ),
+    ],
+)
+def test_village_bodies_and_a_province_after_a_comma(text: str, expected: list[str]) -> None:
+    doc = Document(clean(RawDocument(doc_id="t", source="test", text=text)))
+    assert [f.name for f in OrganizationExtractor()(doc) if isinstance(f, OrganizationFact)] == expected

@@ -560,3 +560,12 @@ def test_a_guessed_name_that_the_award_makes_an_organisation_is_no_person() -> N
     facts = extract(clean(RawDocument(doc_id="t", source="test", text=text))).facts
     assert [f.name for f in facts if isinstance(f, OrganizationFact)] == ["Rotan Jaya Abadi"]
     assert [f.name for f in facts if isinstance(f, PersonFact)] == []
+
+
+def test_a_place_title_after_selaku_names_the_holders_district_not_a_person() -> None:
+    assert names("Yohana Sare selaku Camat Alok menyebut semua desa sudah mendaftar.") == ["Yohana Sare"]
+
+
+def test_a_connective_before_name_comma_title_is_no_part_of_the_name() -> None:
+    text = "Adapun Rudi Hartanto, Ketua Apindo Kalimantan Barat, meminta aturan itu tidak memberatkan."
+    assert names(text) == ["Rudi Hartanto"]
