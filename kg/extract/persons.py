@@ -680,9 +680,7 @@ def _inverse_persons(doc: Document, titled: list[PersonMatch]) -> list[PersonMat
         _, role, ref, org = _parse_after_title(doc, entry, title.end())
         if title.group("acting"):
             role = f"{_acting()[title.group('acting')]} {role}"
-        found.append(
-            PersonMatch(name[0], match.end("name"), name[2], (), role, ref, org, "person.inverse")
-        )
+        found.append(PersonMatch(name[0], match.end("name"), name[2], (), role, ref, org, "person.inverse"))
     return found
 
 

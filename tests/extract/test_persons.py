@@ -569,3 +569,8 @@ def test_a_place_title_after_selaku_names_the_holders_district_not_a_person() ->
 def test_a_connective_before_name_comma_title_is_no_part_of_the_name() -> None:
     text = "Adapun Rudi Hartanto, Ketua Apindo Kalimantan Barat, meminta aturan itu tidak memberatkan."
     assert names(text) == ["Rudi Hartanto"]
+
+
+def test_a_member_of_a_council_commission() -> None:
+    text = "Anggota Komisi II DPRD Kabupaten Sigi, Hj. Nurhayati, meminta data diperbarui."
+    assert posts(text)["Nurhayati"] == ("Anggota Komisi II", "DPRD Kabupaten Sigi")

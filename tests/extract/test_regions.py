@@ -118,3 +118,17 @@ def test_a_place_that_describes_people_or_culture_is_no_region(sentence: str) ->
 )
 def test_a_shared_bare_name_takes_the_level_of_its_list_mates(sentence: str, expected: list[str]) -> None:
     assert codes(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare place right after a village's or district's word is that village's name
+        ("Lurah Batu Meja, Grace Lekatompessy, hadir.", []),
+        ("Warga Desa Bantul Baru ikut mendaftar.", []),
+        # a regency written with its level word after them still counts
+        ("Dinas Pemberdayaan Masyarakat dan Desa Kabupaten Sigi hadir.", ["72.10"]),
+    ],
+)
+def test_a_village_named_after_a_place_names_no_region(text: str, expected: list[str]) -> None:
+    assert codes(text) == expected
