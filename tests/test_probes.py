@@ -24,9 +24,11 @@ with the gold of every fact type; probe15/ eight award, regulation and coverage 
 scraper copies them from news pages (bylines, captions, "Baca juga" lines, lists as bare
 lines), with the gold of every fact type; probe16/ ten award reports of the regional press
 (counted groups named in the next sentence, businesses with informal names, numbered lists,
-flattened tables, shortlists) and probe17/ ten articles of agreements, council hearings,
-claims and regulations (bodies and officials in many shapes), both with the gold of every fact
-type. The gold of probe3 to probe13 lists
+flattened tables, shortlists), probe17/ ten articles of agreements, council hearings,
+claims and regulations (bodies and officials in many shapes), probe18/ ten award reports in the
+voices of press offices, local outlets, news agencies and radio sites (other named awards too),
+and probe19/ eight articles of coverage, budgets, compliance drives and benefits, all with the
+gold of every fact type. The gold of probe3 to probe13 lists
 only the fact types they are about; each probe NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
@@ -64,6 +66,8 @@ PROBES = {
     "probe15": 8,
     "probe16": 10,
     "probe17": 10,
+    "probe18": 10,
+    "probe19": 8,
 }
 
 

@@ -65,6 +65,8 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe15": (probes / "probe15", probes / "probe15.gold.jsonl", None),
         "probe16": (probes / "probe16", probes / "probe16.gold.jsonl", None),
         "probe17": (probes / "probe17", probes / "probe17.gold.jsonl", None),
+        "probe18": (probes / "probe18", probes / "probe18.gold.jsonl", None),
+        "probe19": (probes / "probe19", probes / "probe19.gold.jsonl", None),
     }
 
 
