@@ -60,6 +60,7 @@ PLAIN_PREPOSITIONS = frozenset({"untuk", "kepada", "bagi", "oleh"})
 UNCLAIMING_CUES = frozenset({"business", "village"})
 #: words an award's name is written with or after ("Top BUMD Award 2024", "penghargaan Desa Sadar ... 2024")
 AWARD_WORDS = frozenset({"award", "awards", "penghargaan", "predikat", "anugerah"})
+YEAR_LEADS = frozenset({"pada", "tahun", "sejak", "sebelumnya"})  # words that date a statement: "pada 2021"
 LIST_REACH = 4  # tokens between a list cue and the first item ("kepada para Kepala Desa X")
 
 
@@ -101,6 +102,7 @@ class Frame:
     category: str | None = None
     late_categories: tuple[str, ...] = ()  # named after its recipients ("Selain kategori X, ...")
     members: list[Conferral] = field(default_factory=list)
+    undated: bool = False  # no edition year written: the year of the article's date
 
 
 @dataclass(eq=False)
@@ -128,6 +130,7 @@ class Event:
     years: tuple[int, ...] = ()
     value: str | None = None  # the level or the category
     free: bool = False  # counts without an award word beside it (who handed the award over)
+    undated: bool = False  # an award named without its edition's year
 
 
 EDITION_JOINTS = frozenset({"dan", "serta", ",", "&"})  # between two coordinated editions of one award
@@ -356,9 +359,31 @@ def _events(doc: Document, a: Analysis) -> tuple[list[Event], set[int]]:
             if group in found.groups and event.kind in ("edition", "level"):
                 rounds.add(found.groups[group][0])
     events = _coordinated_editions(a, events)
+    events.extend(_undated_editions(doc, a, events))
     events.extend(_se_rounds(doc, a, gazetteer, rounds))
     events.sort(key=lambda e: (e.start, e.kind != "edition"))
     return events, rounds
+
+
+def _undated_editions(doc: Document, a: Analysis, events: list[Event]) -> list[Event]:
+    """An award the article never names with an edition's year ("penghargaan Paritrana Award tingkat
+    Provinsi Maluku", handed over at a dated ceremony): its first mention opens an edition of the
+    year the article is dated. An article that names a year for it anywhere reads that year only."""
+    year = int(doc.article.date[:4]) if doc.article.date else None
+    dated = {e.award for e in events if e.kind == "edition"}
+    if year is None:
+        return []
+    found: list[Event] = []
+    starts = [start for start, _ in a.sentences]
+    for span in a.spans.get("award_cue.award", ()):
+        award = _award_names()[a.words(span.start, span.end).casefold()]
+        if award in dated or any(e.award == award for e in found):
+            continue
+        sentence = a.sentences[bisect_right(starts, span.start) - 1]
+        if any(_is_year(t.text) and int(t.text) != year for t in a.tokens[sentence[0] : sentence[1]]):
+            continue  # "Pada 2023 dan 2024, Kabupaten X meraih Paritrana Award": other years' results
+        found.append(Event(span.start, span.end, "edition", award, (year,), undated=True))
+    return found
 
 
 def _coordinated_editions(a: Analysis, events: list[Event]) -> list[Event]:
@@ -558,6 +583,7 @@ class FrameReader:
         if event.kind == "edition":
             if frame is None or (frame.award, frame.years) != (event.award, event.years):
                 self._open(event.award, event.years, event.value)
+                self.frames[-1].undated = event.undated
             elif event.value and frame.level and event.value != frame.level:
                 self._open(event.award, event.years, event.value)  # the same edition's other round
             elif event.value:
@@ -636,6 +662,8 @@ class FrameReader:
             or any(e.kind == "edition" for e in events)
             or self._next_category(start, end, events)
         )
+        if context and self._other_years(start, end, events):
+            context = False  # "Pada 2021 dan 2022, Kabupaten X juga meraih Paritrana Award": not this edition
         if not context:
             events = [e for e in events if e.kind == "category" or e.free]
         line_start = after_bullet(a.tokens, start, end)
@@ -645,7 +673,12 @@ class FrameReader:
             made += self._line_items(line_start, end, events, int(number) if number else None)
         else:
             self.pending = None
+            compared = [e for e in events if e.kind == "edition" and self._compared(e)]
+            events = [e for e in events if e not in compared]
+            before = {id(c) for f in self.frames for c in f.members}
             made += self._read_ties(start, end, events, context)
+            if compared and made:
+                self._also_in(compared, before)
         if made == 0:
             for event in events:
                 self._apply(event)
@@ -656,6 +689,41 @@ class FrameReader:
                     self.frame.category = None  # several at once: none is open for what follows
         if a.tokens[end - 1].text == ":" and self.frame is not None and context:
             self.pending = (self._nominated(start, end), index)
+
+    def _other_years(self, start: int, end: int, events: list[Event]) -> bool:
+        """Whether a sentence that names no edition of its own dates what it tells to other years
+        than the open edition's ("Pada 2021 dan 2022, ...", "sejak 2019")."""
+        if self.frame is None or any(e.kind == "edition" for e in events):
+            return False
+        tokens = self.a.tokens
+        for position in range(start + 1, end):
+            token = tokens[position]
+            if not _is_year(token.text) or int(token.text) in self.frame.years:
+                continue
+            before = position - 1
+            while before > start and tokens[before].lower in ("dan", ",", "serta"):
+                before -= 1
+            if tokens[before].lower in YEAR_LEADS or _is_year(tokens[before].text):
+                return True
+        return False
+
+    def _compared(self, event: Event) -> bool:
+        """An edition named in a comparison ("kembali meraih juara umum, sebagaimana pada Anugerah X
+        2023"): a past result like this one, not the frame of the sentence."""
+        before = range(max(0, event.start - 3), event.start)
+        return any(self.a.span_at("award_cue.comparison", p) is not None for p in before)
+
+    def _also_in(self, compared: list[Event], before: set[int]) -> None:
+        """Confer this sentence's new results in the compared editions too, without opening them."""
+        current = self.frame
+        assert current is not None
+        made = [c for f in self.frames for c in f.members if id(c) not in before]
+        for event in compared:
+            frame = next((f for f in self.frames if (f.award, f.years) == (event.award, event.years)), None)
+            if frame is None:
+                frame = Frame(event.award, event.years, event.value or current.level)
+                self.frames.append(frame)
+            frame.members.extend(replace(c, frame=frame) for c in made)
 
     def _hoped(self, start: int, end: int) -> bool:
         """A wish or a target ("diharapkan menjadi wakil provinsi") before any receiving verb."""
@@ -1193,8 +1261,8 @@ def _facts(doc: Document, conferral: Conferral) -> list[AwardFact]:
             level=_level(frame),
             category=category,
             evidence=doc.evidence(start, end),
-            rule=conferral.rule,
-            confidence=0.85 + (0.05 if conferral.rank else 0),
+            rule="award.undated" if frame.undated else conferral.rule,
+            confidence=0.6 if frame.undated else 0.85 + (0.05 if conferral.rank else 0),
         )
         for year in frame.years
     ]

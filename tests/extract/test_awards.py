@@ -852,3 +852,31 @@ def test_an_earlier_edition_named_in_passing_holds_to_the_end_of_its_paragraph()
 )
 def test_businesses_apposed_and_counted_groups_placed(text: str, expected: list[str]) -> None:
     assert [name(f) for f in awards(text)] == expected
+
+
+def test_an_award_never_named_with_a_year_takes_the_year_of_the_article() -> None:
+    text = (
+        "AMBON - Pemprov Maluku menyerahkan Paritrana Award tingkat Provinsi Maluku, Kamis (14/9/2023)."
+        " Untuk kategori pemerintah kabupaten/kota, juara pertama diraih Kota Ambon. Pada 2021 dan 2022,"
+        " Kabupaten Buru juga meraih Paritrana Award."
+    )
+    assert [(name(f), f.year, f.rank, f.rule) for f in awards(text)] == [
+        ("Kota Ambon", 2023, 1, "award.undated")
+    ]
+
+
+def test_the_word_tahun_before_the_year_is_no_part_of_an_awards_name() -> None:
+    text = "Kabupaten Bangka Tengah meraih Anugerah Jamsostek Serumpun Sebalai Tahun 2024."
+    assert [(f.award, f.year) for f in awards(text)] == [("Anugerah Jamsostek Serumpun Sebalai", 2024)]
+
+
+def test_an_edition_named_in_a_comparison_is_a_past_result_and_no_frame() -> None:
+    text = (
+        "Penyerahan Paritrana Award 2024 tingkat Provinsi Jambi digelar di Jambi. Kabupaten Bungo kembali"
+        " meraih peringkat pertama, sebagaimana pada Paritrana Award 2023. Peringkat kedua diraih Kota Jambi."
+    )
+    assert sorted((name(f), f.year, f.rank) for f in awards(text)) == [
+        ("Kabupaten Bungo", 2023, 1),
+        ("Kabupaten Bungo", 2024, 1),
+        ("Kota Jambi", 2024, 2),
+    ]
