@@ -27,8 +27,9 @@ lines), with the gold of every fact type; probe16/ ten award reports of the regi
 flattened tables, shortlists), probe17/ ten articles of agreements, council hearings,
 claims and regulations (bodies and officials in many shapes), probe18/ ten award reports in the
 voices of press offices, local outlets, news agencies and radio sites (other named awards too),
-and probe19/ eight articles of coverage, budgets, compliance drives and benefits, all with the
-gold of every fact type. The gold of probe3 to probe13 lists
+probe19/ eight articles of coverage, budgets, compliance drives and benefits, probe20/ eight
+award reports that write the edition's year in many ways (or not at all), and probe21/ eight
+articles of meetings and agreements, all with the gold of every fact type. The gold of probe3 to probe13 lists
 only the fact types they are about; each probe NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
@@ -68,6 +69,8 @@ PROBES = {
     "probe17": 10,
     "probe18": 10,
     "probe19": 8,
+    "probe20": 8,
+    "probe21": 8,
 }
 
 

@@ -67,6 +67,8 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe17": (probes / "probe17", probes / "probe17.gold.jsonl", None),
         "probe18": (probes / "probe18", probes / "probe18.gold.jsonl", None),
         "probe19": (probes / "probe19", probes / "probe19.gold.jsonl", None),
+        "probe20": (probes / "probe20", probes / "probe20.gold.jsonl", None),
+        "probe21": (probes / "probe21", probes / "probe21.gold.jsonl", None),
     }
 
 
