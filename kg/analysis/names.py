@@ -425,6 +425,8 @@ class Names:
     def _org_word(self, index: int, kind: str = "agency") -> bool:
         token = self.tokens[index]
         if token.kind == "number":
+            if index > 0 and self.tokens[index - 1].text == "Negeri" and len(token.text) <= 3:
+                return True  # "SMK Negeri 3 Singaraja", "SD Negeri 12 Ambon": a public school's number
             return index + 1 < len(self.tokens) and self.tokens[index + 1].text == "/"
         if token.text == "/" and index > 0 and self.tokens[index - 1].kind == "number":
             return True

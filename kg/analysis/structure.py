@@ -165,7 +165,7 @@ def coordinated(
         items = [Item(position, first)]
         reached = first
         while reached < end:
-            reached = _past_location(tokens, reached, end, item)
+            reached = _past_qualifier(tokens, _past_location(tokens, reached, end, item), end)
             joint = _join(tokens, reached, end)
             if joint is None:
                 side = _side_by_side(tokens, items[-1], end, item, unjoined)
@@ -175,7 +175,7 @@ def coordinated(
                 reached = side.end
                 continue
             following, last = joint
-            following = _skip_rank(tokens, following, end)
+            following = _past_kind_word(tokens, _skip_rank(tokens, following, end), end)
             next_end = item(following) if following < end else None
             if next_end is None or next_end > end:
                 break
@@ -186,6 +186,28 @@ def coordinated(
         lists.append(ItemList(tuple(items), position, reached, _intro_before(tokens, start, position)))
         position = reached
     return lists
+
+
+def _past_kind_word(tokens: Sequence[Token], position: int, end: int) -> int:
+    """Past a lowercase word for what the next item is ("serta usaha Tenun Endek Bu Komang",
+    "dan toko Roti Ani"): the item is the name after it."""
+    after = cues().at("kind_word", tokens, position)
+    if after is None or after >= end or not tokens[position].text.islower() or not tokens[after].is_title:
+        return position
+    return after
+
+
+def _past_qualifier(tokens: Sequence[Token], position: int, end: int) -> int:
+    """Past what an item is listed for, up to the next separator: "A untuk kategori X, B untuk
+    kategori Y, serta C" is a list of A, B and C."""
+    after = cues().at("qualifier", tokens, position)
+    if after is None:
+        return position
+    while after < end and cues().at("separator", tokens, after) is None and tokens[after].text != ".":
+        if cues().at("coordinator", tokens, after) is not None:
+            return position  # "A untuk kategori X dan Y": the qualifier's own words run on
+        after += 1
+    return after if after < end and tokens[after].text != "." else position
 
 
 def _past_location(tokens: Sequence[Token], position: int, end: int, item: ItemReader) -> int:

@@ -39,7 +39,7 @@ from kg.analysis.structure import (
 from kg.extract.base import Document
 from kg.extract.organizations import orgs
 from kg.extract.persons import persons, region_persons_by_name
-from kg.extract.regions import regions
+from kg.extract.regions import region_anaphora, regions
 from kg.gazetteer import LEVEL_WORDS, Gazetteer
 from kg.lexicon import data_text, rows, words
 from kg.model import AwardFact, Fact, OrganizationFact, Ref
@@ -172,11 +172,18 @@ class Recipients:
                 blocked.update(range(first + 1, cut))
             else:
                 blocked.update(range(first, last))
+        mentions = []
         for match in regions(doc):
             first, last = self._tokens(match.span.start, match.span.end)
             if match.code and not match.in_org_name and first not in blocked and first not in rounds:
                 kind = "region" if gazetteer.get(match.code).level else "organization"
                 self._add(first, Recipient(last, Ref("region", match.code), kind))
+                if kind == "region":
+                    mentions.append((first, last, match.code))
+        # "kabupaten itu masih di posisi kedua"; "daerah itu" may be any region named before, too loose here
+        for start, end, antecedent in region_anaphora(a.tokens, mentions):
+            if a.tokens[start].lower != "daerah":
+                self._add(start, Recipient(end, Ref("region", mentions[antecedent][2]), "region"))
         villages = [r for r in a.sentences if a.spans_in("award_cue.village", *r)]
         for found in _matches(a, _recipient_patterns(), villages):
             if found.start not in blocked:
@@ -1012,6 +1019,18 @@ class FrameReader:
             position = enumerator_end(a.tokens, position, clause_end)  # "yakni 1. Jawa Tengah, 2. ..."
             if recipients.typed_item(position) is not None:
                 break
+            kind_word = (
+                cues().at("kind_word", a.tokens, position) if a.tokens[position].text.islower() else None
+            )
+            if kind_word is not None:  # "dimenangkan usaha rumahan Kripik Ubi": what the winner is
+                position = kind_word
+                while (
+                    position < clause_end
+                    and a.tokens[position].kind == "word"
+                    and a.tokens[position].text.islower()
+                ):
+                    position += 1
+                continue
             if not (a.tokens[position].lower in ("para", "oleh", "kepada", "-") or _in_title(a, position)):
                 break
             position += 1
@@ -1024,9 +1043,27 @@ class FrameReader:
         lists = coordinated(a.tokens, position, clause_end, recipients.any_item, recipients.same_level)
         if not lists or lists[0].start != position:
             return []
-        items = [(i.start, i.end) for i in lists[0].items]
+        items = self._without_locations([(i.start, i.end) for i in lists[0].items])
         typed = [i for i in items if recipients.typed_item(i[0]) == i[1]]
         return items if typed or business else []
+
+    def _without_locations(self, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """A regency listed right after a village is where the village lies ("Desa Sukaramai Baru,
+        Kabupaten Simalungun"), not a recipient of its own."""
+        typed = self.recipients.typed
+        kept: list[tuple[int, int]] = []
+        for item in items:
+            previous = typed.get(kept[-1][0]) if kept else None
+            current = typed.get(item[0])
+            if (
+                previous is not None
+                and previous.kind == "village"
+                and current is not None
+                and current.kind == "region"
+            ):
+                continue
+            kept.append(item)
+        return kept
 
     def _business_category(self, item: int, start: int, end: int) -> bool:
         """Whether the category open at an item is one for companies: there a name the lexicons do
@@ -1093,7 +1130,7 @@ class FrameReader:
         business = business or any(item in self.apposed_businesses for item in items)
         for item_start, item_end in items:
             ref, kind = self.recipients.ref(item_start, item_end)
-            category = self._category(item_start, start, max(segment_end, clause_end))
+            category = self._category(item_start, start, max(segment_end, clause_end), item_end)
             self._confer(ref, kind, item_start, item_end, rank, nominee, category, rule, business)
         return len(items)
 
@@ -1109,10 +1146,15 @@ class FrameReader:
     def _nominated(self, start: int, end: int) -> bool:
         return any(not self._negated(s.start) for s in self._spans_in("award_cue.nominee", start, end))
 
-    def _category(self, item: int, start: int, end: int) -> str | None:
-        """The category named in the item's clause: the nearest before it, else the first after it."""
+    def _category(self, item: int, start: int, end: int, item_end: int | None = None) -> str | None:
+        """The category named in the item's clause: its own right after it ("A untuk kategori X, B
+        untuk kategori Y"), else the nearest before it, else the first after it."""
         clause = next(((s, e) for s, e in clauses(self.a.tokens, start, end) if s <= item < e), (start, end))
         named = [e for e in self._events_in(*clause) if e.kind == "category"]
+        if item_end is not None and cues().at("qualifier", self.a.tokens, item_end) is not None:
+            own = [e for e in named if item_end <= e.start <= item_end + 2]
+            if own:
+                return own[0].value
         before = [e for e in named if e.start < item]
         if before:
             return before[-1].value

@@ -33,12 +33,18 @@ from typing import ClassVar
 from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
 from kg.analysis.structure import ItemReader, after_bullet, coordinated, cues, respectively
-from kg.analysis.tokens import Token
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
 from kg.extract.organizations import COMPANY_KINDS, orgs
 from kg.extract.persons import PLACE_UNITS, PersonMatch, persons_in, region_persons_by_name
-from kg.extract.regions import regions, regions_in, sole_region
+from kg.extract.regions import (
+    ANAPHORA_LEVELS,
+    ANAPHORA_REACH,
+    region_anaphora,
+    regions,
+    regions_in,
+    sole_region,
+)
 from kg.gazetteer import Gazetteer
 from kg.lexicon import data_text, rows
 from kg.model import Fact, FigureFact, Modality, Ref, Unit
@@ -50,9 +56,6 @@ SKIP_BEFORE = re.compile(
 )
 #: Names of the national BPJS Ketenagakerjaan: the subject of national data ("BPJS Ketenagakerjaan mencatat").
 NATIONAL_BODY = ("bpjs ketenagakerjaan", "bpjamsostek", "bp jamsostek", "badan penyelenggara jaminan sosial")
-#: "provinsi itu": a level word and a demonstrative name the last region of that level named before
-ANAPHORA_LEVELS = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kota": "kota", "daerah": "daerah"}
-ANAPHORA_WORDS = frozenset({"itu", "tersebut", "ini", "setempat"})
 COUNT_WORDS = {"kedua": 2, "ketiga": 3, "keempat": 4}  # "kedua kota": both cities named before
 #: words of a sentence that names or breaks down a number given before (figure_patterns.jsonl:
 #: refers_back, restates): "angka tersebut", "jumlahnya", "Mereka terdiri dari"
@@ -64,8 +67,6 @@ LIST_LINE = 14  # tokens of a list's line ("- Kabupaten Sumbawa Barat: 55,1 pers
 RESTATE_REACH = 3  # tokens back from a number to "atau" ("atau sekitar 39 persen")
 NATIONAL_REACH = 8  # tokens back from a number to "nasional" ("capaian nasional ... 41,9 persen")
 OPENING_TIME = 8  # tokens a sentence's opening time may take, up to its comma ("Hingga akhir Desember 2023,")
-ANAPHORA_REACH = 120  # tokens back to the region named: about a paragraph
-ANAPHORA_PHRASE = 5  # words between a level word and its demonstrative ("kota terbesar di Kalsel itu")
 #: lowercase words between "perusahaan" and "itu" ("perusahaan pengolahan nikel itu")
 COMPANY_ANAPHORA_WORDS = 4
 #: Words that end the search for where counted people are: a composition or a source follows.
@@ -286,38 +287,15 @@ def _anaphoric_companies(analysis: Analysis, companies: list[Span]) -> list[Span
 def _anaphoric_subjects(analysis: Analysis, regions_found: list[Span]) -> list[Span]:
     """ "provinsi itu", "kabupaten tersebut", "daerah ini": the last region of that level named
     before, in the same paragraph or the one before; none when there is no such region."""
-    gazetteer = Gazetteer.load()
-    ordered = iter(sorted(regions_found, key=lambda s: s.start))
-    upcoming = next(ordered, None)
-    latest: dict[str, Span] = {}  # the last region named so far, by level ("daerah": of any level)
-    tokens = analysis.tokens
+    ordered = sorted(regions_found, key=lambda s: s.start)
+    mentions = [(s.start, s.end, s.data["key"]) for s in ordered]
     found = []
-    for position in range(len(tokens) - 1):
-        while upcoming is not None and upcoming.start < position:
-            latest[gazetteer.get(upcoming.data["key"]).level or ""] = latest["daerah"] = upcoming
-            upcoming = next(ordered, None)
-        level = ANAPHORA_LEVELS.get(tokens[position].lower)
-        demonstrative = _demonstrative_after(tokens, position) if level is not None else None
-        if level is None or demonstrative is None:
-            continue
-        antecedent = latest.get(level)
-        if antecedent is not None and position - antecedent.end <= ANAPHORA_REACH:
-            first, last = tokens[position], tokens[demonstrative]
-            data = dict(antecedent.data) | {"cue": "anaphora"}
-            text = analysis.text[first.start : last.end]
-            found.append(Span("subject", position, demonstrative + 1, first.start, last.end, text, data))
+    for start, end, antecedent in region_anaphora(analysis.tokens, mentions):
+        first, last = analysis.tokens[start], analysis.tokens[end - 1]
+        data = dict(ordered[antecedent].data) | {"cue": "anaphora"}
+        text = analysis.text[first.start : last.end]
+        found.append(Span("subject", start, end, first.start, last.end, text, data))
     return found
-
-
-def _demonstrative_after(tokens: Sequence[Token], position: int) -> int | None:
-    """Where "itu"/"tersebut" closes the phrase a level word begins: "kabupaten itu", "kota
-    terbesar di Kalimantan Selatan itu" (a few words, no punctuation, between)."""
-    for after in range(position + 1, min(len(tokens), position + ANAPHORA_PHRASE + 2)):
-        if tokens[after].lower in ANAPHORA_WORDS:
-            return after
-        if tokens[after].kind != "word" or (after == position + 1 and not tokens[after].text.islower()):
-            return None
-    return None
 
 
 def _month_spans(analysis: Analysis) -> list[Span]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
+from kg.analysis.tokens import Token
 from kg.extract.base import Document, Positions, alternation
 from kg.gazetteer import Gazetteer, RegionSpan
 from kg.lexicon import rows, words
@@ -264,3 +265,47 @@ class RegionExtractor:
                 RegionFact(code=match.code, evidence=evidence, rule=match.rule, confidence=confidence)
             )
         return facts
+
+
+# --- anaphora -----------------------------------------------------------------------------------
+
+#: "provinsi itu": a level word and a demonstrative name the last region of that level named before
+ANAPHORA_LEVELS = {"provinsi": "provinsi", "kabupaten": "kabupaten", "kota": "kota", "daerah": "daerah"}
+ANAPHORA_WORDS = frozenset({"itu", "tersebut", "ini", "setempat"})
+ANAPHORA_REACH = 120  # tokens back to the region named: about a paragraph
+ANAPHORA_PHRASE = 5  # words between a level word and its demonstrative ("kota terbesar di Kalsel itu")
+
+
+def region_anaphora(
+    tokens: Sequence[Token], mentions: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int, int]]:
+    """ "provinsi itu", "kabupaten tersebut", "daerah ini": (start, end, i) of each such phrase, as
+    tokens, with i the index of the mention it names: the last region of that level named before,
+    within about a paragraph. `mentions` are (start, end, code) of the regions named, in text order."""
+    gazetteer = Gazetteer.load()
+    upcoming = 0
+    latest: dict[str, int] = {}  # the last mention so far, by level ("daerah": of any level)
+    found = []
+    for position in range(len(tokens) - 1):
+        while upcoming < len(mentions) and mentions[upcoming][0] < position:
+            latest[gazetteer.get(mentions[upcoming][2]).level or ""] = latest["daerah"] = upcoming
+            upcoming += 1
+        level = ANAPHORA_LEVELS.get(tokens[position].lower)
+        demonstrative = _demonstrative_after(tokens, position) if level is not None else None
+        if level is None or demonstrative is None:
+            continue
+        antecedent = latest.get(level)
+        if antecedent is not None and position - mentions[antecedent][1] <= ANAPHORA_REACH:
+            found.append((position, demonstrative + 1, antecedent))
+    return found
+
+
+def _demonstrative_after(tokens: Sequence[Token], position: int) -> int | None:
+    """Where "itu"/"tersebut" closes the phrase a level word begins: "kabupaten itu", "kota
+    terbesar di Kalimantan Selatan itu" (a few words, no punctuation, between)."""
+    for after in range(position + 1, min(len(tokens), position + ANAPHORA_PHRASE + 2)):
+        if tokens[after].lower in ANAPHORA_WORDS:
+            return after
+        if tokens[after].kind != "word" or (after == position + 1 and not tokens[after].text.islower()):
+            return None
+    return None

@@ -880,3 +880,39 @@ def test_an_edition_named_in_a_comparison_is_a_past_result_and_no_frame() -> Non
         ("Kabupaten Bungo", 2024, 1),
         ("Kota Jambi", 2024, 2),
     ]
+
+
+def test_items_listed_each_with_its_own_category() -> None:
+    text = (
+        "Pada Paritrana Award 2024 tingkat Provinsi Bali, penghargaan diberikan di antaranya kepada Hotel"
+        " Segara Kuta untuk kategori Perusahaan Besar, SMK Negeri 3 Singaraja untuk kategori Perusahaan"
+        " Menengah, serta usaha Tenun Ikat Ni Luh untuk kategori Usaha Kecil."
+    )
+    assert [(name(f), f.category) for f in awards(text)] == [
+        ("Hotel Segara Kuta", "Perusahaan Besar"),
+        ("SMK Negeri 3 Singaraja", "Perusahaan Menengah"),
+        ("Tenun Ikat Ni Luh", "Usaha Kecil"),
+    ]
+
+
+def test_a_lowercase_word_for_the_winner_before_its_name() -> None:
+    text = "Kategori Usaha Mikro Paritrana Award 2024 dimenangkan usaha rumahan Dodol Betawi Mpok Ani."
+    assert [name(f) for f in awards(text)] == ["Dodol Betawi Mpok Ani"]
+
+
+def test_a_regency_after_a_village_is_where_the_village_lies() -> None:
+    text = (
+        "Predikat terbaik kategori Desa Paritrana Award 2024 diraih Desa Sukaramai, Kabupaten Deli Serdang."
+    )
+    assert [name(f) for f in awards(text)] == ["Desa Sukaramai"]
+
+
+def test_kabupaten_itu_is_the_regency_named_before() -> None:
+    text = (
+        "Kabupaten Asahan meraih Paritrana Award 2024. Pada Paritrana Award 2023, kabupaten itu masih"
+        " harus puas di posisi kedua."
+    )
+    assert sorted((name(f), f.year, f.rank) for f in awards(text)) == [
+        ("Kabupaten Asahan", 2023, 2),
+        ("Kabupaten Asahan", 2024, None),
+    ]
