@@ -129,6 +129,7 @@ def clean(raw: RawDocument) -> Article:
         raise CleanError("nothing of the article is left after removing page furniture")
     lines = _with_headline(lines, title)
     dateline = find_dateline(lines)
+    as_written = lines  # the dateline's own date ("SERANG, Rabu (11/12/2024) -") is read before it is cut
     if dateline is not None:
         lines = dateline.lines
         outlet = outlet or dateline.outlet
@@ -145,7 +146,7 @@ def clean(raw: RawDocument) -> Article:
         sentences=split_sentences(text),
         title=title or _headline(lines, first),
         url=normalise_url(raw.url),
-        date=normalise_date(published) or read_date(lines, first),
+        date=normalise_date(published) or read_date(as_written, first),
         outlet=outlet,
         dateline=span,
     )

@@ -503,3 +503,10 @@ def test_an_abbreviated_given_name_ends_no_sentence(given: str) -> None:
     assert [s.text for s in split_sentences(f"Kepala Dinas {given} Hasan hadir.")] == [
         f"Kepala Dinas {given} Hasan hadir."
     ]
+
+
+def test_the_date_of_a_dateline_is_the_articles_date() -> None:
+    article = clean(
+        RawDocument(doc_id="t", source="t", text="Judul\nSERANG, Rabu (11/12/2024) - Isi berita.")
+    )
+    assert article.date == "2024-12-11"

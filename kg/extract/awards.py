@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import ClassVar
@@ -36,6 +36,7 @@ from kg.analysis.structure import (
     place_at,
     ranked,
 )
+from kg.analysis.tokens import Token
 from kg.extract.base import Document
 from kg.extract.organizations import orgs
 from kg.extract.persons import persons, region_persons_by_name
@@ -580,6 +581,7 @@ class FrameReader:
         self.frames: list[Frame] = []
         self.pending: tuple[bool, int] | None = None  # a list announced, one item a line: (nominee, sentence)
         self.early_level: str | None = None  # a round named before the first edition
+        self.table: dict[str, int] | None = None  # the columns of a "|" table being read
         self.apposed_businesses: set[tuple[int, int]] = set()  # "Usaha rotan di X, NAME, meraih": NAME
         self.announced: Announced | None = None  # "Tiga pelaku usaha meraih ...": who, in the next sentence
 
@@ -661,8 +663,13 @@ class FrameReader:
         if announced is not None and self._announced_items(announced, start, end):
             return
         events = self._events_in(start, end)
-        if self._hoped(start, end):
+        if self._hoped(start, end, "hope"):
             self.pending = None
+            return
+        if self._hoped(start, end, "assessment"):
+            self.pending = None
+            for event in _editions_first(events):
+                self._apply(event)
             return
         context = (
             self._context(start, end)
@@ -675,6 +682,8 @@ class FrameReader:
             events = [e for e in events if e.kind == "category" or e.free]
         line_start = after_bullet(a.tokens, start, end)
         made = 0
+        if self._table_line(start, end):
+            return
         if self.pending is not None and self._list_line(line_start, end):
             number = a.tokens[start].text if line_start == start + 2 and a.tokens[start].is_number else None
             made += self._line_items(line_start, end, events, int(number) if number else None)
@@ -714,6 +723,43 @@ class FrameReader:
                 return True
         return False
 
+    def _table_line(self, start: int, end: int) -> bool:
+        """A line of a table flattened with "|" ("Kategori | Peringkat | Penerima" and its rows):
+        the header names the columns, each row is one result in the open frame. Whether it was one."""
+        cells = _cells(self.a.tokens, start, end)
+        if len(cells) < 2:
+            self.table = None
+            return False
+        header = _table_header(self.a, cells)
+        if header is not None:
+            self.table = header
+            return True
+        if self.table is None or self.frame is None:
+            return False
+        columns = self.table
+        recipient = cells[columns["recipient"]] if "recipient" in columns else None
+        if recipient is None or recipient[0] >= recipient[1]:
+            return True
+        item_end = self.recipients.any_item(recipient[0]) or self.recipients.typed_item(recipient[0])
+        if item_end is None:
+            return True
+        category = None
+        if "category" in columns:
+            first, last = cells[columns["category"]]
+            category = self.a.words(first, last) or None
+        rank, nominee = None, False
+        if "place" in columns:
+            first, last = cells[columns["place"]]
+            place = place_at(self.a.tokens, first, last)
+            rank = place[0] if place else None
+            nominee = self._nominated(first, last)
+        ref, kind = self.recipients.ref(recipient[0], item_end)
+        rule = "award.frame.ranked" if rank is not None else "award.frame.list"
+        self._confer(
+            ref, kind, recipient[0], item_end, rank, nominee, category, rule, _for_businesses(category)
+        )
+        return True
+
     def _compared(self, event: Event) -> bool:
         """An edition named in a comparison ("kembali meraih juara umum, sebagaimana pada Anugerah X
         2023"): a past result like this one, not the frame of the sentence."""
@@ -732,12 +778,13 @@ class FrameReader:
                 self.frames.append(frame)
             frame.members.extend(replace(c, frame=frame) for c in made)
 
-    def _hoped(self, start: int, end: int) -> bool:
-        """A wish or a target ("diharapkan menjadi wakil provinsi") before any receiving verb."""
+    def _hoped(self, start: int, end: int, kind: str) -> bool:
+        """A wish or a target ("diharapkan menjadi wakil provinsi"), or the assessment ("tim penilai
+        melakukan verifikasi lapangan ke ..."), before any receiving verb: no result."""
         for position in range(start, end):
             if self.a.span_at("award_cue.receive", position) is not None:
                 return False
-            if self.a.span_at("award_cue.hope", position) is not None:
+            if self.a.span_at(f"award_cue.{kind}", position) is not None:
                 return True
         return False
 
@@ -911,7 +958,7 @@ class FrameReader:
                     continue
                 found.append(Tie(kind, span.start, span.end))
         for position in range(start, end):
-            if a.tokens[position].text == ":":
+            if a.tokens[position].text == ":" and not self._labelled(start, position):
                 found.append(Tie("list", position, position + 1))
         negated = [s.start for s in self._spans_in("award_cue.receive", start, end) if self._negated(s.start)]
         if negated:  # "X belum masuk tiga besar": no list in the sentence gives a recipient
@@ -922,6 +969,12 @@ class FrameReader:
                 continue
             ties.append(tie)
         return ties
+
+    def _labelled(self, start: int, colon: int) -> bool:
+        """Whether a colon closes a label ("Keterangan foto:", "Foto:"): what follows is a caption,
+        not a list of recipients."""
+        labels = (self.a.span_at("award_cue.label", p) for p in range(max(start, colon - 3), colon))
+        return any(label is not None and label.end == colon for label in labels)
 
     def _negated(self, position: int) -> bool:
         before = [t.lower for t in self.a.tokens[max(0, position - 2) : position]]
@@ -1179,6 +1232,37 @@ class FrameReader:
         self.frame.members.append(
             Conferral(frame, ref, kind, start, end, rank, nominee, category or frame.category, rule, business)
         )
+
+
+def _cells(tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int]]:
+    """The token ranges between "|" separators of a line (one range when there is none)."""
+    cells, cell_start = [], start
+    for position in range(start, end):
+        if tokens[position].text == "|":
+            cells.append((cell_start, position))
+            cell_start = position + 1
+    cells.append((cell_start, end))
+    return cells
+
+
+def _table_header(a: Analysis, cells: list[tuple[int, int]]) -> dict[str, int] | None:
+    """Which column holds what, when a line is a table's header ("Kategori | Peringkat | Penerima")."""
+    columns: dict[str, int] = {}
+    every = frozenset().union(*_header_words().values(), _cue_words("header_other"))
+    for index, (first, last) in enumerate(cells):
+        words = {t.lower for t in a.tokens[first:last] if t.kind == "word"}
+        if not words <= every:
+            return None  # a row: a header's cells are header words only
+        for column, names in _header_words().items():
+            if words & names and column not in columns:
+                columns[column] = index
+    return columns if "recipient" in columns and len(columns) >= 2 else None
+
+
+@cache
+def _header_words() -> dict[str, frozenset[str]]:
+    """The words that head a table's columns, by column (award_cues.csv header_category, ...)."""
+    return {column: _cue_words(f"header_{column}") for column in ("category", "place", "recipient")}
 
 
 def _editions_first(events: list[Event]) -> list[Event]:

@@ -615,12 +615,45 @@ def test_an_edition_ordinal_and_a_list_after_masing_masing(text: str, recipients
     assert sorted(name(f) for f in awards(text)) == recipients
 
 
-def test_a_table_header_is_no_category() -> None:
+def test_a_table_header_is_no_category_and_names_the_columns() -> None:
     text = (
         "Pemenang Paritrana Award 2023 tingkat Provinsi Papua Barat:\n"
         "| Kategori | Peringkat | Penerima |\n| Pemerintah Kabupaten | Terbaik I | Kabupaten Fakfak |"
     )
-    assert [(name(f), f.rank, f.category) for f in awards(text)] == [("Kabupaten Fakfak", 1, None)]
+    assert [(name(f), f.rank, f.category) for f in awards(text)] == [
+        ("Kabupaten Fakfak", 1, "Pemerintah Kabupaten")
+    ]
+
+
+def test_rows_of_a_flattened_table_by_its_header() -> None:
+    text = (
+        "Hasil Paritrana Award 2024 tingkat Provinsi Jambi:\nNo | Kategori | Peringkat | Penerima\n"
+        "1 | Usaha Menengah | Juara I | Hotel Ratu Jambi\n"
+        "2 | Usaha Mikro | Nominasi | Kopi Kerinci Bang Udin\n"
+        "\nPenyerahan dilakukan di Jambi."
+    )
+    assert [(name(f), f.rank, f.result, f.category) for f in awards(text)] == [
+        ("Hotel Ratu Jambi", 1, "winner", "Usaha Menengah"),
+        ("Kopi Kerinci Bang Udin", None, "nominee", "Usaha Mikro"),
+    ]
+
+
+def test_a_caption_label_before_a_colon_lists_no_recipients() -> None:
+    text = (
+        "Kabupaten Bantul meraih Paritrana Award 2023.\nKeterangan foto: Sekda DIY Budi Santosa berfoto"
+        " bersama penerima penghargaan."
+    )
+    assert [name(f) for f in awards(text)] == ["Kabupaten Bantul"]
+
+
+def test_an_assessment_visit_gives_no_result_but_its_round_counts() -> None:
+    text = (
+        "Tim penilai Paritrana Award 2024 tingkat nasional melakukan verifikasi lapangan ke Kabupaten"
+        " Sumbawa Barat dan Kabupaten Dompu. Kabupaten Sumbawa Barat masuk tiga besar."
+    )
+    assert [(name(f), f.result, f.level) for f in awards(text)] == [
+        ("Kabupaten Sumbawa Barat", "nominee", "nasional")
+    ]
 
 
 @pytest.mark.parametrize(
