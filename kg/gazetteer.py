@@ -76,11 +76,16 @@ CUES: dict[str, tuple[str, Level | None]] = {
 EXCLUDED_BEFORE = (
     "kecamatan",
     "kec.",
+    "camat",  # "Camat Nita": a district's head, named after the district
+    "lurah",  # "Lurah Batu Meja"
     "kelurahan",
     "kel.",
     "desa",
     "dusun",
     "kampung",
+    "nagari",
+    "gampong",
+    "pekon",
     "jalan",
     "jl.",
     "jln.",

@@ -437,7 +437,9 @@ def _in_place_of(name: str, acronym: str) -> str | None:
 
 def _excluded(match: OrgMatch) -> bool:
     normal = " ".join(match.name.lower().split())
-    return normal in words("org_exclusions.txt") or normal.startswith(GOVERNMENT_WORDS)
+    exclusions = words("org_exclusions.txt")
+    prefixes = tuple(e[:-1] for e in exclusions if e.endswith("*"))
+    return normal in exclusions or normal.startswith(GOVERNMENT_WORDS) or normal.startswith(prefixes)
 
 
 @cache

@@ -544,8 +544,29 @@ def _org_from(doc: Document, pos: int, prefix: str) -> OrgMatch | None:
         if whole and whole.end > pos:
             return whole
     end = continue_name(doc, pos, prefix in ("Kodim", "Korem"), doc.line_of(pos)[1])
+    if end == pos:
+        end = _place_of_unit(doc, pos)  # "Kapolres Labuhanbatu": the unit's place ends its name
     name = " ".join(f"{prefix} {text[pos:end]}".split()).strip(" ,")
     return OrgMatch(pos, end, name, (), None, None, "title") if name else None
+
+
+PLACE_WORDS = re.compile(r"[ \t]*([A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+){0,2})")
+
+
+def _place_of_unit(doc: Document, pos: int) -> int:
+    """Where a place written right after a contracted title ends, when the gazetteer knows it
+    ("Kapolres Labuhanbatu AKBP ...", "Kajari Bireuen"): the longest run of up to three capitalised
+    words that names a region. A police or military unit's place is no region mention of its own."""
+    found = PLACE_WORDS.match(doc.text, pos)
+    if found is None:
+        return pos
+    spans = [
+        (found.start(1) + w.start(), found.start(1) + w.end()) for w in re.finditer(r"\S+", found.group(1))
+    ]
+    for count in range(len(spans), 0, -1):
+        if Gazetteer.load().lookup(" ".join(doc.text[a:b] for a, b in spans[:count])):
+            return spans[count - 1][1]
+    return pos
 
 
 @cache

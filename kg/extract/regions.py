@@ -34,21 +34,12 @@ class RegionMatch:
 @cache
 def _org_name_before() -> re.Pattern[str]:
     """Text right before a place that makes the place part of a company's, hotel's or BPJS office's name."""
-    heads = [row["head"] for row in rows("region_blockers.csv") if not row["bare"]]
+    heads = [row["head"] for row in rows("region_blockers.csv")]
     words = "|".join(re.escape(h).replace(r"\ ", " +") for h in sorted(heads, key=len, reverse=True))
     return re.compile(
         rf"(?:{words})(?: +(?:untuk +)?(?:Kantor +)?(?:Cabang|[Ww]ilayah|Kanwil))?"
         rf"(?: +[A-Z][\w.'’&-]*){{0,3}} *$"
     )
-
-
-@cache
-def _village_name_before() -> re.Pattern[str]:
-    """The word right before a bare place that makes it a village's or district's name ("Lurah Batu
-    Meja", "Desa Batu Ampar"): region_blockers.csv rows marked bare."""
-    heads = [row["head"] for row in rows("region_blockers.csv") if row["bare"]]
-    words = "|".join(re.escape(h).replace(r"\ ", " +") for h in sorted(heads, key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?:{words}) +$")
 
 
 PLACE = r"[A-Z][\w.'’&-]*(?: +[A-Z][\w.'’&-]*)*"
@@ -64,7 +55,7 @@ def _office_areas_before() -> re.Pattern[str]:
     in that list belongs to the office's name. A lowercase "wilayah" counts only after
     an organisation's name, since "di wilayah Papua" is plain prose.
     """
-    heads = [row["head"] for row in rows("region_blockers.csv") if not row["bare"]]
+    heads = [row["head"] for row in rows("region_blockers.csv")]
     words = "|".join(re.escape(h).replace(r"\ ", " +") for h in sorted(heads, key=len, reverse=True))
     office = rf"(?:(?:{words}) +(?:untuk +)?(?:Kantor +)?[Ww]ilayah|Kanwil|Kantor +Wilayah|Wilayah)"
     return re.compile(rf"{office} +{PLACE}(?:{JOINT}{PLACE})*(?:{JOINT}| +)$")
@@ -90,8 +81,6 @@ def _in_org_name(doc: Document, span: RegionSpan) -> bool:
     line_start, _ = doc.line_of(span.start)
     before = doc.text[max(line_start, span.start - 120) : span.start]
     if _org_name_before().search(before[-80:]):
-        return True
-    if span.cue is None and _village_name_before().search(before[-40:]):
         return True
     area = _office_area().match(doc.text, span.start)
     if area and area.end() > span.end:

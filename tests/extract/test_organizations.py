@@ -463,3 +463,13 @@ def test_a_hospital_named_after_a_person_with_an_initial() -> None:
 def test_village_bodies_and_a_province_after_a_comma(text: str, expected: list[str]) -> None:
     doc = Document(clean(RawDocument(doc_id="t", source="test", text=text)))
     assert [f.name for f in OrganizationExtractor()(doc) if isinstance(f, OrganizationFact)] == expected
+
+
+def test_a_coordination_forum_of_a_regions_leaders_is_no_organisation() -> None:
+    text = (
+        "Forum Koordinasi Pimpinan Daerah (Forkopimda) Kabupaten Asahan menggelar rapat bersama Dinas Sosial."
+    )
+    doc = Document(clean(RawDocument(doc_id="t", source="test", text=text)))
+    assert [f.name for f in OrganizationExtractor()(doc) if isinstance(f, OrganizationFact)] == [
+        "Dinas Sosial"
+    ]

@@ -574,3 +574,10 @@ def test_a_connective_before_name_comma_title_is_no_part_of_the_name() -> None:
 def test_a_member_of_a_council_commission() -> None:
     text = "Anggota Komisi II DPRD Kabupaten Sigi, Hj. Nurhayati, meminta data diperbarui."
     assert posts(text)["Nurhayati"] == ("Anggota Komisi II", "DPRD Kabupaten Sigi")
+
+
+def test_a_contracted_title_of_a_unit_keeps_the_units_place() -> None:
+    assert posts("Hadir Kapolres Labuhanbatu AKBP Wahyu Nugroho dalam rapat itu.")["Wahyu Nugroho"] == (
+        "Kepala",
+        "Polres Labuhanbatu",
+    )
