@@ -261,7 +261,6 @@ def _office_place(doc: Document, pos: int, expects_place: bool) -> tuple[int, st
         return area.end(), area.group(0)
     if region:
         end = _branch_kota(doc, region[1]) if office else region[1]
-        end = _second_place(doc, start, end) if office else end
         return end, _clean(text[start:end])
     head_office = HEAD_OFFICE.match(text, pos, line_end)
     if head_office and not office:
@@ -274,17 +273,6 @@ def _office_place(doc: Document, pos: int, expects_place: bool) -> tuple[int, st
                 return longer.end(1), longer.group(1)
             return token.end(), token.group(0)
     return pos, None
-
-
-def _second_place(doc: Document, start: int, end: int) -> int:
-    """A branch named by two places ("Cabang Pekanbaru Panam", "Cabang Batam Nagoya"): the word
-    after the region is part of the office's name when the article writes the two together again,
-    as a holder's name after the office is not ("Cabang Meulaboh Husaini mengatakan")."""
-    following = PLACE_WORD.match(doc.text, end + 1) if doc.text[end : end + 1] == " " else None
-    if following is None or doc.text[following.start() - 1] != " ":
-        return end
-    pair = doc.text[start : following.end()]
-    return following.end() if doc.text.count(pair) >= 2 and following.group(0) not in _heads() else end
 
 
 #: a place of two or three capitalised words right before a comma, a full stop or a bracket (a

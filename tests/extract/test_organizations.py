@@ -475,25 +475,5 @@ def test_a_coordination_forum_of_a_regions_leaders_is_no_organisation() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # a branch named by two places, written together twice
-        (
-            "Kepala BPJS Ketenagakerjaan Cabang Batam Nagoya, Rina, hadir. Kantor Cabang Batam Nagoya"
-            " melayani 40 ribu peserta.",
-            "BPJS Ketenagakerjaan Cabang Batam Nagoya",
-        ),
-        # a holder's name after the branch's place, written once, stays out of it
-        (
-            "Kepala BPJS Ketenagakerjaan Cabang Meulaboh Husaini mengatakan hal itu.",
-            "BPJS Ketenagakerjaan Cabang Meulaboh",
-        ),
-    ],
-)
-def test_a_branch_named_by_two_places(text: str, expected: str) -> None:
-    assert expected in names(text)
-
-
 def test_a_named_community_is_an_organisation() -> None:
     assert "Komunitas Ojol Sejahtera Kendari" in names("Ketua Komunitas Ojol Sejahtera Kendari, Budi, hadir.")
