@@ -529,9 +529,12 @@ class OrganizationExtractor:
 
 
 VILLAGE_WORDS = frozenset({"Desa", "Kampung", "Kelurahan", "Nagari", "Gampong", "Pekon"})
+VILLAGE_BODY_HEADS = frozenset({"Badan", "Lembaga", "Majelis"})
 
 
 def _a_kind_of_village_body(match: OrgMatch) -> bool:
     """ "Badan Permusyawaratan Desa", "Badan Musyawarah Kampung": a kind of body every village has,
-    named without its village, is no organisation of its own; "BPD Desa Sukamaju" is one."""
-    return match.name.split()[-1] in VILLAGE_WORDS
+    named without its village, is no organisation of its own; "BPD Desa Sukamaju" is one, and so
+    is a regency's agency for villages ("Dinas Pemberdayaan Masyarakat dan Desa")."""
+    words_ = match.name.split()
+    return words_[0] in VILLAGE_BODY_HEADS and words_[-1] in VILLAGE_WORDS
