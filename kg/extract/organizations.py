@@ -368,6 +368,8 @@ def _chunk_name(analysis: Analysis, chunk: Chunk) -> tuple[int, str, tuple[str, 
     if acronym is None:
         return chunk.end, _clean(analysis.words(chunk.start, chunk.end)), ()
     inner_start, inner_end = acronym
+    if analysis.words(inner_start, inner_end) in LEGAL_FORMS:  # "PT X (Persero)": no short name
+        return chunk.end, _clean(analysis.words(chunk.start, chunk.end)), ()
     before = _clean(analysis.words(chunk.start, inner_start - 1))
     inner = _clean(analysis.words(inner_start, inner_end))
     if not _short_form_of(inner, before) or len(inner.split()) > 2:
@@ -379,6 +381,8 @@ def _chunk_name(analysis: Analysis, chunk: Chunk) -> tuple[int, str, tuple[str, 
     return chunk.end, f"{before} {tail}", (f"{short} {tail}",)
 
 
+#: a company's legal form, written in parentheses after its name: part of the name, no alias
+LEGAL_FORMS = frozenset({"Persero", "Perseroda", "Tbk", "Perum", "Perumda"})
 INNER_SHORT = re.compile(r" \(([A-Z]{2,6})\)")
 
 

@@ -477,3 +477,20 @@ def test_a_coordination_forum_of_a_regions_leaders_is_no_organisation() -> None:
 
 def test_a_named_community_is_an_organisation() -> None:
     assert "Komunitas Ojol Sejahtera Kendari" in names("Ketua Komunitas Ojol Sejahtera Kendari, Budi, hadir.")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Penghargaan diraih PT Bank Sulselbar (Perseroda) tahun ini.",
+            ("PT Bank Sulselbar (Perseroda)", ()),
+        ),
+        ("Penghargaan diraih PT Semen Tonasa (Persero) tahun ini.", ("PT Semen Tonasa (Persero)", ())),
+    ],
+)
+def test_a_legal_form_in_parentheses_is_part_of_the_name_and_no_alias(
+    text: str, expected: tuple[str, tuple[str, ...]]
+) -> None:
+    [match] = [m for m in found(text) if m.name.startswith("PT")]
+    assert (match.name, match.aliases) == expected
