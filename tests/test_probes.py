@@ -28,8 +28,10 @@ flattened tables, shortlists), probe17/ ten articles of agreements, council hear
 claims and regulations (bodies and officials in many shapes), probe18/ ten award reports in the
 voices of press offices, local outlets, news agencies and radio sites (other named awards too),
 probe19/ eight articles of coverage, budgets, compliance drives and benefits, probe20/ eight
-award reports that write the edition's year in many ways (or not at all), and probe21/ eight
-articles of meetings and agreements, all with the gold of every fact type. The gold of probe3 to probe13 lists
+award reports that write the edition's year in many ways (or not at all), probe21/ eight
+articles of meetings and agreements, probe22/ eight award reports each told another way, and
+probe23/ eight everyday articles of regulations, claims, programmes and coverage, all with the
+gold of every fact type. The gold of probe3 to probe13 lists
 only the fact types they are about; each probe NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
@@ -71,6 +73,8 @@ PROBES = {
     "probe19": 8,
     "probe20": 8,
     "probe21": 8,
+    "probe22": 8,
+    "probe23": 8,
 }
 
 

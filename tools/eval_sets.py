@@ -69,6 +69,8 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe19": (probes / "probe19", probes / "probe19.gold.jsonl", None),
         "probe20": (probes / "probe20", probes / "probe20.gold.jsonl", None),
         "probe21": (probes / "probe21", probes / "probe21.gold.jsonl", None),
+        "probe22": (probes / "probe22", probes / "probe22.gold.jsonl", None),
+        "probe23": (probes / "probe23", probes / "probe23.gold.jsonl", None),
     }
 
 
