@@ -663,10 +663,10 @@ class FrameReader:
         if announced is not None and self._announced_items(announced, start, end):
             return
         events = self._events_in(start, end)
-        if self._hoped(start, end, "hope"):
+        if self._cued_before_receiving(start, end, "hope"):
             self.pending = None
             return
-        if self._hoped(start, end, "assessment"):
+        if self._cued_before_receiving(start, end, "assessment"):
             self.pending = None
             for event in _editions_first(events):
                 self._apply(event)
@@ -740,7 +740,7 @@ class FrameReader:
         recipient = cells[columns["recipient"]] if "recipient" in columns else None
         if recipient is None or recipient[0] >= recipient[1]:
             return True
-        item_end = self.recipients.any_item(recipient[0]) or self.recipients.typed_item(recipient[0])
+        item_end = self.recipients.any_item(recipient[0])
         if item_end is None:
             return True
         category = None
@@ -778,7 +778,7 @@ class FrameReader:
                 self.frames.append(frame)
             frame.members.extend(replace(c, frame=frame) for c in made)
 
-    def _hoped(self, start: int, end: int, kind: str) -> bool:
+    def _cued_before_receiving(self, start: int, end: int, kind: str) -> bool:
         """A wish or a target ("diharapkan menjadi wakil provinsi"), or the assessment ("tim penilai
         melakukan verifikasi lapangan ke ..."), before any receiving verb: no result."""
         for position in range(start, end):
