@@ -297,7 +297,11 @@ def ranked(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> l
     "Kota X (Juara II)": the place in brackets right after its item;
     "X ... disusul Y dan Z": the items after "disusul" take the places after X's.
     """
-    found = _respective_places(tokens, start, end, item) + _in_order(tokens, start, end, item)
+    found = (
+        _respective_places(tokens, start, end, item)
+        + _in_order(tokens, start, end, item)
+        + _shared_places(tokens, start, end, item)
+    )
     taken = {i for listed in found for i in range(listed.start, (listed.place or listed.end) + 1)}
     position = start
     while position < end:
@@ -390,6 +394,21 @@ def _respective_places(tokens: Sequence[Token], start: int, end: int, item: Item
     if sum(1 for t in tokens[start:end] if t.lower in cues().ordinals) < 2:
         return []  # two places or more are written with two ordinals or more
     return _places_then_items(tokens, start, end, item) or _items_then_places(tokens, start, end, item)
+
+
+def _shared_places(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
+    """ "A dan B sama-sama meraih peringkat ketiga": a place the items of a list share."""
+    found: list[Item] = []
+    for listed in coordinated(tokens, start, end, item):
+        cue = listed.end + (listed.end < end and tokens[listed.end].lower == "yang")
+        after = cues().at("shared", tokens, cue) if cue < end else None
+        if after is None or len(listed.items) < 2:
+            continue
+        linked = _past_links(tokens, after, end)
+        place = place_at(tokens, linked, end) if linked is not None else None
+        if place is not None:
+            found.extend(Item(i.start, i.end, place[0], linked) for i in listed.items)
+    return found
 
 
 def _items_then_places(tokens: Sequence[Token], start: int, end: int, item: ItemReader) -> list[Item]:
@@ -580,8 +599,10 @@ def _follow(
         ]
         if not lists:
             return position
+        placed = {f.start for f in found}
         for number, next_item in enumerate(lists[0].items, 1):
-            found.append(Item(next_item.start, next_item.end, rank + number, look))
+            if next_item.start not in placed:  # "disusul A dan B yang sama-sama meraih peringkat ketiga"
+                found.append(Item(next_item.start, next_item.end, rank + number, look))
         return lists[0].end
     return position
 

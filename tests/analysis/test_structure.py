@@ -244,3 +244,23 @@ def test_places_above_and_below_a_given_place(text: str, expected: list[tuple[st
     assert sorted(((a.words(i.start, i.end), i.rank) for i in found), key=lambda x: x[1] or 0) == sorted(
         expected, key=lambda x: x[1]
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kota Palu dan Kabupaten Sigi sama-sama meraih peringkat ketiga.",
+            [("Kota Palu", 3), ("Kabupaten Sigi", 3)],
+        ),
+        (
+            "Peringkat I diraih Kabupaten Poso, disusul Kota Palu dan Kabupaten Sigi yang sama-sama meraih"
+            " peringkat kedua.",
+            [("Kabupaten Poso", 1), ("Kota Palu", 2), ("Kabupaten Sigi", 2)],
+        ),
+    ],
+)
+def test_a_place_the_items_of_a_list_share(text: str, expected: list[tuple[str, int]]) -> None:
+    a = _analysis(text)
+    found = ranked(a.tokens, 0, len(a.tokens), a.items_of("region"))
+    assert [(a.words(i.start, i.end), i.rank) for i in found] == expected
