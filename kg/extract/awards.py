@@ -954,7 +954,11 @@ class FrameReader:
             ("award_cue.along", "along"),
         ):
             for span in self._spans_in(label, start, end):
-                if kind == "verb" and self._negated(span.start):
+                if (
+                    kind == "verb"
+                    and self._negated(span.start)
+                    and not self._shortlisted_before(start, span.start)
+                ):
                     continue
                 found.append(Tie(kind, span.start, span.end))
         for position in range(start, end):
@@ -969,6 +973,11 @@ class FrameReader:
                 continue
             ties.append(tie)
         return ties
+
+    def _shortlisted_before(self, start: int, verb: int) -> bool:
+        """Whether the subject of a negated receiving verb was named a finalist before it ("Dua finalis
+        lainnya, A dan B, belum berhasil meraih penghargaan"): shortlisted, though no winners."""
+        return any(not self._negated(s.start) for s in self._spans_in("award_cue.nominee", start, verb))
 
     def _labelled(self, start: int, colon: int) -> bool:
         """Whether a colon closes a label ("Keterangan foto:", "Foto:"): what follows is a caption,

@@ -949,3 +949,19 @@ def test_kabupaten_itu_is_the_regency_named_before() -> None:
         ("Kabupaten Asahan", 2023, 2),
         ("Kabupaten Asahan", 2024, None),
     ]
+
+
+def test_finalists_named_before_a_negated_verb_are_nominees() -> None:
+    text = (
+        "Peringkat pertama Paritrana Award 2024 diraih Kabupaten Badung. Dua finalis lainnya, Kabupaten"
+        " Buleleng dan Kabupaten Jembrana, belum berhasil meraih penghargaan tahun ini."
+    )
+    assert [(name(f), f.result) for f in awards(text)] == [
+        ("Kabupaten Badung", "winner"),
+        ("Kabupaten Buleleng", "nominee"),
+        ("Kabupaten Jembrana", "nominee"),
+    ]
+
+
+def test_a_region_that_did_not_make_the_shortlist_is_no_nominee() -> None:
+    assert awards("Pada Paritrana Award 2024, Kabupaten Buleleng belum masuk tiga besar.") == []
