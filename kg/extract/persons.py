@@ -477,13 +477,25 @@ def _parse_after_title(doc: Document, title: Title, pos: int) -> tuple[int, str,
         if org:
             return org.end, role, Ref("organization", org.name), org
         return pos, role, None, None
-    org = org_at(doc, pos)
+    org = org_at(doc, pos) or _alias_at(doc, pos)
     if org:
         body, council = _body_of_council(org)
         if council is not None:  # "Ketua Komisi IV DPRD Kaltim": the commission is part of the post
             return _skip_paren(doc, org.end), f"{role} {body}", Ref("organization", council.name), council
         return _skip_paren(doc, org.end), role, Ref("organization", org.name), org
     return pos, role, None, None
+
+
+def _alias_at(doc: Document, pos: int) -> OrgMatch | None:
+    """An organisation written at `pos` by a short form the article defined for it ("Ikatan Pedagang
+    Pasar Tradisional (IPPT) Pekanbaru" ... "Ketua IPPT Pekanbaru, Nama"): that organisation."""
+    start = skip_spaces(doc.text, pos)
+    for org in orgs(doc):
+        for alias in sorted(org.aliases, key=len, reverse=True):
+            end = start + len(alias)
+            if doc.text.startswith(alias, start) and not doc.text[end : end + 1].isalnum():
+                return OrgMatch(start, end, org.name, org.aliases, org.base, org.place, org.kind)
+    return None
 
 
 @cache

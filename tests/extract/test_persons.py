@@ -581,3 +581,11 @@ def test_a_contracted_title_of_a_unit_keeps_the_units_place() -> None:
         "Kepala",
         "Polres Labuhanbatu",
     )
+
+
+def test_a_title_before_a_short_form_the_article_defined() -> None:
+    text = (
+        "Sosialisasi digelar bagi Ikatan Nelayan Tradisional (INT) Bitung. Ketua INT Bitung, H. Daud"
+        " Mokoginta, menyambut baik."
+    )
+    assert posts(text)["Daud Mokoginta"] == ("Ketua", "Ikatan Nelayan Tradisional Bitung")
