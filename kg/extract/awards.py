@@ -38,6 +38,7 @@ from kg.analysis.structure import (
 )
 from kg.analysis.tokens import Token
 from kg.extract.base import Document
+from kg.extract.numbers import words_value
 from kg.extract.organizations import orgs
 from kg.extract.persons import persons, region_persons_by_name
 from kg.extract.regions import region_anaphora, regions
@@ -289,20 +290,11 @@ def _capitalised_runs(a: Analysis) -> dict[int, int]:
     return runs
 
 
-@cache
-def _count_words() -> frozenset[str]:
-    """Words that count a group of two or more: "tiga", "sejumlah" (number_words.csv numbers,
-    award_cues.csv count); "salah satu usaha" is one."""
-    numbers = {
-        row["word"].casefold()
-        for row in rows("number_words.csv")
-        if row["kind"] == "number" and int(row["value"]) > 1
-    }
-    return frozenset(numbers) | _cue_words("count")
-
-
 def _a_count(word: str) -> bool:
-    return (word.isdigit() and len(word) <= 3 and int(word) > 1) or word in _count_words()
+    """A word that counts a group of two or more: "tiga", "12", "sejumlah" (award_cues.csv count);
+    "salah satu usaha" is one."""
+    value = int(word) if word.isdigit() and len(word) <= 3 else words_value(word)
+    return (value or 0) > 1 or word in _cue_words("count")
 
 
 @cache
@@ -591,8 +583,7 @@ class FrameReader:
         frame = self.frame
         if event.kind == "edition":
             if frame is None or (frame.award, frame.years) != (event.award, event.years):
-                self._open(event.award, event.years, event.value)
-                self.frames[-1].undated = event.undated
+                self._open(event.award, event.years, event.value, event.undated)
             elif event.value and frame.level and event.value != frame.level:
                 self._open(event.award, event.years, event.value)  # the same edition's other round
             elif event.value:
@@ -616,10 +607,10 @@ class FrameReader:
         elif event.kind == "category":
             frame.category = event.value
 
-    def _open(self, award: str, years: tuple[int, ...], level: str | None) -> None:
+    def _open(self, award: str, years: tuple[int, ...], level: str | None, undated: bool = False) -> None:
         if not self.frames:
             level = level or self.early_level
-        self.frame = Frame(award, years, level)
+        self.frame = Frame(award, years, level, undated=undated)
         self.frames.append(self.frame)
 
     def _events_in(self, start: int, end: int) -> list[Event]:
@@ -1060,8 +1051,9 @@ class FrameReader:
         """A business no lexicon knows, set off by commas after words for it: "Usaha tenun rumahan
         di Kabupaten X, Tenun Ikat Y, masuk nominasi ...", "Salah satu UMKM binaan, Keripik Z, meraih"."""
         a = self.a
-        opening = a.tokens[start : start + 5]  # after a dateline ("KUPANG - Usaha tenun ...")
-        if not any(a.span_at("award_cue.business", t.index) for t in opening):
+        while start < comma and (self.doc.in_dateline(a.tokens[start].start) or a.tokens[start].is_punct):
+            start += 1  # "KUPANG - Usaha tenun ...": the clause opens after the dateline
+        if not any(a.span_at("award_cue.business", t.index) for t in a.tokens[start : start + 3]):
             return []
         name_start = next((p + 1 for p in range(comma - 1, start, -1) if a.tokens[p].text == ","), None)
         if name_start is None or self.recipients.any_item(name_start) != comma:
@@ -1257,10 +1249,9 @@ def _cells(tokens: Sequence[Token], start: int, end: int) -> list[tuple[int, int
 def _table_header(a: Analysis, cells: list[tuple[int, int]]) -> dict[str, int] | None:
     """Which column holds what, when a line is a table's header ("Kategori | Peringkat | Penerima")."""
     columns: dict[str, int] = {}
-    every = frozenset().union(*_header_words().values(), _cue_words("header_other"))
     for index, (first, last) in enumerate(cells):
         words = {t.lower for t in a.tokens[first:last] if t.kind == "word"}
-        if not words <= every:
+        if not words <= _every_header_word():
             return None  # a row: a header's cells are header words only
         for column, names in _header_words().items():
             if words & names and column not in columns:
@@ -1272,6 +1263,11 @@ def _table_header(a: Analysis, cells: list[tuple[int, int]]) -> dict[str, int] |
 def _header_words() -> dict[str, frozenset[str]]:
     """The words that head a table's columns, by column (award_cues.csv header_category, ...)."""
     return {column: _cue_words(f"header_{column}") for column in ("category", "place", "recipient")}
+
+
+@cache
+def _every_header_word() -> frozenset[str]:
+    return frozenset().union(*_header_words().values(), _cue_words("header_other"))
 
 
 def _editions_first(events: list[Event]) -> list[Event]:

@@ -40,6 +40,7 @@ from kg.extract.persons import PLACE_UNITS, PersonMatch, persons_in, region_pers
 from kg.extract.regions import (
     ANAPHORA_LEVELS,
     ANAPHORA_REACH,
+    demonstrative_after,
     region_anaphora,
     regions,
     regions_in,
@@ -264,16 +265,8 @@ def _anaphoric_companies(analysis: Analysis, companies: list[Span]) -> list[Span
     for position, token in enumerate(tokens):
         if token.lower != "perusahaan":
             continue
-        demonstrative = next(
-            (
-                after
-                for after in range(position + 1, min(len(tokens), position + COMPANY_ANAPHORA_WORDS + 1))
-                if tokens[after].lower in ("itu", "tersebut")
-            ),
-            None,
-        )
-        between = tokens[position + 1 : demonstrative or position]
-        if demonstrative is None or any(t.kind != "word" or not t.text.islower() for t in between):
+        demonstrative = demonstrative_after(tokens, position, COMPANY_ANAPHORA_WORDS)
+        if demonstrative is None:
             continue
         before = [c for c in companies if c.end <= position and position - c.end <= ANAPHORA_REACH]
         if before:

@@ -280,7 +280,7 @@ def region_anaphora(
             latest[gazetteer.get(mentions[upcoming][2]).level or ""] = latest["daerah"] = upcoming
             upcoming += 1
         level = ANAPHORA_LEVELS.get(tokens[position].lower)
-        demonstrative = _demonstrative_after(tokens, position) if level is not None else None
+        demonstrative = demonstrative_after(tokens, position) if level is not None else None
         if level is None or demonstrative is None:
             continue
         antecedent = latest.get(level)
@@ -289,10 +289,10 @@ def region_anaphora(
     return found
 
 
-def _demonstrative_after(tokens: Sequence[Token], position: int) -> int | None:
-    """Where "itu"/"tersebut" closes the phrase a level word begins: "kabupaten itu", "kota
-    terbesar di Kalimantan Selatan itu" (a few words, no punctuation, between)."""
-    for after in range(position + 1, min(len(tokens), position + ANAPHORA_PHRASE + 2)):
+def demonstrative_after(tokens: Sequence[Token], position: int, reach: int = ANAPHORA_PHRASE) -> int | None:
+    """Where "itu"/"tersebut" closes the phrase a noun begins: "kabupaten itu", "kota terbesar di
+    Kalimantan Selatan itu", "perusahaan pengolahan nikel itu" (a few words, no punctuation, between)."""
+    for after in range(position + 1, min(len(tokens), position + reach + 2)):
         if tokens[after].lower in ANAPHORA_WORDS:
             return after
         if tokens[after].kind != "word" or (after == position + 1 and not tokens[after].text.islower()):
