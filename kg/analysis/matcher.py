@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
@@ -112,13 +112,41 @@ class PhraseMatcher:
 
 # --- token patterns ------------------------------------------------------------------------------
 
+Check = Callable[[Token], bool]
+
 
 @dataclass(frozen=True)
 class _Spec:
     op: str
     name: str | None
     span: str | None
-    tests: tuple[tuple[str, Any], ...]
+    words: frozenset[str] | None  # the LOWER test's words, which tell where a match may start
+    check: Check  # every test of the spec but SPAN, compiled into one call
+
+
+def _test(key: str, value: Any) -> Check:
+    if key == "LOWER":
+        return lambda token: token.lower in value
+    if key == "TEXT":
+        return lambda token: token.text in value
+    if key == "REGEX":
+        return lambda token: value.search(token.text) is not None
+    attribute = {
+        "IS_TITLE": "is_title",
+        "IS_UPPER": "is_upper",
+        "IS_NUMBER": "is_number",
+        "IS_PUNCT": "is_punct",
+    }
+    name = attribute[key]
+    return lambda token: getattr(token, name) == value
+
+
+def _all(checks: list[Check]) -> Check:
+    if not checks:
+        return lambda token: True
+    if len(checks) == 1:
+        return checks[0]
+    return lambda token: all(check(token) for check in checks)
 
 
 def _compile_spec(spec: Mapping[str, Any], where: str) -> _Spec:
@@ -128,41 +156,38 @@ def _compile_spec(spec: Mapping[str, Any], where: str) -> _Spec:
     op = spec.get("OP", "1")
     if op not in OPS:
         raise PatternError(f"{where}: unknown OP {op!r} (use ?, *, +, !)")
-    tests: list[tuple[str, Any]] = []
+    checks: list[Check] = []
+    words: frozenset[str] | None = None
     for key in ("LOWER", "TEXT"):
         if key in spec:
             value = spec[key]
             allowed = frozenset(value["IN"]) if isinstance(value, dict) else frozenset([value])
             if key == "LOWER":
-                allowed = frozenset(v.casefold() for v in allowed)
-            tests.append((key, allowed))
+                words = allowed = frozenset(v.casefold() for v in allowed)
+            checks.append(_test(key, allowed))
     for key in ("IS_TITLE", "IS_UPPER", "IS_NUMBER", "IS_PUNCT"):
         if key in spec:
-            tests.append((key, bool(spec[key])))
+            checks.append(_test(key, bool(spec[key])))
     if "REGEX" in spec:
-        tests.append(("REGEX", re.compile(spec["REGEX"])))
-    return _Spec(op, spec.get("NAME"), spec.get("SPAN"), tuple(tests))
+        checks.append(_test("REGEX", re.compile(spec["REGEX"])))
+    return _Spec(op, spec.get("NAME"), spec.get("SPAN"), words, _all(checks))
 
 
-def _token_passes(token: Token, tests: tuple[tuple[str, Any], ...]) -> bool:
-    for key, value in tests:
-        if key == "LOWER":
-            ok = token.lower in value
-        elif key == "TEXT":
-            ok = token.text in value
-        elif key == "IS_TITLE":
-            ok = token.is_title == value
-        elif key == "IS_UPPER":
-            ok = token.is_upper == value
-        elif key == "IS_NUMBER":
-            ok = token.is_number == value
-        elif key == "IS_PUNCT":
-            ok = token.is_punct == value
-        else:
-            ok = value.search(token.text) is not None
-        if not ok:
-            return False
-    return True
+class _Spans:
+    """The spans a matcher reads, indexed by (label, start) for its steps and by label for its starts."""
+
+    def __init__(self, spans: Iterable[Span], labels: set[str]):
+        self.ends: dict[tuple[str, int], list[int]] = defaultdict(list)
+        starts: dict[str, list[int]] = defaultdict(list)
+        for span in spans:
+            if span.label in labels:
+                self.ends[span.label, span.start].append(span.end)
+                starts[span.label].append(span.start)
+        self.starts = {label: sorted(set(found)) for label, found in starts.items()}
+
+    def starting(self, label: str, lo: int, hi: int) -> list[int]:
+        found = self.starts.get(label, [])
+        return found[bisect_left(found, lo) : bisect_left(found, hi)]
 
 
 class TokenMatcher:
@@ -171,23 +196,45 @@ class TokenMatcher:
     def __init__(self) -> None:
         self.patterns: list[tuple[str, tuple[_Spec, ...]]] = []
         self.span_labels: set[str] = set()  # the span labels the patterns read; other spans are ignored
+        # the patterns whose first spec is a required word list, by those words: one look-up per
+        # token finds where each of them may start, instead of a pass over the window per pattern
+        self._by_first_word: dict[str, list[int]] = defaultdict(list)
 
     def add(self, label: str, pattern: Sequence[Mapping[str, Any]], where: str = "") -> None:
         where = where or label
         if not pattern:
             raise PatternError(f"{where}: an empty pattern")
         specs = tuple(_compile_spec(s, f"{where}[{i}]") for i, s in enumerate(pattern))
+        if _word_led(specs):
+            for word in specs[0].words or ():
+                self._by_first_word[word].append(len(self.patterns))
         self.patterns.append((label, specs))
         self.span_labels.update(spec.span for spec in specs if spec.span is not None)
 
     def __call__(self, tokens: Sequence[Token], spans: Iterable[Span] = ()) -> list[Match]:
-        by_start: dict[tuple[str, int], list[int]] = defaultdict(list)
-        for span in spans:
-            by_start[span.label, span.start].append(span.end)
-        matches = []
-        for label, specs in self.patterns:
-            run = _Run(tokens, specs, by_start)
-            for start in _possible_starts(specs, tokens, by_start):
+        return self.in_window(tokens, _Spans(spans, self.span_labels), 0, len(tokens))
+
+    def in_window(self, tokens: Sequence[Token], spans: _Spans, lo: int, hi: int) -> list[Match]:
+        """The matches inside tokens[lo:hi], in the positions of `tokens`: no match or span crosses `hi`."""
+        word_starts: dict[int, list[int]] = defaultdict(list)
+        for position in range(lo, hi):
+            for pattern in self._by_first_word.get(tokens[position].lower, ()):
+                word_starts[pattern].append(position)
+        matches: list[Match] = []
+        for number, (label, specs) in enumerate(self.patterns):
+            if _word_led(specs):
+                starts: Sequence[int] = word_starts.get(number, ())
+            else:
+                starts = _possible_starts(specs, tokens, spans, lo, hi)
+            if not starts:
+                continue
+            if len(specs) == 1 and specs[0].op in ("1", "!") and specs[0].span is None:
+                # a one-token pattern matches exactly where it may start: no run to make
+                name = specs[0].name
+                matches.extend(Match(label, p, p + 1, {name: (p, p + 1)} if name else {}) for p in starts)
+                continue
+            run = _Run(tokens, specs, spans.ends, hi)
+            for start in starts:
                 found = run.longest(start)
                 if found is not None:
                     end, groups = found
@@ -195,10 +242,15 @@ class TokenMatcher:
         return matches
 
 
+def _word_led(specs: tuple[_Spec, ...]) -> bool:
+    first = specs[0]
+    return first.words is not None and first.span is None and first.op in ("1", "+")
+
+
 def _possible_starts(
-    specs: tuple[_Spec, ...], tokens: Sequence[Token], spans: dict[tuple[str, int], list[int]]
-) -> Iterable[int]:
-    """The positions in `tokens` a match can start at, or all of them when the pattern cannot say.
+    specs: tuple[_Spec, ...], tokens: Sequence[Token], spans: _Spans, lo: int, hi: int
+) -> Sequence[int]:
+    """The positions in tokens[lo:hi] a match can start at, or all of them when the pattern cannot say.
 
     A match starts where one of its leading optional specs, or its first required one,
     holds; a pattern of optional specs only may start anywhere. Most patterns begin with a
@@ -207,28 +259,30 @@ def _possible_starts(
     starts: set[int] = set()
     for spec in specs:
         if spec.span is not None:
-            starts.update(start for label, start in spans if label == spec.span)
-        else:
-            words = next((allowed for key, allowed in spec.tests if key == "LOWER"), None)
-            if words is not None and spec.op != "!":
-                starts.update(position for position, token in enumerate(tokens) if token.lower in words)
-            else:  # one test per token here is far cheaper than a full match attempt at each
-                negated = spec.op == "!"
-                starts.update(
-                    p for p, token in enumerate(tokens) if _token_passes(token, spec.tests) != negated
-                )
+            starts.update(spans.starting(spec.span, lo, hi))
+        elif spec.words is not None and spec.op != "!":
+            words = spec.words
+            starts.update(p for p in range(lo, hi) if tokens[p].lower in words)
+        else:  # one test per token here is far cheaper than a full match attempt at each
+            negated = spec.op == "!"
+            check = spec.check
+            starts.update(p for p in range(lo, hi) if check(tokens[p]) != negated)
         if spec.op in ("1", "+"):
             return sorted(starts)
-    return range(len(tokens))
+    return range(lo, hi)
 
 
 class _Run:
-    """One pattern over one token list: which ends each (spec, token) can reach, memoised."""
+    """One pattern over one token window: which ends each (spec, token) can reach, memoised."""
 
     def __init__(
-        self, tokens: Sequence[Token], specs: tuple[_Spec, ...], spans: dict[tuple[str, int], list[int]]
+        self,
+        tokens: Sequence[Token],
+        specs: tuple[_Spec, ...],
+        spans: Mapping[tuple[str, int], list[int]],
+        hi: int,
     ):
-        self.tokens, self.specs, self.spans = tokens, specs, spans
+        self.tokens, self.specs, self.spans, self.hi = tokens, specs, spans, hi
         self.memo: dict[tuple[int, int], tuple[int, dict[str, tuple[int, int]]] | None] = {}
 
     def longest(self, start: int) -> tuple[int, dict[str, tuple[int, int]]] | None:
@@ -237,11 +291,10 @@ class _Run:
     def _steps(self, spec: _Spec, at: int) -> list[int]:
         """The token positions one application of `spec` at `at` can end at."""
         if spec.span is not None:
-            return list(self.spans.get((spec.span, at), ()))
-        if at >= len(self.tokens):
+            return [end for end in self.spans.get((spec.span, at), ()) if end <= self.hi]
+        if at >= self.hi:
             return []
-        passes = _token_passes(self.tokens[at], spec.tests)
-        return [at + 1] if passes != (spec.op == "!") else []
+        return [at + 1] if spec.check(self.tokens[at]) != (spec.op == "!") else []
 
     def _from(self, index: int, at: int) -> tuple[int, dict[str, tuple[int, int]]] | None:
         """The longest match of specs[index:] from token `at`, with its named parts."""
@@ -308,13 +361,8 @@ def match_in_windows(
     in the windows that may hold one. The spans inside a window are found by bisection, so
     the cost stays linear in the article however many windows and spans it has.
     """
-    ordered = sorted((s for s in spans if s.label in matcher.span_labels), key=lambda span: span.start)
-    starts = [span.start for span in ordered]
+    indexed = _Spans(spans, matcher.span_labels)
     found = []
     for start, end in windows:
-        inside = ordered[bisect_left(starts, start) : bisect_left(starts, end)]
-        local = [replace(s, start=s.start - start, end=s.end - start) for s in inside if s.end <= end]
-        for match in matcher(tokens[start:end], local):
-            groups = {name: (a + start, b + start) for name, (a, b) in match.groups.items()}
-            found.append(Match(match.label, match.start + start, match.end + start, groups))
+        found.extend(matcher.in_window(tokens, indexed, start, end))
     return found

@@ -40,17 +40,12 @@ class Token:
     end: int
     kind: str  # number, word or punct
     lower: str  # case-folded once: every phrase and pattern compares it
-
-    @property
-    def is_title(self) -> bool:
-        """Starts with a capital letter (Madiun, BPJS, Dinas)."""
-        return self.text[:1].isupper()
+    is_title: bool  # starts with a capital letter (Madiun, BPJS, Dinas); set once, read everywhere
 
     @property
     def is_upper(self) -> bool:
         """All capitals, as acronyms are written (BPJS, OPD), at least two letters."""
-        letters = [c for c in self.text if c.isalpha()]
-        return len(letters) >= 2 and all(c.isupper() for c in letters)
+        return self.text.isupper() and sum(c.isalpha() for c in self.text) >= 2
 
     @property
     def is_number(self) -> bool:
@@ -68,6 +63,14 @@ def tokenize(text: str, offset: int = 0) -> list[Token]:
         kind = found.lastgroup or "punct"
         text_ = found.group()
         tokens.append(
-            Token(index, text_, found.start() + offset, found.end() + offset, kind, text_.casefold())
+            Token(
+                index,
+                text_,
+                found.start() + offset,
+                found.end() + offset,
+                kind,
+                text_.casefold(),
+                text_[:1].isupper(),
+            )
         )
     return tokens

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.analysis.matcher import PatternError, PhraseMatcher, TokenMatcher, load_patterns
+from kg.analysis.matcher import PatternError, PhraseMatcher, TokenMatcher, load_patterns, match_in_windows
 from kg.analysis.tokens import tokenize
 
 
@@ -74,6 +74,35 @@ def test_a_negated_spec_takes_one_token_that_does_not_match() -> None:
         [{"SPAN": "region"}, {"LOWER": "dan", "OP": "!", "NAME": "joint"}, {"SPAN": "region"}],
     )
     assert found == [{"joint": "bukan"}]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ([{"REGEX": "^Dis[a-z]+$", "NAME": "agency"}], [{"agency": "Disnaker"}, {"agency": "Dishub"}]),
+        (
+            [{"LOWER": {"IN": ["disnaker", "dishub"]}, "NAME": "agency"}],
+            [{"agency": "Disnaker"}, {"agency": "Dishub"}],
+        ),
+        ([{"LOWER": "dan", "OP": "!"}, {"LOWER": "dan"}], [{}]),
+    ],
+)
+def test_one_token_and_word_led_patterns_match_where_they_start(
+    pattern: list[dict[str, object]], expected: list[dict[str, str]]
+) -> None:
+    assert _named("Disnaker dan Dishub hadir", pattern) == expected
+
+
+def test_a_match_stays_inside_its_window() -> None:
+    sentence = "Wali Kota Palu Hadianto Rasyid"
+    tokens = tokenize(sentence)
+    matcher = TokenMatcher()
+    matcher.add("case", TITLE_NAME)
+    spans = _phrases()(tokens, sentence)
+    whole = match_in_windows(matcher, tokens, spans, [(0, 5)])
+    cut = match_in_windows(matcher, tokens, spans, [(0, 3), (3, 5)])
+    assert [m.groups["holder"] for m in whole] == [(3, 5)]
+    assert [m.groups["holder"] for m in cut] == [(2, 3)]  # "Palu": the name past the window is not read
 
 
 @pytest.mark.parametrize(
