@@ -29,10 +29,13 @@ claims and regulations (bodies and officials in many shapes), probe18/ ten award
 voices of press offices, local outlets, news agencies and radio sites (other named awards too),
 probe19/ eight articles of coverage, budgets, compliance drives and benefits, probe20/ eight
 award reports that write the edition's year in many ways (or not at all), probe21/ eight
-articles of meetings and agreements, probe22/ eight award reports each told another way, and
-probe23/ eight everyday articles of regulations, claims, programmes and coverage, all with the
-gold of every fact type. The gold of probe3 to probe13 lists
-only the fact types they are about; each probe NOTES.md lists its judgement calls.
+articles of meetings and agreements, probe22/ eight award reports each told another way,
+probe23/ eight everyday articles of regulations, claims, programmes and coverage, probe24/ ten
+award reports of provinces seldom covered (categories as headings, editions by the ceremony's
+date, businesses described after their names), and probe25/ ten articles crowded with
+organisations and the people who lead them, all with the gold of every fact type. The gold of
+probe3 to probe13 lists only the fact types they are about; each probe NOTES.md lists its
+judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
 were then tuned on says little. These tests check that every probe builds without a problem
@@ -75,6 +78,8 @@ PROBES = {
     "probe21": 8,
     "probe22": 8,
     "probe23": 8,
+    "probe24": 10,
+    "probe25": 10,
 }
 
 

@@ -71,6 +71,8 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe21": (probes / "probe21", probes / "probe21.gold.jsonl", None),
         "probe22": (probes / "probe22", probes / "probe22.gold.jsonl", None),
         "probe23": (probes / "probe23", probes / "probe23.gold.jsonl", None),
+        "probe24": (probes / "probe24", probes / "probe24.gold.jsonl", None),
+        "probe25": (probes / "probe25", probes / "probe25.gold.jsonl", None),
     }
 
 

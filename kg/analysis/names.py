@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.analysis.document import Analysis
-from kg.analysis.matcher import Span, TokenMatcher, load_patterns
+from kg.analysis.matcher import Span, TokenMatcher, load_patterns, match_in_windows
 from kg.analysis.tokens import Token
 from kg.lexicon import data_text, rows, words
 
@@ -106,6 +106,12 @@ def patterns() -> TokenMatcher:
     return load_patterns(data_text("names.jsonl"), "kg/data/names.jsonl")
 
 
+@cache
+def described_patterns() -> TokenMatcher:
+    """The patterns of kg/data/org_patterns.jsonl: names set off before the words for what they are."""
+    return load_patterns(data_text("org_patterns.jsonl"), "kg/data/org_patterns.jsonl")
+
+
 class Names:
     """The name chunkers over one analysed article; build once per article (`names_of`)."""
 
@@ -115,6 +121,7 @@ class Names:
         self.lex = lexicon()
         self.extra: dict[str, dict[int, int]] = {}
         self._persons: dict[tuple[int, int], Chunk | None] = {}
+        self._described: list[tuple[int, int]] | None = None
         # the word shapes are one capitalised token each: matched on those tokens alone, for speed
         capitalised = [t for t in analysis.tokens if t.kind == "word" and t.is_title]
         for match in patterns()(capitalised, ()):
@@ -125,6 +132,30 @@ class Names:
         for start, end in analysis.sentences:
             for index in range(start, min(end, len(self.tokens))):
                 self._sentence_end[index] = end
+
+    def described(self) -> list[tuple[int, int]]:
+        """Businesses no head word begins, set off by a comma before the words for what they are
+        ("Sorong Petro Nusantara, perusahaan jasa migas"): their capitalised words from the first,
+        two at least, and no title's or region's alone. Token ranges, in text order."""
+        if self._described is None:
+            self._described = []
+            matches = match_in_windows(described_patterns(), self.tokens, (), self.analysis.sentences)
+            for match in matches:
+                start, end = match.groups["name"]
+                before = self.tokens[start - 1] if start else None
+                if before is not None and before.is_title and before.kind == "word":
+                    continue  # the longest run is matched from its first word
+                if end - start >= 2 and not self._claimed_otherwise(start, end):
+                    self._described.append((start, end))
+        return self._described
+
+    def _claimed_otherwise(self, start: int, end: int) -> bool:
+        """A title holder ("Bupati Lahat, ...") or a region ("Kabupaten Lahat, produsen kopi ...")."""
+        analysis = self.analysis
+        if analysis.spans_in("title", start, end):
+            return True
+        region = analysis.span_at("region", start)
+        return region is not None and region.end >= end
 
     # --- shared ------------------------------------------------------------------------------
 

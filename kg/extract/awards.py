@@ -367,9 +367,12 @@ def _events(doc: Document, a: Analysis) -> tuple[list[Event], set[int]]:
 
 def _undated_editions(doc: Document, a: Analysis, events: list[Event]) -> list[Event]:
     """An award the article never names with an edition's year ("penghargaan Paritrana Award tingkat
-    Provinsi Maluku", handed over at a dated ceremony): its first mention opens an edition of the
-    year the article is dated. An article that names a year for it anywhere reads that year only."""
-    year = int(doc.article.date[:4]) if doc.article.date else None
+    Provinsi Maluku", handed over at a dated ceremony): its first mention opens the edition the
+    article's date points to. An edition assesses a year's results and is handed over from late
+    that year into the next, so a report dated in the first half of a year is of the previous
+    year's edition, one dated later of its own year's. An article that names a year for the award
+    anywhere reads that year only."""
+    year = _edition_of_date(doc.article.date) if doc.article.date else None
     dated = {e.award for e in events if e.kind == "edition"}
     if year is None:
         return []
@@ -380,10 +383,29 @@ def _undated_editions(doc: Document, a: Analysis, events: list[Event]) -> list[E
         if award in dated or any(e.award == award for e in found):
             continue
         sentence = a.sentences[bisect_right(starts, span.start) - 1]
-        if any(_is_year(t.text) and int(t.text) != year for t in a.tokens[sentence[0] : sentence[1]]):
+        if any(y != year for y in _years_named(a, *sentence)):
             continue  # "Pada 2023 dan 2024, Kabupaten X meraih Paritrana Award": other years' results
         found.append(Event(span.start, span.end, "edition", award, (year,), undated=True))
     return found
+
+
+def _years_named(a: Analysis, start: int, end: int) -> list[int]:
+    """The years tokens [start, end) name, but for those of dates ("Kamis (15/5/2025)", "Mei 2025")."""
+    found = []
+    for position in range(start, end):
+        if not _is_year(a.tokens[position].text):
+            continue
+        before = a.tokens[position - 1] if position > start else None
+        if before is not None and (before.text in ("/", "-") or _a_date_word(before.lower)):
+            continue
+        found.append(int(a.tokens[position].text))
+    return found
+
+
+def _edition_of_date(date: str) -> int:
+    """The edition an undated award report of an ISO date is of (see `_undated_editions`)."""
+    year, month = int(date[:4]), int(date[5:7]) if date[4:5] == "-" and date[5:7].isdigit() else 12
+    return year - 1 if month <= 6 else year
 
 
 def _coordinated_editions(a: Analysis, events: list[Event]) -> list[Event]:
@@ -794,9 +816,32 @@ class FrameReader:
             self._spans_in(r, start, end) for r in receiving
         )
 
+    def _heading(self, start: int, end: int) -> Event | None:
+        """A category's label that opens a line of an announced list, with no "kategori" before it:
+        "2. Perusahaan Besar: PT X", "Rumah Sakit: RSUD Y". The label is a few words that begin
+        as categories do and name no recipient themselves ("Kota Gorontalo: juara I" is an item)."""
+        a = self.a
+        colon = next((p for p in range(start + 1, min(end, start + 7)) if a.tokens[p].text == ":"), None)
+        if colon is None or colon + 1 >= end:
+            return None
+        if any(t.kind != "word" and t.text not in "/-" for t in a.tokens[start:colon]):
+            return None
+        if self.recipients.typed_item(start) is not None:
+            return None
+        label = a.words(start, colon)
+        first = a.tokens[start].lower
+        opening = _cue_words("village") | _cue_words("government") | _cue_words("business")
+        if first not in opening and not any(
+            f"{label.casefold()} ".startswith(f"{phrase} ") for phrase in _cue_words("heading")
+        ):
+            return None
+        return Event(start, colon, "category", value=label)
+
     def _list_line(self, start: int, end: int) -> bool:
         """A line of an announced list: an item, a category heading, a place, or a bullet alone."""
         if start >= end:
+            return True
+        if self._heading(start, end) is not None:
             return True
         events = self._events_in(start, end)
         if events and events[0].kind == "category" and events[0].start == start:
@@ -820,11 +865,19 @@ class FrameReader:
         """The recipients of one line of an announced list, in the frame the list opened; a
         winner's number in a list under a category heading is its place ("Kategori Usaha Besar" /
         "1. PT X" / "2. PT Y")."""
+        heading = self._heading(start, end)
+        if heading is not None:
+            events = [heading, *events]
         for event in events:
             self._apply(event)
         assert self.pending is not None
         nominee = self.pending[0]
-        if start >= end or self.frame is None or (events and events[0].start == start):
+        if start >= end or self.frame is None:
+            return 0
+        if events and events[0].start == start:  # a heading; its items may follow a colon on its line
+            after = events[0].end
+            if after + 1 < end and self.a.tokens[after].text == ":":
+                return self._read_ties(after, end, [], context=True)
             return 0
         made = self._confer_places(self._places(start, end))
         if made:
@@ -1102,19 +1155,16 @@ class FrameReader:
         return items if typed or business else []
 
     def _without_locations(self, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
-        """A regency listed right after a village is where the village lies ("Desa Sukaramai Baru,
-        Kabupaten Simalungun"), not a recipient of its own."""
+        """A regency or a district listed right after a village is where the village lies ("Desa
+        Sukaramai Baru, Kabupaten Simalungun", "Kampung Yoka, Distrik Heram"), not a recipient."""
         typed = self.recipients.typed
         kept: list[tuple[int, int]] = []
         for item in items:
             previous = typed.get(kept[-1][0]) if kept else None
             current = typed.get(item[0])
-            if (
-                previous is not None
-                and previous.kind == "village"
-                and current is not None
-                and current.kind == "region"
-            ):
+            kind = current.kind if current is not None else None
+            district = kind != "village" and cues().at("district", self.a.tokens, item[0]) is not None
+            if previous is not None and previous.kind == "village" and (kind == "region" or district):
                 continue
             kept.append(item)
         return kept
@@ -1288,24 +1338,29 @@ def _category_words(category: str) -> set[str]:
     return {w.casefold() for w in re.findall(r"[^\W_]+", category)}
 
 
+def _competing(category: str) -> str | None:
+    """Who competes in a category: villages ("Pemerintah Desa"), else organisations ("Badan Usaha
+    Milik Daerah"), else regions ("Pemerintah Kabupaten/Kota"); None when no word says ("Utama")."""
+    words = _category_words(category)
+    for kind, cue in (("village", "village"), ("organization", "business"), ("region", "government")):
+        if words & _cue_words(cue):
+            return kind
+    return None
+
+
 def _for_businesses(category: str | None) -> bool:
-    """Whether a category's words say companies compete in it ("Badan Usaha Besar", "UMKM")."""
-    return bool(_category_words(category or "") & _cue_words("business"))
+    """Whether a category is one companies compete in ("Badan Usaha Besar", "UMKM")."""
+    return _competing(category or "") == "organization"
 
 
 def _fits(category: str, conferral: Conferral) -> bool:
     """Whether a category is one a recipient of this kind competes in (villages, governments of
     the level it names, organisations); a category whose words say none of these fits any."""
-    words = _category_words(category)
-    kind = conferral.kind
-    if words & _cue_words("village"):
-        return kind == "village"
-    if words & _cue_words("government"):
-        levels = words & LEVEL_WORDS.keys()  # the levels of government it names
-        return kind == "region" and (not levels or _region_level(conferral.recipient) in levels)
-    if words & _cue_words("business"):
-        return kind == "organization"
-    return True  # "kategori Utama": nothing says who competes in it
+    kind = _competing(category)
+    if kind == "region":
+        levels = _category_words(category) & LEVEL_WORDS.keys()  # the levels of government it names
+        return conferral.kind == "region" and (not levels or _region_level(conferral.recipient) in levels)
+    return kind is None or conferral.kind == kind
 
 
 def _region_level(ref: Ref) -> str | None:

@@ -32,6 +32,7 @@ from typing import ClassVar
 
 from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
+from kg.analysis.names import names_of
 from kg.analysis.structure import ItemReader, after_bullet, coordinated, cues, respectively
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
@@ -254,6 +255,20 @@ def _subject_spans(doc: Document, analysis: Analysis) -> list[Span]:
             if org.kind in COMPANY_KINDS:
                 companies.append(found[-1])
     found.extend(_anaphoric_companies(analysis, companies))
+    found.extend(_described_companies(doc, analysis, companies))
+    return found
+
+
+def _described_companies(doc: Document, analysis: Analysis, companies: list[Span]) -> list[Span]:
+    """ "Gowa Beton Perkasa, perusahaan beton yang seluruh 840 karyawannya terdaftar": the words for
+    what a business is, right after its name, stand for it in the clause they open."""
+    described = set(doc.memo("names", lambda d: names_of(d.analysis())).described())
+    found = []
+    for company in companies:
+        if (company.start, company.end) in described:
+            word = analysis.tokens[company.end + 1]
+            data = dict(company.data) | {"cue": "anaphora"}
+            found.append(Span("subject", word.index, word.index + 1, word.start, word.end, word.text, data))
     return found
 
 
@@ -525,7 +540,9 @@ def _actor(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
         if span.data["kind"] == "organization":
             if span.data["national"] and (start == 0 or tokens[start - 1].lower not in NOT_ACTOR_BEFORE):
                 body = span
-            elif not span.data["national"] and _registers(reading, span, token):
+            elif not span.data["national"] and (
+                _registers(reading, span, token) or _own_people(reading, token)
+            ):
                 chosen, rank = span, 4  # "PT X telah mendaftarkan 6.200 pekerjanya": the company's own count
             continue
         placed = start > 0 and tokens[start - 1].lower in ("di", "se")
@@ -543,6 +560,19 @@ def _actor(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
 def _registers(reading: Reading, span: Span, token: int) -> bool:
     """Whether a subject is followed by its own registering or protecting verb before the number."""
     return any(m.start == span.start for m in reading.matching("actor", span.start, token))
+
+
+def _own_people(reading: Reading, token: int) -> bool:
+    """Whether the number counts its clause's organisation's own people: "PT X, yang seluruh 1.240
+    karyawannya sudah terdaftar" (a word for people with "-nya" right after the number)."""
+    tokens = reading.analysis.tokens
+    after = token + 1
+    while after < len(tokens) and tokens[after].is_number:
+        after += 1  # "1.240" may be read as several tokens
+    if after >= len(tokens):
+        return False
+    word = tokens[after].lower
+    return word.endswith("nya") and word[:-3] in _person_nouns()
 
 
 def _governs(span: Span) -> bool:

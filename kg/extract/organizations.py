@@ -466,12 +466,23 @@ def _quoted_brands(doc: Document) -> list[OrgMatch]:
     ]
 
 
+def _described_businesses(doc: Document) -> list[OrgMatch]:
+    """A business no head word begins, set off by a comma before the words for what it is:
+    "penghargaan jatuh kepada Sorong Petro Nusantara, perusahaan jasa migas yang ..."."""
+    analysis = _names(doc).analysis
+    found = []
+    for start, end in _names(doc).described():
+        first, last = analysis.chars(start, end)
+        found.append(OrgMatch(first, last, analysis.words(start, end), (), None, None, "company"))
+    return found
+
+
 def find_orgs(doc: Document) -> list[OrgMatch]:
     """Non-overlapping organisation names, longest first."""
     candidates = sorted(
         (
             m
-            for m in _known_orgs(doc) + _headed_orgs(doc) + _quoted_brands(doc)
+            for m in _known_orgs(doc) + _headed_orgs(doc) + _quoted_brands(doc) + _described_businesses(doc)
             if doc.in_one_sentence(m.start, m.end)
         ),
         key=lambda m: (-(m.end - m.start), m.start),

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
+from kg.analysis.names import names_of
 from kg.analysis.tokens import Token
 from kg.extract.base import Document, Positions, alternation
 from kg.gazetteer import Gazetteer, RegionSpan
@@ -78,6 +79,8 @@ def _glued_compound(text: str, span: RegionSpan) -> bool:
 
 
 def _in_org_name(doc: Document, span: RegionSpan) -> bool:
+    if _in_described_business(doc, span):
+        return True
     line_start, _ = doc.line_of(span.start)
     before = doc.text[max(line_start, span.start - 120) : span.start]
     if _org_name_before().search(before[-80:]):
@@ -86,6 +89,16 @@ def _in_org_name(doc: Document, span: RegionSpan) -> bool:
     if area and area.end() > span.end:
         return True  # "Kantor Wilayah Bali Nusa Tenggara Papua": the office's area, not Bali
     return span.cue is None and bool(_office_areas_before().search(before))
+
+
+def _in_described_business(doc: Document, span: RegionSpan) -> bool:
+    """ "Gowa Beton Perkasa, perusahaan beton": a place that begins a business's name (kg.analysis.names)."""
+    names = doc.memo("names", lambda d: names_of(d.analysis()))
+    described = names.described()
+    if not described:
+        return False
+    token = names.analysis.token_at(span.start)
+    return any(start <= token < end for start, end in described)
 
 
 WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")

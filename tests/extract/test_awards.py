@@ -965,3 +965,56 @@ def test_finalists_named_before_a_negated_verb_are_nominees() -> None:
 
 def test_a_region_that_did_not_make_the_shortlist_is_no_nominee() -> None:
     assert awards("Pada Paritrana Award 2024, Kabupaten Buleleng belum masuk tiga besar.") == []
+
+
+def test_an_undated_edition_handed_over_in_the_first_half_of_a_year_is_the_year_befores() -> None:
+    text = (
+        "KENDARI - Paritrana Award tingkat Provinsi Sulawesi Tenggara diserahkan Gubernur, Selasa"
+        " (15/4/2025). Juara pertama diraih Kabupaten Konawe."
+    )
+    assert [(name(f), f.year, f.rule) for f in awards(text)] == [("Kabupaten Konawe", 2024, "award.undated")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a heading with "Kategori", its places on its own line after the colon
+        (
+            "Pemenang Paritrana Award 2024 tingkat Provinsi Bengkulu sebagai berikut:\n"
+            "1. Kategori Pemerintah Kabupaten/Kota: peringkat I Kota Bengkulu, peringkat II Kabupaten Kaur.\n"
+            "2. Kategori Perusahaan Besar: PT Enggano Sawit Jaya.",
+            [
+                ("Kota Bengkulu", 1, "Pemerintah Kabupaten/Kota"),
+                ("Kabupaten Kaur", 2, "Pemerintah Kabupaten/Kota"),
+                ("PT Enggano Sawit Jaya", None, "Perusahaan Besar"),
+            ],
+        ),
+        # headings that say what competes without the word "kategori"; a village's district is where it lies
+        (
+            "Berikut penerima Paritrana Award 2023 tingkat Provinsi Papua:\n"
+            "- Rumah Sakit : RSUD Mamberamo Sehat\n"
+            "- Usaha Kecil : UD Noken Indah\n"
+            "- Kampung : Kampung Yoboi Baru, Distrik Sentani",
+            [
+                ("RSUD Mamberamo Sehat", None, "Rumah Sakit"),
+                ("UD Noken Indah", None, "Usaha Kecil"),
+                ("Kampung Yoboi Baru", None, "Kampung"),
+            ],
+        ),
+        # a place named in a heading is an item with its place, not a heading
+        (
+            "Hasil Paritrana Award 2024 tingkat Provinsi Bali:\n"
+            "1. Kota Denpasar: juara I\n2. Kabupaten Badung: juara II",
+            [("Kota Denpasar", 1, None), ("Kabupaten Badung", 2, None)],
+        ),
+    ],
+)
+def test_list_lines_under_a_heading(text: str, expected: list[tuple[str, int | None, str | None]]) -> None:
+    assert [(name(f), f.rank, f.category) for f in awards(text)] == expected
+
+
+def test_a_category_for_regional_businesses_is_a_business_category() -> None:
+    text = "Pada Paritrana Award 2024, kategori Badan Usaha Milik Daerah dimenangkan Perumda Tirta Kahuripan."
+    assert [(name(f), f.category) for f in awards(text)] == [
+        ("Perumda Tirta Kahuripan", "Badan Usaha Milik Daerah")
+    ]

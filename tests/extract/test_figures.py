@@ -598,3 +598,16 @@ def test_a_level_word_with_words_before_its_demonstrative_names_the_region_befor
         " 96.300 orang terdaftar sebagai peserta."
     )
     assert tied(text) == [("Kota Banjarmasin", 96300)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Juara I diraih Gowa Beton Perkasa, perusahaan beton yang seluruh 840 karyawannya sudah terdaftar.",
+        "Di Kota Makassar, PT Gowa Beton Perkasa yang 840 pekerjanya sudah terlindungi ikut hadir.",
+    ],
+)
+def test_a_business_counts_its_own_people(sentence: str) -> None:
+    assert tied(sentence) == [
+        ("Gowa Beton Perkasa" if "PT" not in sentence else "PT Gowa Beton Perkasa", 840)
+    ]

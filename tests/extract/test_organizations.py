@@ -494,3 +494,31 @@ def test_a_legal_form_in_parentheses_is_part_of_the_name_and_no_alias(
 ) -> None:
     [match] = [m for m in found(text) if m.name.startswith("PT")]
     assert (match.name, match.aliases) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # capitalised words set off before the words for what they are: a business no head word begins
+        (
+            "Penghargaan jatuh kepada Lembah Hijau Lestari, perusahaan perkebunan di Bengkulu.",
+            ["Lembah Hijau Lestari"],
+        ),
+        ("Kopi Puncak Kerinci, produsen kopi bubuk, ikut hadir.", ["Kopi Puncak Kerinci"]),
+        ("Sinar Tani Makmur, anak usaha PT Tunas Baru, juga hadir.", ["Sinar Tani Makmur", "PT Tunas Baru"]),
+        # a title holder, a person or a region set off the same way is none
+        ("Bupati Sleman, Kustini, hadir di sana.", []),
+        ("Budi Santoso, pengusaha kopi, ikut hadir.", []),
+        ("Budi Santoso, anak petani kopi, ikut hadir.", []),
+        ("Kabupaten Lahat, produsen kopi terbesar, ikut hadir.", []),
+    ],
+)
+def test_a_business_described_after_its_name(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "kind", ["Badan Usaha Milik Daerah", "Badan Usaha Milik Negara", "Badan Usaha Milik Desa"]
+)
+def test_a_kind_of_business_is_no_organisation(kind: str) -> None:
+    assert names(f"Penghargaan juga diberikan kepada {kind} yang patuh.") == []

@@ -132,3 +132,7 @@ def test_a_shared_bare_name_takes_the_level_of_its_list_mates(sentence: str, exp
 )
 def test_a_village_named_after_a_place_names_no_region(text: str, expected: list[str]) -> None:
     assert codes(text) == expected
+
+
+def test_a_place_that_begins_a_described_business_is_no_region() -> None:
+    assert codes("Juara pertama diraih Gowa Beton Perkasa, perusahaan beton di Kota Makassar.") == ["73.71"]
