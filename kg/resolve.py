@@ -163,7 +163,7 @@ def _organizations(facts: Iterable[OrganizationFact]) -> list[Group]:
             group.name = expanded[0].name
             group.aliases = [a for a in group.aliases if normal(a) != normal(group.name)]
             group.add_alias(old)
-    return _fold_placed_acronyms(_fold_bare_names(merged))
+    return _fold_bare_offices(_fold_placed_acronyms(_fold_bare_names(merged)))
 
 
 def _fold_placed_acronyms(groups: list[Group]) -> list[Group]:
@@ -178,6 +178,32 @@ def _fold_placed_acronyms(groups: list[Group]) -> list[Group]:
         target = next((g for g in groups if g is not group and _acronym_with_place(group.name, g)), None)
         if target is not None:
             _absorb(target, group, groups)
+    return groups
+
+
+BARE_OFFICE = re.compile(r"^(?:kantor\s+)?(?P<office>cabang|wilayah|kanwil)\s+(?P<place>.+)$")
+
+
+def _fold_bare_offices(groups: list[Group]) -> list[Group]:
+    """An office named without its body ("Kepala Kantor Cabang Cilegon, Nama") is the office of
+    that kind and place of the one known body the article names with it ("BPJS Ketenagakerjaan
+    Cabang Cilegon"); with none, or with two bodies' offices there, it stays as written."""
+    for group in list(groups):
+        bare = BARE_OFFICE.match(normal(group.name))
+        if bare is None:
+            continue
+        place = slug(_place_key(bare.group("place")))
+        words = {"cabang": ("cabang",), "wilayah": ("wilayah", "kanwil"), "kanwil": ("wilayah", "kanwil")}
+        offices = [
+            g
+            for g in groups
+            if g is not group
+            and g.key.count("/") == 2
+            and g.key.endswith(f"/{place}")
+            and any(word in normal(g.name).split() for word in words[bare.group("office")])
+        ]
+        if len(offices) == 1:
+            _absorb(offices[0], group, groups)
     return groups
 
 

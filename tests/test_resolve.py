@@ -76,3 +76,27 @@ def test_a_body_named_with_its_region_keys_the_same_however_the_region_is_writte
 @pytest.mark.parametrize("name", ["DPRD Bekasi", "PT Semen Padang", "Dinas Sosial"])
 def test_an_ambiguous_region_a_company_or_no_region_keeps_the_written_key(name: str) -> None:
     assert org_identity(name) == f"org/{name.lower().replace(' ', '-')}"
+
+
+@pytest.mark.parametrize(
+    ("text", "office", "bare"),
+    [
+        (
+            "Rapat diikuti BPJS Ketenagakerjaan Cabang Madiun dan Kadin Kota Madiun. Kepala Kantor Cabang"
+            " Madiun, Budi Santoso, memaparkan data.",
+            "BPJS Ketenagakerjaan Cabang Madiun",
+            "Kantor Cabang Madiun",
+        ),
+        (
+            "Hadir pula BPJS Ketenagakerjaan Kantor Wilayah Sumbagut. Deputi Direktur Kanwil Sumbagut,"
+            " Hendra Lubis, memberi sambutan.",
+            "BPJS Ketenagakerjaan Kantor Wilayah Sumbagut",
+            "Kanwil Sumbagut",
+        ),
+    ],
+)
+def test_an_office_named_without_its_body_is_the_known_bodys_office_there(
+    text: str, office: str, bare: str
+) -> None:
+    found = organisations(text)
+    assert bare in found[office] and bare not in found

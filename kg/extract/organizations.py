@@ -211,8 +211,10 @@ def _with_parenthesis(doc: Document, start: int, end: int, company: bool) -> tup
 
 @cache
 def office_area_pattern() -> re.Pattern[str]:
-    """Office areas of BPJS that are no single region (kg/data/office_areas.txt), ending at a word's end."""
-    return re.compile(rf"(?:{alternation(list(words('office_areas.txt')))})(?![\w-])")
+    """Office areas and branch places of BPJS that are no single region (kg/data/office_areas.txt,
+    branch_places.txt), ending at a word's end."""
+    areas = [*words("office_areas.txt"), *words("branch_places.txt")]
+    return re.compile(rf"(?:{alternation(areas)})(?![\w-])")
 
 
 def _office_suffix(doc: Document, pos: int, expects_place: bool = False) -> tuple[int, str | None]:

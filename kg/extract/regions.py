@@ -65,7 +65,7 @@ def _office_areas_before() -> re.Pattern[str]:
 @cache
 def _office_area() -> re.Pattern[str]:
     """An area BPJS names a regional office after (kg/data/office_areas.txt), after an office word."""
-    areas = alternation(list(words("office_areas.txt")))
+    areas = alternation([*words("office_areas.txt"), *words("branch_places.txt")])
     return re.compile(rf"(?<=Kanwil |ilayah |Cabang )(?:{areas})(?![\w-])")
 
 

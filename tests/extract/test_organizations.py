@@ -522,3 +522,22 @@ def test_a_business_described_after_its_name(sentence: str, expected: list[str])
 )
 def test_a_kind_of_business_is_no_organisation(kind: str) -> None:
     assert names(f"Penghargaan juga diberikan kepada {kind} yang patuh.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a branch named after a place of two words no region's name covers
+        (
+            "Hadir Kepala BPJS Ketenagakerjaan Cabang Tanjung Morawa Budi Santoso.",
+            ["BPJS Ketenagakerjaan Cabang Tanjung Morawa"],
+        ),
+        # a regency's board of an employers' association
+        (
+            "Kesepakatan diteken Dewan Pimpinan Kabupaten Asosiasi Pengusaha Indonesia (DPK Apindo) Karo.",
+            ["Dewan Pimpinan Kabupaten Asosiasi Pengusaha Indonesia Karo"],
+        ),
+    ],
+)
+def test_branches_and_boards(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
