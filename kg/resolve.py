@@ -163,7 +163,7 @@ def _organizations(facts: Iterable[OrganizationFact]) -> list[Group]:
             group.name = expanded[0].name
             group.aliases = [a for a in group.aliases if normal(a) != normal(group.name)]
             group.add_alias(old)
-    return _fold_bare_offices(_fold_placed_acronyms(_fold_bare_names(merged)))
+    return _fold_bare_acronyms(_fold_bare_offices(_fold_placed_acronyms(_fold_bare_names(merged))))
 
 
 def _fold_placed_acronyms(groups: list[Group]) -> list[Group]:
@@ -204,6 +204,25 @@ def _fold_bare_offices(groups: list[Group]) -> list[Group]:
         ]
         if len(offices) == 1:
             _absorb(offices[0], group, groups)
+    return groups
+
+
+def _fold_bare_acronyms(groups: list[Group]) -> list[Group]:
+    """An acronym written bare ("Disnaker") after the article defined it with a place ("Dinas
+    Tenaga Kerja (Disnaker) Pelalawan") names back that one body; with two such bodies, or
+    none, it stays a name of its own."""
+    for group in list(groups):
+        written = group.name.replace("-", "")
+        if " " in group.name or not (written.isalpha() and written[:1].isupper()) or group.aliases:
+            continue
+        prefix = normal(group.name) + " "
+        owners = [
+            g
+            for g in groups
+            if g is not group and any(normal(a).startswith(prefix) for a in [g.name, *g.aliases])
+        ]
+        if len(owners) == 1 and owners[0].aliases:
+            _absorb(owners[0], group, groups)
     return groups
 
 

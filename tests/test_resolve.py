@@ -100,3 +100,20 @@ def test_an_office_named_without_its_body_is_the_known_bodys_office_there(
 ) -> None:
     found = organisations(text)
     assert bare in found[office] and bare not in found
+
+
+def test_an_acronym_written_bare_names_back_the_one_body_defined_with_it() -> None:
+    text = (
+        "Dinas Tenaga Kerja (Disnaker) Kabupaten Siak menggelar rapat. Disnaker meminta perusahaan"
+        " mendaftarkan pekerjanya."
+    )
+    found = organisations(text)
+    assert "Disnaker" in found["Dinas Tenaga Kerja Kabupaten Siak"] and "Disnaker" not in found
+
+
+def test_an_acronym_two_bodies_share_stays_a_name_of_its_own() -> None:
+    text = (
+        "Dinas Sosial (Dinsos) Kabupaten Siak dan Dinas Sosial (Dinsos) Kota Dumai hadir. Dinsos"
+        " mendata warga."
+    )
+    assert "Dinsos" in organisations(text)

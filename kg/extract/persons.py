@@ -495,7 +495,23 @@ def _alias_at(doc: Document, pos: int) -> OrgMatch | None:
             end = start + len(alias)
             if doc.text.startswith(alias, start) and not doc.text[end : end + 1].isalnum():
                 return OrgMatch(start, end, org.name, org.aliases, org.base, org.place, org.kind)
+            end = _short_form_with_its_place(doc, start, alias)
+            if end is not None:
+                return OrgMatch(start, end, org.name, org.aliases, org.base, org.place, org.kind)
     return None
+
+
+def _short_form_with_its_place(doc: Document, start: int, alias: str) -> int | None:
+    """Where a short form written with its region another way ends: "Gapensi Cilegon" for the
+    defined "Gapensi Kota Cilegon" (the same region, named bare or with its level)."""
+    short, _, place = alias.partition(" ")
+    places = Gazetteer.load().lookup(place) if place else ()
+    if len(places) != 1 or not doc.text.startswith(short + " ", start):
+        return None
+    region = region_at(doc, start + len(short) + 1)
+    if region is None or region.span.start != start + len(short) + 1 or region.code != places[0].code:
+        return None
+    return region.span.end
 
 
 @cache

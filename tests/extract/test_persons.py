@@ -589,3 +589,23 @@ def test_a_title_before_a_short_form_the_article_defined() -> None:
         " Mokoginta, menyambut baik."
     )
     assert posts(text)["Daud Mokoginta"] == ("Ketua", "Ikatan Nelayan Tradisional Bitung")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "post"),
+    [
+        # a short form the article defined, written again with its region named bare
+        (
+            "Gabungan Pelaksana Konstruksi Nasional Indonesia (Gapensi) Kota Serang hadir. Ketua Gapensi"
+            " Serang, H. Tb. Asep Mulyadi, mendukung.",
+            "Asep Mulyadi",
+            ("Ketua", "Gabungan Pelaksana Konstruksi Nasional Indonesia Kota Serang"),
+        ),
+        # a noble title of Banten or Aceh before the name is no part of it
+        ("Bupati Pandeglang, Tb. Ahmad Fauzi, hadir.", "Ahmad Fauzi", ("Bupati", "36.01")),
+    ],
+)
+def test_a_short_form_with_its_place_and_titles_of_nobility(
+    text: str, name: str, post: tuple[str | None, str | None]
+) -> None:
+    assert posts(text)[name] == post
