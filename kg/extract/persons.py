@@ -495,9 +495,9 @@ def _alias_at(doc: Document, pos: int) -> OrgMatch | None:
             end = start + len(alias)
             if doc.text.startswith(alias, start) and not doc.text[end : end + 1].isalnum():
                 return OrgMatch(start, end, org.name, org.aliases, org.base, org.place, org.kind)
-            end = _short_form_with_its_place(doc, start, alias)
-            if end is not None:
-                return OrgMatch(start, end, org.name, org.aliases, org.base, org.place, org.kind)
+            placed = _short_form_with_its_place(doc, start, alias)
+            if placed is not None:
+                return OrgMatch(start, placed, org.name, org.aliases, org.base, org.place, org.kind)
     return None
 
 
