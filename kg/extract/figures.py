@@ -636,6 +636,29 @@ def _speaker(doc: Document, reading: Reading, sentence: int) -> Tie | None:
     return None
 
 
+#: organisations that count their own people: what their heads register is theirs, not a region's
+OWN_PEOPLE_KINDS = COMPANY_KINDS | {"association", "union"}
+REGISTERING = frozenset({"mendaftarkan", "melindungi", "mengikutsertakan", "menanggung", "menjamin"})
+
+
+def _registering_holder(doc: Document, reading: Reading, token: int, sentence: int) -> Tie | None:
+    """The organisation of the person whose registering verb counts the number: "Direktur Utama PT
+    X, Nama, mengaku sudah mendaftarkan 1.120 pekerjanya" (a company's, a foundation's, a
+    campus's or an association's own people; a government agency's head counts the region's)."""
+    analysis = reading.analysis
+    start = analysis.sentences[sentence][0]
+    verbs = [p for p in range(start, token) if analysis.tokens[p].lower in REGISTERING]
+    if not verbs:
+        return None
+    holders = persons_in(doc, analysis.tokens[start].start, analysis.tokens[verbs[-1]].start)
+    if not holders:
+        return None
+    office = holders[-1].org_match
+    if office is None or office.kind not in OWN_PEOPLE_KINDS or holders[-1].org is None:
+        return None
+    return Tie((holders[-1].org,), "figure.holder", 0.75)
+
+
 def _said(reading: Reading, sentence: int) -> tuple[int, int] | None:
     """The characters of a sentence with a speech word ("kata", "ujarnya"): who says its numbers
     may tell whose they are."""
@@ -693,7 +716,8 @@ def _subject(
     if tie is not None:
         return tie
     return (
-        _speaker(doc, reading, sentence)
+        _registering_holder(doc, reading, token, sentence)
+        or _speaker(doc, reading, sentence)
         or _context(doc, reading, sentence)
         or _office_speaker(doc, reading, sentence)
         or _sole_region(doc)

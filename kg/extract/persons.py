@@ -594,7 +594,10 @@ def _place_of_unit(doc: Document, pos: int) -> int:
     for count in range(len(spans), 0, -1):
         if Gazetteer.load().lookup(" ".join(doc.text[a:b] for a, b in spans[:count])):
             return spans[count - 1][1]
-    return pos
+    # no region, but the holder's rank follows the place: "Kapolresta Barelang Kombes Pol Nama"
+    ranks = words("honorifics.txt")
+    ranked = next((k for k in range(1, len(spans)) if doc.text[slice(*spans[k])].rstrip(".") in ranks), None)
+    return spans[ranked - 1][1] if ranked is not None else pos
 
 
 @cache

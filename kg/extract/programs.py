@@ -207,7 +207,10 @@ def _aliases(name: str, paren: str | None, other: str | None) -> tuple[str, ...]
     """Another name given with a programme's: "X (ACRONYM)", "X (Expansion)" or "X atau Y".
 
     A one-word short name in parentheses that begins like the name is its acronym even
-    when it is made of syllables rather than initials ("Kupang Lindungi ... (Kalimera)").
+    when it is made of syllables rather than initials ("Kupang Lindungi ... (Kalimera)"), and a
+    capitalised phrase in parentheses after a one-word name that begins like it is what the
+    name stands for, however loosely its syllables were taken ("Bersinar (Bersama Sejahterakan
+    Pekerja Rentan)").
     """
     if other:
         return (" ".join(other.split()),)
@@ -215,7 +218,15 @@ def _aliases(name: str, paren: str | None, other: str | None) -> tuple[str, ...]
         return ()
     paren = " ".join(paren.split())
     syllabic = re.fullmatch(r"[A-Z][A-Za-z-]{2,}", paren) and paren[0] == name[0]
-    return (paren,) if acronym_fits(name, paren) or syllabic else ()
+    expansion = " " not in name and paren[0] == name[0] and _capitalised_phrase(paren)
+    return (paren,) if acronym_fits(name, paren) or syllabic or expansion else ()
+
+
+def _capitalised_phrase(text: str) -> bool:
+    """Two words or more, each capitalised but for the small words that join them."""
+    words_ = text.split()
+    joints = ("dan", "dan/atau", "untuk", "bagi")
+    return len(words_) >= 2 and all(w[0].isupper() or w in joints for w in words_)
 
 
 @cache
@@ -298,9 +309,12 @@ def _operator(doc: Document, start: int, national: bool) -> tuple[Ref | None, fl
             if OPERATOR_BPJS.search(sentence.text)
             else (None, 0)
         )
-    for match in regions_in(doc, sentence.start, start):
-        if match.code and not match.in_org_name:
-            return Ref("region", match.code), 0.8
+    # a place in the dateline says where the article was written: it runs the programme only when
+    # the sentence names no other ("MEDAN - Pemkab Karo menanggung ... lewat program X")
+    named = [m for m in regions_in(doc, sentence.start, start) if m.code and not m.in_org_name]
+    if named:
+        inside = [m for m in named if not doc.in_dateline(m.span.start)]
+        return Ref("region", (inside or named)[0].code), 0.8
     line_start, _ = doc.line_of(start)
     if line_start > 0:
         previous = doc.sentence_of(max(0, line_start - 2))

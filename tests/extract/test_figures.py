@@ -611,3 +611,22 @@ def test_a_business_counts_its_own_people(sentence: str) -> None:
     assert tied(sentence) == [
         ("Gowa Beton Perkasa" if "PT" not in sentence else "PT Gowa Beton Perkasa", 840)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject_"),
+    [
+        (
+            "Kota Cilegon menggelar rapat. Direktur Utama PT Merak Baja Lestari, Hendra, mengaku sudah"
+            " mendaftarkan 1.240 pekerja proyeknya.",
+            "PT Merak Baja Lestari",
+        ),
+        # the head of a regional agency registers the region's people
+        (
+            "Kepala Dinas Tenaga Kerja Kota Cilegon, Ahmad, mengaku sudah mendaftarkan 1.240 pekerja rentan.",
+            "Kota Cilegon",
+        ),
+    ],
+)
+def test_a_company_heads_registering_verb_counts_the_companys_people(text: str, subject_: str) -> None:
+    assert [subject(f) for f in figures(text)] == [subject_]

@@ -609,3 +609,28 @@ def test_a_short_form_with_its_place_and_titles_of_nobility(
     text: str, name: str, post: tuple[str | None, str | None]
 ) -> None:
     assert posts(text)[name] == post
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "post"),
+    [
+        (
+            "Jaksa Pengacara Negara Kejari Kendari, Fadli Rahman, hadir.",
+            "Fadli Rahman",
+            ("Jaksa Pengacara Negara", "Kejari Kendari"),
+        ),
+        (
+            "Pemimpin Cabang Bank Sultra Cabang Kolaka, Yusuf Effendi, hadir.",
+            "Yusuf Effendi",
+            ("Pemimpin Cabang", "Bank Sultra Cabang Kolaka"),
+        ),
+        # a police unit's place the gazetteer does not know ends where the holder's rank begins
+        (
+            "Kapolresta Barelang Kombes Pol Hartono Wibisana hadir.",
+            "Hartono Wibisana",
+            ("Kepala", "Polresta Barelang"),
+        ),
+    ],
+)
+def test_more_posts(sentence: str, name: str, post: tuple[str | None, str | None]) -> None:
+    assert posts(sentence)[name] == post

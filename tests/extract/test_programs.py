@@ -136,3 +136,36 @@ def test_a_government_after_program_says_whose_programme_it_is() -> None:
         " Barat yang menanggung iuran pekerja rentan."
     )
     assert list(programs(text)) == ["Sumba Peduli Pekerja"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "alias"),
+    [
+        (
+            "Pemkab Karo menanggung iuran 5.000 pekerja lewat program Berseri (Bersama Sejahterakan Pekerja"
+            " Informal).",
+            "Berseri",
+            "Bersama Sejahterakan Pekerja Informal",
+        ),
+        (
+            "Baznas Kota Dumai membayar iuran marbut lewat program Amanah (Ayo Melindungi Pekerja Ibadah).",
+            "Amanah",
+            "Ayo Melindungi Pekerja Ibadah",
+        ),
+    ],
+)
+def test_a_one_word_name_with_what_it_stands_for(sentence: str, name: str, alias: str) -> None:
+    assert programs(sentence)[name] == (alias,)
+
+
+def test_a_place_in_the_dateline_runs_no_programme_another_region_in_the_sentence_runs() -> None:
+    article = clean(
+        RawDocument(
+            doc_id="t",
+            source="test",
+            text="Judul\n\nMEDAN - Pemkab Karo menanggung iuran 5.000 pekerja lewat program Karo Peduli"
+            " Pekerja.",
+        )
+    )
+    [fact] = [f for f in ProgramExtractor()(Document(article)) if isinstance(f, ProgramFact)]
+    assert fact.operator is not None and fact.operator.key == "12.06"
