@@ -311,10 +311,12 @@ def _operator(doc: Document, start: int, national: bool) -> tuple[Ref | None, fl
         )
     # a place in the dateline says where the article was written: it runs the programme only when
     # the sentence names no other ("MEDAN - Pemkab Karo menanggung ... lewat program X")
-    named = [m for m in regions_in(doc, sentence.start, start) if m.code and not m.in_org_name]
+    named = [
+        (m.code, m.span.start) for m in regions_in(doc, sentence.start, start) if m.code and not m.in_org_name
+    ]
     if named:
-        inside = [m for m in named if not doc.in_dateline(m.span.start)]
-        return Ref("region", (inside or named)[0].code), 0.8
+        inside = [code for code, at in named if not doc.in_dateline(at)]
+        return Ref("region", (inside or [code for code, _ in named])[0]), 0.8
     line_start, _ = doc.line_of(start)
     if line_start > 0:
         previous = doc.sentence_of(max(0, line_start - 2))
