@@ -75,7 +75,7 @@ def _pattern() -> re.Pattern[str]:
         r"(?: *\((?P<short>[A-Z][A-Za-z]{1,15})\))?"
         r"(?P<between>(?: +(?!(?i:nomor|no\b|nomer))(?:[A-Z][\w.-]*|RI|(?:kabupaten|kota|provinsi)\b)){0,5}?)"
         r" *(?:(?i:nomor|nomer|no|nr) *[.:]? *)?(?P<number>\d+[A-Za-z]?(?:[./-][\dA-Za-z./-]*[\dA-Za-z])??)"
-        r" *(?:[Tt]ahun|Th\.?|/) *(?P<year>(?:19|20)\d{2})(?![\d/])"
+        r" *(?P<joint>[Tt]ahun|Th\.?|/) *(?P<year>(?:19|20)\d{2})(?![\d/])"
     )
 
 
@@ -149,10 +149,40 @@ def _region_in(doc: Document, start: int, end: int, level: str) -> RegionMatch |
     return None
 
 
+#: the regional heads whose instruments of an "either" kind are their region's: "Surat Edaran (SE)
+#: Gubernur Kalimantan Selatan Nomor ...", "Bupati Wonosobo menerbitkan SE Nomor ..."
+HEAD_LEVELS = {"gubernur": "provinsi", "bupati": "kabupaten", "wali kota": "kota", "walikota": "kota"}
+
+
+def _head_level(written: str) -> str | None:
+    written = written.strip().casefold()
+    return next(
+        (lvl for head, lvl in HEAD_LEVELS.items() if written == head or written.startswith(head + " ")), None
+    )
+
+
+def _issuing_head(doc: Document, start: int) -> Ref | None:
+    """The region of the head who issues an instrument in the sentence before it: "Gubernur
+    Gorontalo Rahmat Dunggio menerbitkan Surat Edaran Nomor ..."."""
+    sentence = doc.sentence_of(start)
+    for match in reversed(regions_in(doc, sentence.start, start)):
+        if (
+            match.code
+            and match.span.cue
+            and _head_level(match.span.cue) == Gazetteer.load().get(match.code).level
+        ):
+            return Ref("region", match.code)
+    return None
+
+
 def _issuer(doc: Document, kind: Kind, match: re.Match[str], title_end: int) -> Ref | None:
-    if kind.scope != "regional":
-        return None
     level = kind.issuer_level
+    if kind.scope == "either":
+        level = _head_level(match.group("between")) or ""
+        if not level:
+            return _issuing_head(doc, match.start())
+    elif kind.scope != "regional":
+        return None
     named = _region_in(doc, match.start("between"), match.end("between") + 1, level)
     named = named or _region_in(doc, match.end(), title_end, level)
     if named and named.code:
@@ -212,8 +242,14 @@ def title_spans(doc: Document) -> list[tuple[int, int]]:
     return doc.memo("regulation_titles", _title_spans)
 
 
-def _number(written: str) -> str:
-    """A regulation's number without leading zeros ("01" is "1"); codes ("842.2/5193/SJ") as written."""
+def _number(match: re.Match[str]) -> str:
+    """A regulation's number without leading zeros ("01" is "1"); codes ("842.2/5193/SJ") as written.
+
+    A code that ends with its year keeps it ("Nomor 560/041/Disnaker/2024" is that number, of
+    2024); a plain number before "/year" does not ("Perda Nomor 5/2019" is number 5 of 2019)."""
+    written = match.group("number")
+    if match.group("joint") == "/" and not written.isdigit() and "/" in written:
+        return f"{written}/{match.group('year')}"
     return written.lstrip("0") or written if written.isdigit() else written
 
 
@@ -232,7 +268,7 @@ class RegulationExtractor:
             facts.append(
                 RegulationFact(
                     kind="Perda" if kind.scope == "draft" else kind.kind,
-                    number=_number(match.group("number")),
+                    number=_number(match),
                     year=int(match.group("year")),
                     title=title,
                     issuer=_issuer(doc, kind, match, title_end),
