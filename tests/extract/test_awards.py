@@ -76,7 +76,11 @@ def test_recipients_of_every_kind_and_voice(text: str, recipients: list[str]) ->
     "row", [r for r in rows("award_cues.csv") if r["kind"] == "nominee"], ids=lambda r: r["cue"]
 )
 def test_every_shortlist_word_makes_a_nominee(row: dict[str, str]) -> None:
-    [fact] = awards(f"Kabupaten Kudus masuk {row['cue']} Paritrana Award 2025.")
+    if row["cue"].endswith("nya"):  # "finalisnya": the finalists named after it
+        text = f"Untuk Paritrana Award 2025 kategori Pemerintah Kabupaten, {row['cue']} Kabupaten Kudus."
+    else:
+        text = f"Kabupaten Kudus masuk {row['cue']} Paritrana Award 2025."
+    [fact] = awards(text)
     assert fact.result == "nominee"
 
 
@@ -1018,3 +1022,27 @@ def test_a_category_for_regional_businesses_is_a_business_category() -> None:
     assert [(name(f), f.category) for f in awards(text)] == [
         ("Perumda Tirta Kahuripan", "Badan Usaha Milik Daerah")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Pada Paritrana Award 2024 tingkat Provinsi Sulawesi Tenggara, kategori Usaha Kecil pemenangnya"
+            " UD Kolaka Jaya dan CV Buton Indah.",
+            [("UD Kolaka Jaya", "winner", "Usaha Kecil"), ("CV Buton Indah", "winner", "Usaha Kecil")],
+        ),
+        (
+            "Paritrana Award 2025 tingkat Provinsi Sulawesi Barat: untuk kategori Perusahaan Menengah,"
+            " finalisnya PT Mamuju Sawit Lestari dan Koperasi Karyawan Mandar Jaya.",
+            [
+                ("PT Mamuju Sawit Lestari", "nominee", "Perusahaan Menengah"),
+                ("Koperasi Karyawan Mandar Jaya", "nominee", "Perusahaan Menengah"),
+            ],
+        ),
+    ],
+)
+def test_the_winners_or_finalists_of_a_category_named_after_it(
+    text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(name(f), f.result, f.category) for f in awards(text)] == expected
