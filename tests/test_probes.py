@@ -32,10 +32,12 @@ award reports that write the edition's year in many ways (or not at all), probe2
 articles of meetings and agreements, probe22/ eight award reports each told another way,
 probe23/ eight everyday articles of regulations, claims, programmes and coverage, probe24/ ten
 award reports of provinces seldom covered (categories as headings, editions by the ceremony's
-date, businesses described after their names), and probe25/ ten articles crowded with
-organisations and the people who lead them, all with the gold of every fact type. The gold of
-probe3 to probe13 lists only the fact types they are about; each probe NOTES.md lists its
-judgement calls.
+date, businesses described after their names), probe25/ ten articles crowded with
+organisations and the people who lead them, probe26/ ten reports of the national round by
+wires, regional outlets, press offices, business outlets and radio, and probe27/ ten
+articles in which an award is one part of the story, all with the gold of every fact
+type. The gold of probe3 to probe13 lists only the fact types they are about; each probe
+NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
 were then tuned on says little. These tests check that every probe builds without a problem
@@ -80,6 +82,8 @@ PROBES = {
     "probe23": 8,
     "probe24": 10,
     "probe25": 10,
+    "probe26": 10,
+    "probe27": 10,
 }
 
 

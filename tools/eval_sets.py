@@ -73,6 +73,8 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe23": (probes / "probe23", probes / "probe23.gold.jsonl", None),
         "probe24": (probes / "probe24", probes / "probe24.gold.jsonl", None),
         "probe25": (probes / "probe25", probes / "probe25.gold.jsonl", None),
+        "probe26": (probes / "probe26", probes / "probe26.gold.jsonl", None),
+        "probe27": (probes / "probe27", probes / "probe27.gold.jsonl", None),
     }
 
 

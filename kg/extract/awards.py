@@ -1390,12 +1390,15 @@ class AwardExtractor:
         if not _mentions_an_award(doc.text):
             return []
         conferrals = FrameReader(doc).read()
-        merged: dict[tuple[str, int, Ref], AwardFact] = {}
+        merged: list[AwardFact] = []
         for conferral in conferrals:
             for fact in _facts(doc, conferral):
-                key = (fact.award, fact.year, fact.recipient)
-                merged[key] = _merge(merged[key], fact) if key in merged else fact
-        return [*merged.values(), *_unnamed_recipients(doc, conferrals)]
+                same = next((i for i, m in enumerate(merged) if _same_conferral(m, fact)), None)
+                if same is None:
+                    merged.append(fact)
+                else:
+                    merged[same] = _merge(merged[same], fact)
+        return [*merged, *_unnamed_recipients(doc, conferrals)]
 
 
 def _unnamed_recipients(doc: Document, conferrals: list[Conferral]) -> list[OrganizationFact]:
@@ -1452,6 +1455,14 @@ def _facts(doc: Document, conferral: Conferral) -> list[AwardFact]:
         )
         for year in frame.years
     ]
+
+
+def _same_conferral(first: AwardFact, later: AwardFact) -> bool:
+    """One recipient's mentions of one edition, unless they name two rounds: a province's winner
+    that was a finalist of the national round has a fact for each."""
+    if (first.award, first.year, first.recipient) != (later.award, later.year, later.recipient):
+        return False
+    return first.level is None or later.level is None or first.level == later.level
 
 
 def _merge(first: AwardFact, later: AwardFact) -> AwardFact:

@@ -1046,3 +1046,14 @@ def test_the_winners_or_finalists_of_a_category_named_after_it(
     text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(name(f), f.result, f.category) for f in awards(text)] == expected
+
+
+def test_a_provinces_winner_that_was_a_national_finalist_has_a_fact_for_each_round() -> None:
+    text = (
+        "Pada Paritrana Award 2024 tingkat Provinsi Jambi, Kabupaten Bungo meraih juara pertama. Pada"
+        " Paritrana Award 2024 tingkat nasional, Kabupaten Bungo masuk finalis."
+    )
+    assert sorted((name(f), f.level, f.result) for f in awards(text)) == [
+        ("Kabupaten Bungo", "15", "winner"),
+        ("Kabupaten Bungo", "nasional", "nominee"),
+    ]
