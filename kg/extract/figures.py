@@ -694,14 +694,19 @@ def _office_of(doc: Document, person: PersonMatch) -> Ref | None:
 
 
 def _restating(reading: Reading, token: int, clause: tuple[int, int]) -> int | None:
-    """The number a number restates in other terms: "47.215 pekerja atau sekitar 39 persen"."""
+    """The number a number restates in other terms: "47.215 pekerja atau sekitar 39 persen", and
+    across a comma "512.700 orang, setara 31 persen dari seluruh pekerja"."""
     tokens = reading.analysis.tokens
     for back in range(token - 1, max(clause[0], token - RESTATE_REACH) - 1, -1):
-        if tokens[back].lower == "atau":
-            before = [p for p in reading.positions if clause[0] <= p < back]
-            if before and _number_end(reading, before[-1]) >= back - 1:
-                return before[-1]
-            return None
+        word = tokens[back].lower
+        if word not in ("atau", "setara"):
+            continue
+        comma = word == "setara" and back == clause[0] and back > 0 and tokens[back - 1].text == ","
+        floor = max(0, back - RESTATE_REACH) if comma else clause[0]
+        before = [p for p in reading.positions if floor <= p < back]
+        if before and _number_end(reading, before[-1]) >= back - (2 if comma else 1):
+            return before[-1]
+        return None
     return None
 
 

@@ -630,3 +630,8 @@ def test_a_business_counts_its_own_people(sentence: str) -> None:
 )
 def test_a_company_heads_registering_verb_counts_the_companys_people(text: str, subject_: str) -> None:
     assert [subject(f) for f in figures(text)] == [subject_]
+
+
+def test_a_share_after_a_comma_restates_the_count_before_it() -> None:
+    text = "Peserta aktif di Provinsi Bengkulu mencapai 212.700 orang, setara 31 persen dari seluruh pekerja."
+    assert tied(text) == [("Provinsi Bengkulu", 212700), ("Provinsi Bengkulu", 31)]
