@@ -66,6 +66,7 @@ REFERRING = frozenset(
 )
 CONTINUING = frozenset({"serta", "dan", "sedangkan"})  # a sentence that goes on with the one before
 LIST_LINE = 14  # tokens of a list's line ("- Kabupaten Sumbawa Barat: 55,1 persen (2024)")
+POPULATION_REACH = 6  # tokens back from a number to a population word ("penduduk Maluku Utara yang sekitar")
 RESTATE_REACH = 3  # tokens back from a number to "atau" ("atau sekitar 39 persen")
 NATIONAL_REACH = 8  # tokens back from a number to "nasional" ("capaian nasional ... 41,9 persen")
 OPENING_TIME = 8  # tokens a sentence's opening time may take, up to its comma ("Hingga akhir Desember 2023,")
@@ -364,7 +365,7 @@ def _is_total(reading: Reading, token: int, unit: Unit, clause: tuple[int, int])
         return True
     tokens = reading.analysis.tokens
     for label in ("figure_cue.population", "figure_cue.growth"):
-        for span in reading.analysis.spans_in(label, max(clause[0], token - 4), token):
+        for span in reading.analysis.spans_in(label, max(clause[0], token - POPULATION_REACH), token):
             if label.endswith("growth") and unit != "percent":
                 continue
             between = tokens[span.end : token]
@@ -651,12 +652,21 @@ def _registering_holder(doc: Document, reading: Reading, token: int, sentence: i
     if not verbs:
         return None
     holders = persons_in(doc, analysis.tokens[start].start, analysis.tokens[verbs[-1]].start)
+    if not holders and any(t.lower in _owner_words() for t in analysis.tokens[start : verbs[-1]]):
+        # "Koperasinya telah mendaftarkan 214 anggota": the body of the person named just before
+        previous = _sentence_before(reading, start)
+        holders = persons_in(doc, *analysis.chars(*previous)) if previous else []
     if not holders:
         return None
     office = holders[-1].org_match
     if office is None or office.kind not in OWN_PEOPLE_KINDS or holders[-1].org is None:
         return None
     return Tie((holders[-1].org,), "figure.holder", 0.75)
+
+
+@cache
+def _owner_words() -> frozenset[str]:
+    return frozenset(r["cue"].casefold() for r in rows("figure_cues.csv") if r["kind"] == "owner")
 
 
 def _said(reading: Reading, sentence: int) -> tuple[int, int] | None:

@@ -635,3 +635,24 @@ def test_a_company_heads_registering_verb_counts_the_companys_people(text: str, 
 def test_a_share_after_a_comma_restates_the_count_before_it() -> None:
     text = "Peserta aktif di Provinsi Bengkulu mencapai 212.700 orang, setara 31 persen dari seluruh pekerja."
     assert tied(text) == [("Provinsi Bengkulu", 212700), ("Provinsi Bengkulu", 31)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the body of the person named just before, by a word for it with "-nya"
+        (
+            "Ketua Koperasi Nelayan Mina Jaya, Hamsah, ikut hadir. Koperasinya telah mendaftarkan 214"
+            " anggota.",
+            [("Koperasi Nelayan Mina Jaya", 214)],
+        ),
+        # a population named a few words before the number is a whole, not a coverage figure
+        (
+            "Sebanyak 52.830 pekerja di Provinsi Maluku Utara terdaftar, masih kecil dibanding penduduk"
+            " Maluku Utara yang sekitar 1,3 juta jiwa.",
+            [("Provinsi Maluku Utara", 52830)],
+        ),
+    ],
+)
+def test_whose_people_and_which_wholes(text: str, expected: list[tuple[str, float]]) -> None:
+    assert tied(text) == expected
