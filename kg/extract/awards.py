@@ -105,6 +105,7 @@ class Frame:
     late_categories: tuple[str, ...] = ()  # named after its recipients ("Selain kategori X, ...")
     members: list[Conferral] = field(default_factory=list)
     undated: bool = False  # no edition year written: the year of the article's date
+    sentence: int = -1  # the sentence its edition was named in
 
 
 @dataclass(eq=False)
@@ -598,6 +599,7 @@ class FrameReader:
         self.table: dict[str, int] | None = None  # the columns of a "|" table being read
         self.apposed_businesses: set[tuple[int, int]] = set()  # "Usaha rotan di X, NAME, meraih": NAME
         self.announced: Announced | None = None  # "Tiga pelaku usaha meraih ...": who, in the next sentence
+        self.sentence = -1  # the sentence being read
 
     # frame state
 
@@ -605,7 +607,14 @@ class FrameReader:
         frame = self.frame
         if event.kind == "edition":
             if frame is None or (frame.award, frame.years) != (event.award, event.years):
-                self._open(event.award, event.years, event.value, event.undated)
+                # another edition of the award in the sentence that named a round, and none of its
+                # own: the same round ("juara I ... tingkat Provinsi Bali, setelah pada Paritrana
+                # Award 2023 menempati posisi kedua")
+                same_round = (
+                    frame is not None and frame.award == event.award and frame.sentence == self.sentence
+                )
+                level = event.value or (frame.level if frame is not None and same_round else None)
+                self._open(event.award, event.years, level, event.undated)
             elif event.value and frame.level and event.value != frame.level:
                 self._open(event.award, event.years, event.value)  # the same edition's other round
             elif event.value:
@@ -632,7 +641,7 @@ class FrameReader:
     def _open(self, award: str, years: tuple[int, ...], level: str | None, undated: bool = False) -> None:
         if not self.frames:
             level = level or self.early_level
-        self.frame = Frame(award, years, level, undated=undated)
+        self.frame = Frame(award, years, level, undated=undated, sentence=self.sentence)
         self.frames.append(self.frame)
 
     def _events_in(self, start: int, end: int) -> list[Event]:
@@ -672,6 +681,7 @@ class FrameReader:
 
     def _sentence(self, index: int, start: int, end: int) -> None:
         a = self.a
+        self.sentence = index
         announced, self.announced = self.announced, None
         if announced is not None and self._announced_items(announced, start, end):
             return

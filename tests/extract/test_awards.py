@@ -1057,3 +1057,11 @@ def test_a_provinces_winner_that_was_a_national_finalist_has_a_fact_for_each_rou
         ("Kabupaten Bungo", "15", "winner"),
         ("Kabupaten Bungo", "nasional", "nominee"),
     ]
+
+
+def test_an_earlier_edition_named_in_a_rounds_sentence_is_of_that_round() -> None:
+    text = (
+        "Kabupaten Gianyar dinobatkan sebagai juara I Paritrana Award 2024 tingkat Provinsi Bali, setelah"
+        " pada Paritrana Award 2023 menempati posisi kedua."
+    )
+    assert sorted((f.year, f.rank, f.level) for f in awards(text)) == [(2023, 2, "51"), (2024, 1, "51")]
