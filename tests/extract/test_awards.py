@@ -1065,3 +1065,10 @@ def test_an_earlier_edition_named_in_a_rounds_sentence_is_of_that_round() -> Non
         " pada Paritrana Award 2023 menempati posisi kedua."
     )
     assert sorted((f.year, f.rank, f.level) for f in awards(text)) == [(2023, 2, "51"), (2024, 1, "51")]
+
+
+def test_a_shortlist_called_national_is_of_the_national_round() -> None:
+    text = "Pada Paritrana Award 2023, Provinsi Bengkulu sempat menembus lima besar nasional."
+    assert [(name(f), f.result, f.level) for f in awards(text)] == [
+        ("Provinsi Bengkulu", "nominee", "nasional")
+    ]
