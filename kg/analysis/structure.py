@@ -388,7 +388,7 @@ def _respective_places(tokens: Sequence[Token], start: int, end: int, item: Item
     """ "A dan B masing-masing meraih peringkat pertama dan kedua", "Peringkat kedua dan ketiga
     masing-masing diraih A dan B": places paired with items in order."""
     for items, after in _before_respectively(tokens, start, end, item):
-        places = _place_list(tokens, after, end)
+        places = place_list(tokens, after, end)
         if len(items) == len(places) > 1:
             return [Item(i.start, i.end, rank, at) for i, (rank, at) in zip(items, places, strict=True)]
     if sum(1 for t in tokens[start:end] if t.lower in cues().ordinals) < 2:
@@ -418,7 +418,7 @@ def _items_then_places(tokens: Sequence[Token], start: int, end: int, item: Item
     for position in range(start, end):
         if place_at(tokens, position, end) is None:
             continue
-        places = _place_list(tokens, position, end)
+        places = place_list(tokens, position, end)
         if len(places) < 2:
             return []
         holders = _holders_before(tokens, start, position, item)
@@ -472,7 +472,7 @@ def _places_then_items(tokens: Sequence[Token], start: int, end: int, item: Item
     for position in range(start, end):
         if place_at(tokens, position, end) is None:
             continue
-        places = _place_list(tokens, position, end)
+        places = place_list(tokens, position, end)
         if len(places) < 2:
             continue
         for at in range(places[-1][1] + 1, min(end, places[-1][1] + 12)):
@@ -490,7 +490,7 @@ def _places_then_items(tokens: Sequence[Token], start: int, end: int, item: Item
     return []
 
 
-def _place_list(tokens: Sequence[Token], position: int, end: int) -> list[tuple[int, int]]:
+def place_list(tokens: Sequence[Token], position: int, end: int) -> list[tuple[int, int]]:
     """ "(meraih) peringkat pertama, kedua dan ketiga": each place and the token it is written at."""
     cue = cues()
     linked = _past_links(tokens, position, end)

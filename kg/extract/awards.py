@@ -34,6 +34,7 @@ from kg.analysis.structure import (
     cues,
     enumerator_end,
     place_at,
+    place_list,
     ranked,
 )
 from kg.analysis.tokens import Token
@@ -289,6 +290,16 @@ def _capitalised_runs(a: Analysis) -> dict[int, int]:
             continue
         runs[token.index] = min(end, token.index + NAME_LIMIT)
     return runs
+
+
+#: words between a group's word and its verb: "keduanya masing-masing menjadi", "ketiganya sama-sama"
+GROUP_FILLERS = frozenset({"masing-masing", "sama-sama", "juga", "pun", "kini", "berhasil"})
+
+
+@cache
+def _group_counts() -> dict[str, int]:
+    """Words for a group named before ("keduanya": 2) -> its size (award_cues.csv group_back)."""
+    return {r["cue"].casefold(): int(r["value"]) for r in rows("award_cues.csv") if r["kind"] == "group_back"}
 
 
 def _a_count(word: str) -> bool:
@@ -1061,7 +1072,7 @@ class FrameReader:
         if not lists and clause_start > start and self.a.tokens[clause_start - 1].text == ",":
             return self._apposed_subject(start, clause_start - 1)
         if not lists:
-            return []
+            return self._group_named_before(start, clause_start, verb)
         items = [(i.start, i.end) for i in lists[-1].items]
         if len(items) == 1 and self._counted_group(clause_start, items[0][0]) is not None:
             return []  # "Tiga UMKM Kuliner Palembang sabet ...": the place of a group named next
@@ -1075,6 +1086,23 @@ class FrameReader:
             # "Kota Bitung Sulawesi Utara meraih": a place written right after, without "di"
             return [(i.start, i.end) for i in lists[-2].items]
         return items
+
+    def _group_named_before(self, start: int, clause_start: int, verb: int) -> list[tuple[int, int]]:
+        """ "Kota Kendari dan Kabupaten Kolaka tampil baik; keduanya masing-masing menjadi juara I
+        dan II": a word for a group of two or three right before the verb (past "masing-masing")
+        names the list of as many items the sentence gave before its clause."""
+        a = self.a
+        position = verb - 1
+        while position >= clause_start and a.tokens[position].lower in GROUP_FILLERS:
+            position -= 1
+        count = _group_counts().get(a.tokens[position].lower) if position >= clause_start else None
+        if count is None:
+            return []
+        lists = coordinated(
+            a.tokens, start, clause_start, self.recipients.typed_item, self.recipients.same_level
+        )
+        fitting = [found for found in lists if len(found.items) == count]
+        return [(i.start, i.end) for i in fitting[-1].items] if fitting else []
 
     def _located(self, floor: int, position: int) -> tuple[int, int] | None:
         """The village or organisation a chain of places after it locates: "Desa X, Kecamatan Y,
@@ -1238,14 +1266,24 @@ class FrameReader:
         clause_end = next((e for s, e in clauses(self.a.tokens, start, end) if s <= tie.start < e), end)
         nominee = self._nominated(start, min(segment_end, clause_end))
         rank = None
+        ranks: list[int | None] = [None] * len(items)
         if tie.kind == "verb" and len(items) == 1:
             rank = self._place_after(tie.end, min(segment_end, clause_end))
+        elif tie.kind == "verb":  # "A dan B masing-masing menjadi juara I dan II": places in order
+            stop = min(segment_end, clause_end)
+            first = next(
+                (p for p in range(tie.start, min(stop, tie.end + 3)) if place_at(self.a.tokens, p, stop)),
+                None,
+            )
+            places = place_list(self.a.tokens, first, stop) if first is not None else []
+            if len(places) == len(items):
+                ranks = [place for place, _ in places]
         business = tie.kind == "list" and self._counted_group(start, tie.start) == "business"
         business = business or any(item in self.apposed_businesses for item in items)
-        for item_start, item_end in items:
+        for (item_start, item_end), own_rank in zip(items, ranks, strict=True):
             ref, kind = self.recipients.ref(item_start, item_end)
             category = self._category(item_start, start, max(segment_end, clause_end), item_end)
-            self._confer(ref, kind, item_start, item_end, rank, nominee, category, rule, business)
+            self._confer(ref, kind, item_start, item_end, own_rank or rank, nominee, category, rule, business)
         return len(items)
 
     def _place_after(self, start: int, end: int) -> int | None:

@@ -1072,3 +1072,11 @@ def test_a_shortlist_called_national_is_of_the_national_round() -> None:
     assert [(name(f), f.result, f.level) for f in awards(text)] == [
         ("Provinsi Bengkulu", "nominee", "nasional")
     ]
+
+
+def test_a_word_for_the_group_named_before_is_its_recipients() -> None:
+    text = (
+        "Kota Kendari dan Kabupaten Kolaka tampil baik; keduanya masing-masing menjadi juara I dan II"
+        " Paritrana Award 2025 tingkat Provinsi Sulawesi Tenggara."
+    )
+    assert [(name(f), f.rank) for f in awards(text)] == [("Kota Kendari", 1), ("Kabupaten Kolaka", 2)]
