@@ -37,10 +37,11 @@ organisations and the people who lead them, probe26/ ten reports of the national
 wires, regional outlets, press offices, business outlets and radio, probe27/ ten articles
 in which an award is one part of the story, and probe29/ ten articles copied from web pages
 with their noise left in, all with the gold of every fact type. The gold of probe3 to probe13
-lists only the fact types they are about; each probe NOTES.md lists its judgement calls. Their
-scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules were
-then tuned on says little. These tests check that every probe builds without a problem and that
-every gold fact is scored.
+lists only the fact types they are about; each probe NOTES.md lists its judgement calls.
+
+Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
+were then tuned on says little. These tests check that every probe builds without a problem
+and that every gold fact is scored.
 """
 
 from __future__ import annotations
