@@ -35,9 +35,10 @@ award reports of provinces seldom covered (categories as headings, editions by t
 date, businesses described after their names), probe25/ ten articles crowded with
 organisations and the people who lead them, probe26/ ten reports of the national round by
 wires, regional outlets, press offices, business outlets and radio, probe27/ ten articles
-in which an award is one part of the story, and probe29/ ten articles copied from web pages
-with their noise left in, all with the gold of every fact type. The gold of probe3 to probe13
-lists only the fact types they are about; each probe NOTES.md lists its judgement calls.
+in which an award is one part of the story, probe28/ ten award reports as busy local
+reporters tell them, and probe29/ ten articles copied from web pages with their noise left
+in, all with the gold of every fact type. The gold of probe3 to probe13 lists only the fact
+types they are about; each probe NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
 were then tuned on says little. These tests check that every probe builds without a problem
@@ -84,6 +85,7 @@ PROBES = {
     "probe25": 10,
     "probe26": 10,
     "probe27": 10,
+    "probe28": 10,
     "probe29": 10,
 }
 

@@ -75,6 +75,7 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe25": (probes / "probe25", probes / "probe25.gold.jsonl", None),
         "probe26": (probes / "probe26", probes / "probe26.gold.jsonl", None),
         "probe27": (probes / "probe27", probes / "probe27.gold.jsonl", None),
+        "probe28": (probes / "probe28", probes / "probe28.gold.jsonl", None),
         "probe29": (probes / "probe29", probes / "probe29.gold.jsonl", None),
     }
 
