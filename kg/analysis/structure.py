@@ -271,11 +271,14 @@ def _intro_before(tokens: Sequence[Token], floor: int, position: int) -> tuple[i
 
 def place_at(tokens: Sequence[Token], position: int, end: int) -> tuple[int, int] | None:
     """A written place at `position`: "peringkat II", "juara 1", "terbaik pertama", "sebagai yang
-    terbaik" -> (rank, end)."""
+    terbaik", "runner-up" -> (rank, end)."""
     cue = cues()
     first = cue.at("first_place", tokens, position)
     if first is not None and first <= end:
         return 1, first
+    second = cue.at("second_place", tokens, position)
+    if second is not None and second <= end:
+        return 2, second
     rank_end = cue.at("rank_word", tokens, position)
     if rank_end is None:
         return None
