@@ -1080,3 +1080,11 @@ def test_a_word_for_the_group_named_before_is_its_recipients() -> None:
         " Paritrana Award 2025 tingkat Provinsi Sulawesi Tenggara."
     )
     assert [(name(f), f.rank) for f in awards(text)] == [("Kota Kendari", 1), ("Kabupaten Kolaka", 2)]
+
+
+def test_a_zone_after_a_category_is_no_part_of_its_name() -> None:
+    text = (
+        "Pada Paritrana Award 2024 tingkat nasional, Kabupaten Garut menempati urutan ketiga kategori"
+        " Pemerintah Kabupaten/Kota Zona Jawa-Bali."
+    )
+    assert [f.category for f in awards(text)] == ["Pemerintah Kabupaten/Kota"]
