@@ -1088,3 +1088,11 @@ def test_a_zone_after_a_category_is_no_part_of_its_name() -> None:
         " Pemerintah Kabupaten/Kota Zona Jawa-Bali."
     )
     assert [f.category for f in awards(text)] == ["Pemerintah Kabupaten/Kota"]
+
+
+def test_a_region_named_by_its_nickname_is_the_recipient() -> None:
+    text = (
+        "Pada Paritrana Award 2018 tingkat Provinsi Jawa Timur, Bumi Blambangan menempati urutan pertama"
+        " kategori pemerintah kabupaten/kota."
+    )
+    assert [(name(f), f.rank) for f in awards(text)] == [("Kabupaten Banyuwangi", 1)]
