@@ -275,6 +275,8 @@ def place_at(tokens: Sequence[Token], position: int, end: int) -> tuple[int, int
     cue = cues()
     first = cue.at("first_place", tokens, position)
     if first is not None and first <= end:
+        if first < end and tokens[first].lower in cue.ordinals:  # "keluar sebagai juara kedua"
+            return cue.ordinals[tokens[first].lower], first + 1
         return 1, first
     second = cue.at("second_place", tokens, position)
     if second is not None and second <= end:

@@ -234,6 +234,8 @@ def test_where_an_item_is_does_not_cut_its_list(text: str, expected: list[list[s
             [("Kota Palu", 2), ("Kabupaten Sigi", 1), ("Kabupaten Poso", 3)],
         ),
         ("Kota Palu meraih peringkat I, di atas Kabupaten Poso.", [("Kota Palu", 1), ("Kabupaten Poso", 2)]),
+        # a place word that names the first place alone takes the number written after it
+        ("Kota Palu keluar sebagai juara kedua.", [("Kota Palu", 2)]),
         # a runner-up is second, and who it lost to first
         (
             "Kota Palu menjadi runner-up, di bawah Kabupaten Sigi.",
