@@ -292,6 +292,8 @@ def _capitalised_runs(a: Analysis) -> dict[int, int]:
     return runs
 
 
+#: words before those who gave an award: "penghargaan dari BPJS Ketenagakerjaan", "oleh Gubernur"
+GIVER_WORDS = frozenset({"dari", "oleh"})
 #: words between a group's word and its verb: "keduanya masing-masing menjadi", "ketiganya sama-sama"
 GROUP_FILLERS = frozenset({"masing-masing", "sama-sama", "juga", "pun", "kini", "berhasil"})
 
@@ -959,6 +961,10 @@ class FrameReader:
                     if group is not None:
                         nominee = self._nominated(tie.start, segment_end)
                         announced = Announced(nominee, group)
+            elif tie.kind == "along" and self._from_givers(
+                ties[number - 1].end if number else start, tie.start
+            ):
+                continue  # "penghargaan dari BPJS Ketenagakerjaan bersama Pemprov X": who gave it
             elif tie.kind == "list" or previous_subject:  # "bersama" adds to a subject's award only
                 made += self._confer_all(
                     self._listed(tie, start, end), tie, segment_end, start, end, "award.frame.list"
@@ -969,6 +975,14 @@ class FrameReader:
         if made == 0 and self.frame is not None:
             self.announced = announced
         return made
+
+    def _from_givers(self, start: int, along: int) -> bool:
+        """Whether "bersama" joins those who gave the award ("dari X bersama Y", "diserahkan Gubernur
+        bersama Y"), not those who received it along with the subject."""
+        return any(
+            t.lower in GIVER_WORDS or self.a.span_at("award_cue.handover", t.index) is not None
+            for t in self.a.tokens[start:along]
+        )
 
     def _counted_group(self, start: int, verb: int) -> str | None:
         """The kind of recipients a counted group before a receiving verb stands for ("Tiga pelaku

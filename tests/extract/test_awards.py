@@ -1096,3 +1096,23 @@ def test_a_region_named_by_its_nickname_is_the_recipient() -> None:
         " kategori pemerintah kabupaten/kota."
     )
     assert [(name(f), f.rank) for f in awards(text)] == [("Kabupaten Banyuwangi", 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "bersama" after who gave the award joins the givers
+        (
+            "Pemkab Jember menerima Paritrana Award 2018 tingkat Jawa Timur, penghargaan dari BPJS"
+            " Ketenagakerjaan bersama Pemerintah Provinsi Jawa Timur.",
+            ["Kabupaten Jember"],
+        ),
+        # after the subject's own award it joins the recipients
+        (
+            "Kabupaten Jember meraih Paritrana Award 2018 bersama Kabupaten Lumajang.",
+            ["Kabupaten Jember", "Kabupaten Lumajang"],
+        ),
+    ],
+)
+def test_who_bersama_joins(text: str, expected: list[str]) -> None:
+    assert [name(f) for f in awards(text)] == expected
