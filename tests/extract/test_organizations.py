@@ -541,3 +541,16 @@ def test_a_kind_of_business_is_no_organisation(kind: str) -> None:
 )
 def test_branches_and_boards(sentence: str, expected: list[str]) -> None:
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # headlines capitalise verbs: they end a name
+        ("Koperasi Tani Makmur Ikut Diganjar Penghargaan", ["Koperasi Tani Makmur"]),
+        # a kind of hospital is no hospital's name
+        ("Dari BUMN hingga Rumah Sakit Swasta Diganjar Penghargaan", []),
+    ],
+)
+def test_headline_verbs_and_kinds(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
