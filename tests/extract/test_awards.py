@@ -1116,3 +1116,8 @@ def test_a_region_named_by_its_nickname_is_the_recipient() -> None:
 )
 def test_who_bersama_joins(text: str, expected: list[str]) -> None:
     assert [name(f) for f in awards(text)] == expected
+
+
+def test_a_round_called_level_nasional_is_the_national_round() -> None:
+    text = "Pada Paritrana Award 2019 di level nasional, Pemerintah Provinsi Lampung menyabet peringkat III."
+    assert [(name(f), f.level, f.rank) for f in awards(text)] == [("Provinsi Lampung", "nasional", 3)]
