@@ -14,7 +14,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.extract.base import Document, Spans, alternation
-from kg.extract.organizations import GOVERNMENT_WORDS, acronym_fits, head_pattern, org_at
+from kg.extract.organizations import GOVERNMENT_WORDS, acronym_fits, head_pattern, org_at, orgs_in
 from kg.extract.regions import region_covering, regions_in
 from kg.extract.regulations import title_spans
 from kg.lexicon import rows, words
@@ -315,8 +315,11 @@ def _operator(doc: Document, start: int, national: bool) -> tuple[Ref | None, fl
         (m.code, m.span.start) for m in regions_in(doc, sentence.start, start) if m.code and not m.in_org_name
     ]
     if named:
-        inside = [code for code, at in named if not doc.in_dateline(at)]
-        return Ref("region", (inside or [code for code, _ in named])[0]), 0.8
+        inside = [(code, at) for code, at in named if not doc.in_dateline(at)] or named
+        # a region named as an agency's place ("Kepala Dinas ... Provinsi Lampung, Nama, menyebut
+        # Pringsewu kini melindungi ... lewat program X") is the speaker's, not the programme's
+        own = [code for code, at in inside if not _in_an_org_name(doc, at)]
+        return Ref("region", (own or [code for code, _ in inside])[0]), 0.8
     line_start, _ = doc.line_of(start)
     if line_start > 0:
         previous = doc.sentence_of(max(0, line_start - 2))
@@ -329,6 +332,10 @@ def _operator(doc: Document, start: int, national: bool) -> tuple[Ref | None, fl
             if match.code and not match.in_org_name:
                 return Ref("region", match.code), 0.75
     return None, 0  # no operator the text does not state: the article's main region is a guess
+
+
+def _in_an_org_name(doc: Document, offset: int) -> bool:
+    return any(o.start < offset < o.end for o in orgs_in(doc, max(0, offset - 160), offset))
 
 
 class ProgramExtractor:

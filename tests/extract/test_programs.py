@@ -169,3 +169,13 @@ def test_a_place_in_the_dateline_runs_no_programme_another_region_in_the_sentenc
     )
     [fact] = [f for f in ProgramExtractor()(Document(article)) if isinstance(f, ProgramFact)]
     assert fact.operator is not None and fact.operator.key == "12.06"
+
+
+def test_a_region_that_is_an_agencys_place_runs_no_programme() -> None:
+    text = (
+        "Judul\n\nKepala Dinas Tenaga Kerja Provinsi Lampung, Suryadi, menyebut Pringsewu kini melindungi"
+        " 18.540 pekerja lewat program Pringsewu Makmur Bekerja."
+    )
+    article = clean(RawDocument(doc_id="t", source="test", text=text))
+    [fact] = [f for f in ProgramExtractor()(Document(article)) if isinstance(f, ProgramFact)]
+    assert fact.operator is not None and fact.operator.key == "18.10"
