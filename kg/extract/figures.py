@@ -548,7 +548,16 @@ def _actor(reading: Reading, token: int, clause: tuple[int, int]) -> Tie | None:
             continue
         placed = start > 0 and tokens[start - 1].lower in ("di", "se")
         # a government or a title holder first, then a place ("di X"), then a name with its level
-        here = 3 if _governs(span) else 2 if placed else 1 if span.data["cue"] else 0
+        # a name right before its own protecting verb acts too: "Pringsewu kini melindungi 18.540 pekerja"
+        here = (
+            3
+            if _governs(span) or _registers(reading, span, token)
+            else 2
+            if placed
+            else 1
+            if span.data["cue"]
+            else 0
+        )
         if here and here >= rank:
             chosen, rank = span, here
     if chosen is not None:

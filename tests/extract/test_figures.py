@@ -656,3 +656,11 @@ def test_a_share_after_a_comma_restates_the_count_before_it() -> None:
 )
 def test_whose_people_and_which_wholes(text: str, expected: list[tuple[str, float]]) -> None:
     assert tied(text) == expected
+
+
+def test_a_bare_name_before_its_own_protecting_verb_is_the_subject() -> None:
+    text = (
+        "Kepala Dinas Tenaga Kerja Provinsi Lampung, Suryadi, menyebut Pringsewu kini melindungi 18.540"
+        " pekerja rentan."
+    )
+    assert tied(text) == [("Kabupaten Pringsewu", 18540)]
