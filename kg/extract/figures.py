@@ -867,9 +867,14 @@ def _group(doc: Document, q: Quantity) -> tuple[str | None, int]:
     return (found[0], found[1]) if found else (None, q.end)
 
 
+#: "22.115 di antaranya pekerja rentan": a part of the number before, whose group follows
+PART_OF = re.compile(r" *di ?antaranya(?: +(?:adalah|merupakan|ialah))?", re.I)
+
+
 def _group_written(doc: Document, q: Quantity) -> tuple[str | None, int] | None:
     text = doc.text
-    noun = _person_noun_pattern().match(text, q.end)
+    part = PART_OF.match(text, q.end)
+    noun = _person_noun_pattern().match(text, part.end() if part else q.end)
     if noun and noun.group("noun").lower() in ("orang", "jiwa"):  # "3.554 orang aparat kampung"
         noun = _person_noun_pattern().match(text, noun.end()) or noun
     if noun and _person_nouns().get(noun.group("noun").lower(), True):

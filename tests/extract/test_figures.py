@@ -664,3 +664,12 @@ def test_a_bare_name_before_its_own_protecting_verb_is_the_subject() -> None:
         " pekerja rentan."
     )
     assert tied(text) == [("Kabupaten Pringsewu", 18540)]
+
+
+def test_a_part_of_the_number_before_is_counted_with_its_group() -> None:
+    text = "Sebanyak 41.380 pekerja di Kabupaten Siak sudah terlindungi, 22.115 di antaranya pekerja rentan."
+    found = figures(text)
+    assert [(subject(f), f.value, f.segment) for f in found] == [
+        ("Kabupaten Siak", 41380, None),
+        ("Kabupaten Siak", 22115, "pekerja rentan"),
+    ]
