@@ -860,11 +860,31 @@ class FrameReader:
             return None
         return Event(start, colon, "category", value=label)
 
+    def _subdivision(self, start: int, end: int) -> int | None:
+        """Where the recipients start on a line that opens with a subdivision of a category
+        ("Sektor Perhotelan: Hotel X", "Sektor Perbankan, Bank Y"), or the line's end when it
+        names the subdivision alone; None when the line opens with none."""
+        a = self.a
+        if cues().at("subdivision", a.tokens, start) is None:
+            return None
+        for position in range(start + 1, min(end, start + 8)):
+            if a.tokens[position].text in (":", ",", "-", "–"):
+                return position + 1
+        return end
+
+    def _unranked_line(self, start: int, end: int, nominee: bool) -> int:
+        item_end = self._line_item(start, [])
+        if self.frame is None or item_end is None:
+            return 0
+        ref, kind = self.recipients.ref(start, item_end)
+        self._confer(ref, kind, start, item_end, None, nominee, None, "award.frame.list")
+        return 1
+
     def _list_line(self, start: int, end: int) -> bool:
         """A line of an announced list: an item, a category heading, a place, or a bullet alone."""
         if start >= end:
             return True
-        if self._heading(start, end) is not None:
+        if self._heading(start, end) is not None or self._subdivision(start, end) is not None:
             return True
         events = self._events_in(start, end)
         if events and events[0].kind == "category" and events[0].start == start:
@@ -902,6 +922,9 @@ class FrameReader:
             if after + 1 < end and self.a.tokens[after].text == ":":
                 return self._read_ties(after, end, [], context=True)
             return 0
+        subdivided = self._subdivision(start, end)
+        if subdivided is not None:  # "1. Sektor Perhotelan: Hotel X": the number numbers the sector
+            return self._unranked_line(subdivided, end, nominee) if subdivided < end else 0
         made = self._confer_places(self._places(start, end))
         if made:
             return made

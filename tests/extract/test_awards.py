@@ -1121,3 +1121,14 @@ def test_who_bersama_joins(text: str, expected: list[str]) -> None:
 def test_a_round_called_level_nasional_is_the_national_round() -> None:
     text = "Pada Paritrana Award 2019 di level nasional, Pemerintah Provinsi Lampung menyabet peringkat III."
     assert [(name(f), f.level, f.rank) for f in awards(text)] == [("Provinsi Lampung", "nasional", 3)]
+
+
+def test_a_line_that_names_a_sector_numbers_the_sector_not_a_place() -> None:
+    text = (
+        "AMBON - Berikut pemenang Paritrana Award 2023 tingkat Provinsi Maluku kategori Badan Usaha:\n"
+        "1. Sektor Perhotelan: Hotel Amans Ambon\n2. Sektor Perbankan: Bank Maluku Cabang Tual\n"
+    )
+    assert [(name(f), f.rank, f.category) for f in awards(text)] == [
+        ("Hotel Amans Ambon", None, "Badan Usaha"),
+        ("Bank Maluku Cabang Tual", None, "Badan Usaha"),
+    ]
