@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import ClassVar
 
@@ -537,12 +537,46 @@ class OrganizationExtractor:
                 rule=f"organization.{match.kind}",
                 confidence=0.9 if match.kind == "known" else 0.75,
             )
-            for match in orgs(doc)
+            for match in _councils_for_committees(orgs(doc))
             # "UU 24 Tahun 2011 tentang Badan Penyelenggara Jaminan Sosial": words of the law's subject,
             # not a body the article speaks of (named elsewhere, it is a fact from there); a body the
             # lexicon knows ("... Program BPJS Ketenagakerjaan") is named all the same
             if (match.kind == "known" or not titles.holds(match.start)) and not _a_kind_of_village_body(match)
         ]
+
+
+#: a council's committee, numbered or lettered ("Komisi III", "Pansus II", "Komisi D"): its members'
+#: roles name it (a standing body of the council, "Badan Anggaran", "Bapemperda", is an
+#: organisation of its own, and so is a named commission, "Komisi PSE Keuskupan Maumere")
+COMMITTEE = re.compile(r"(?:Komisi|Pansus|Panitia Khusus|Panitia Kerja|Panja) +(?:[IVX]+|[A-E]|\d+)\b")
+
+
+@cache
+def _council_head() -> re.Pattern[str]:
+    heads = [row["head"] for row in rows("org_heads.csv") if row["kind"] == "council"]
+    return re.compile(rf"(?<![\w-])(?:{alternation(heads)})(?![\w-])")
+
+
+def _councils_for_committees(matches: Sequence[OrgMatch]) -> list[OrgMatch]:
+    """A council's committee ("Komisi III DPRD Kabupaten X", "Pansus II DPRD Y") is part of the
+    council, not a body of its own: the council is the organisation, the committee goes into its
+    members' roles (kg/extract/persons.py). A committee named without its council ("Komisi III",
+    "Komisi III Nama" before its head's name) names none."""
+    found: list[OrgMatch] = []
+    for match in matches:
+        if match.kind != "commission" or not COMMITTEE.match(match.name):
+            found.append(match)  # a standing body ("Bapemperda DPRD X"), a church's commission
+            continue
+        council = _council_head().search(match.name)
+        if council is not None and council.start() > 0:
+            cut = council.start()
+            aliases = tuple(a[cut:] for a in match.aliases if a[:cut] == match.name[:cut])
+            found.append(
+                replace(
+                    match, start=match.start + cut, name=match.name[cut:], aliases=aliases, kind="council"
+                )
+            )
+    return found
 
 
 VILLAGE_WORDS = frozenset({"Desa", "Kampung", "Kelurahan", "Nagari", "Gampong", "Pekon"})

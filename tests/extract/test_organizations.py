@@ -554,3 +554,23 @@ def test_branches_and_boards(sentence: str, expected: list[str]) -> None:
 )
 def test_headline_verbs_and_kinds(sentence: str, expected: list[str]) -> None:
     assert names(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a council's numbered committee is part of the council
+        (
+            "Rapat digelar Komisi III DPRD Kabupaten Siak bersama Disnaker.",
+            ["DPRD Kabupaten Siak", "Disnaker"],
+        ),
+        # a committee without its council, before its head's name, names no body
+        ("Ketua Komisi III Syafrizal Tanjung memimpin rapat.", []),
+        # a council's standing body and a named commission are bodies of their own
+        ("Bapemperda DPRD Provinsi Maluku membahas ranperda.", ["Bapemperda DPRD Provinsi Maluku"]),
+    ],
+)
+def test_a_councils_committee_is_the_council(sentence: str, expected: list[str]) -> None:
+    article = clean(RawDocument(doc_id="t", source="test", text=sentence))
+    facts = OrganizationExtractor()(Document(article))
+    assert [f.name for f in facts if isinstance(f, OrganizationFact)] == expected
