@@ -574,3 +574,14 @@ def test_a_councils_committee_is_the_council(sentence: str, expected: list[str])
     article = clean(RawDocument(doc_id="t", source="test", text=sentence))
     facts = OrganizationExtractor()(Document(article))
     assert [f.name for f in facts if isinstance(f, OrganizationFact)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Usulan itu dipersoalkan Dewan dalam rapat.", []),  # "the council", named back
+        ("Dewan Pengupahan Kota Batam menggelar rapat.", ["Dewan Pengupahan Kota Batam"]),
+    ],
+)
+def test_the_word_dewan_alone_names_no_body(sentence: str, expected: list[str]) -> None:
+    assert names(sentence) == expected
