@@ -29,7 +29,9 @@ from kg.model import (
 
 PLACE_WORDS = 4  # the longest region name a body's name ends with ("Provinsi Kepulauan Bangka Belitung")
 LEVEL_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
-OFFICE_WORDS = re.compile(r"\b(?:kantor|wilayah|kanwil|cabang|kota|kabupaten|kab|provinsi|deputi)\b")
+OFFICE_WORDS = re.compile(
+    r"\b(?:kantor|wilayah|kanwil|cabang|perwakilan|kota|kabupaten|kab|provinsi|deputi)\b"
+)
 
 
 def normal(text: str) -> str:

@@ -117,3 +117,11 @@ def test_an_acronym_two_bodies_share_stays_a_name_of_its_own() -> None:
         " mendata warga."
     )
     assert "Dinsos" in organisations(text)
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["ORI Kepri", "Ombudsman RI Perwakilan Kepri", "Ombudsman Republik Indonesia Perwakilan Kepulauan Riau"],
+)
+def test_a_national_bodys_provincial_office_keys_the_same_however_written(written: str) -> None:
+    assert org_identity(written) == "org/ombudsman-republik-indonesia/kepulauanriau"
