@@ -696,8 +696,11 @@ class FrameReader:
         a = self.a
         self.sentence = index
         announced, self.announced = self.announced, None
-        if announced is not None and self._announced_items(announced, start, end):
-            return
+        pending = self.pending
+        if announced is not None and (
+            self._announced_items(announced, start, end) or self.pending is not pending
+        ):
+            return  # its items named, or announced on the lines that follow
         events = self._events_in(start, end)
         if self._cued_before_receiving(start, end, "hope"):
             self.pending = None
@@ -965,16 +968,17 @@ class FrameReader:
             applied.extend(own)
             mine = [p for p in places if number == 0 or (p.place or 0) >= tie.start]
             mine = [p for p in mine if (p.place or 0) < segment_end]
-            made += self._confer_places(mine)
             if self.frame is None:
                 continue
             # a past award counts when its segment names an edition of its own ("tahun lalu masuk
-            # nominasi Paritrana Award 2023" in a report of 2024), not when it is the open one again
+            # nominasi Paritrana Award 2023" in a report of 2024), not when it is the open one again:
+            # neither its subject nor its place ("X, yang tahun lalu meraih juara II, ...")
             other_edition = any(e.kind == "edition" for e in own) and (
                 two_rounds or self.frame.years != open_years
             )
             if self._past(tie) and not other_edition:
                 continue
+            made += self._confer_places(mine)
             if tie.kind == "verb":
                 subject = self._subject(start, tie.start) or previous_subject
                 previous_subject = subject
@@ -1034,6 +1038,9 @@ class FrameReader:
             return 0
         if any(recipients.typed_item(p) is not None for p in range(start, intro)):
             return 0  # "Kota X adalah ...": a sentence of its own
+        if intro >= end:  # "Ketiganya yakni" and the items on the lines after: a list announced
+            self.pending = (announced.nominee, self.sentence)
+            return 0
         reader = recipients.any_item if announced.kind == "business" else recipients.typed_item
         lists = coordinated(a.tokens, intro, end, reader, recipients.same_level)
         if not lists or lists[0].start != intro:

@@ -1132,3 +1132,23 @@ def test_a_line_that_names_a_sector_numbers_the_sector_not_a_place() -> None:
         ("Hotel Amans Ambon", None, "Badan Usaha"),
         ("Bank Maluku Cabang Tual", None, "Badan Usaha"),
     ]
+
+
+def test_a_counted_group_named_on_the_lines_after_its_list_word() -> None:
+    text = (
+        "MEDAN - Tiga pemerintah daerah lolos ke tahap wawancara Paritrana Award 2025 tingkat Provinsi"
+        " Sumatera Utara. Ketiganya yakni\nPemerintah Kota Binjai\nPemerintah Kabupaten Karo\n\nWawancara"
+        " digelar di Medan.\n"
+    )
+    assert [(name(f), f.result) for f in awards(text)] == [
+        ("Kota Binjai", "nominee"),
+        ("Kabupaten Karo", "nominee"),
+    ]
+
+
+def test_a_place_won_last_year_is_no_place_in_this_edition() -> None:
+    text = (
+        "Tiga daerah masuk nominasi Paritrana Award 2025 tingkat Provinsi Sumatera Utara. Kabupaten Karo,"
+        " yang tahun lalu meraih juara II, memaparkan programnya."
+    )
+    assert [(name(f), f.rank) for f in awards(text)] == []
