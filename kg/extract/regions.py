@@ -35,12 +35,20 @@ class RegionMatch:
 @cache
 def _org_name_before() -> re.Pattern[str]:
     """Text right before a place that makes the place part of a company's, hotel's or BPJS office's name."""
-    heads = [row["head"] for row in rows("region_blockers.csv")]
+    heads = [row["head"] for row in rows("region_blockers.csv") if not row.get("named")]
     words = "|".join(re.escape(h).replace(r"\ ", " +") for h in sorted(heads, key=len, reverse=True))
     return re.compile(
         rf"(?:{words})(?: +(?:untuk +)?(?:Kantor +)?(?:Cabang|[Ww]ilayah|Kanwil))?"
         rf"(?: +[A-Z][\w.'’&-]*){{0,3}} *$"
     )
+
+
+@cache
+def _name_before() -> re.Pattern[str]:
+    """Text right before a bare place that ends a named body's name: "RSUD Bunda Asmat"."""
+    heads = [row["head"] for row in rows("region_blockers.csv") if row.get("named")]
+    words = "|".join(re.escape(h).replace(r"\ ", " +") for h in sorted(heads, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{words})(?: +[A-Z][\w.'’&-]*){{1,3}} +$")
 
 
 PLACE = r"[A-Z][\w.'’&-]*(?: +[A-Z][\w.'’&-]*)*"
@@ -84,6 +92,8 @@ def _in_org_name(doc: Document, span: RegionSpan) -> bool:
     line_start, _ = doc.line_of(span.start)
     before = doc.text[max(line_start, span.start - 120) : span.start]
     if _org_name_before().search(before[-80:]):
+        return True
+    if span.cue is None and _name_before().search(before[-80:]):
         return True
     area = _office_area().match(doc.text, span.start)
     if area and area.end() > span.end:

@@ -136,3 +136,16 @@ def test_a_village_named_after_a_place_names_no_region(text: str, expected: list
 
 def test_a_place_that_begins_a_described_business_is_no_region() -> None:
     assert codes("Juara pertama diraih Gowa Beton Perkasa, perusahaan beton di Kota Makassar.") == ["73.71"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a bare place that ends a hospital's or a health centre's name is part of the name
+        ("Penghargaan diraih RSUD Bunda Asmat dan Puskesmas Sehat Mappi.", []),
+        # with its level word it names the region
+        ("Penghargaan diraih RSUD Kabupaten Mappi.", ["93.03"]),
+    ],
+)
+def test_a_place_that_ends_a_named_hospital(sentence: str, expected: list[str]) -> None:
+    assert codes(sentence) == expected
