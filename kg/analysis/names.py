@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 
 from kg.analysis.document import Analysis
 from kg.analysis.matcher import Span, TokenMatcher, load_patterns, match_in_windows
@@ -112,6 +113,17 @@ def described_patterns() -> TokenMatcher:
     return load_patterns(data_text("org_patterns.jsonl"), "kg/data/org_patterns.jsonl")
 
 
+@cache
+def _described_cues() -> frozenset[str]:
+    """The words right after the comma in the described patterns ("perusahaan", "produsen", ...)."""
+    found: set[str] = set()
+    for _, specs in described_patterns().patterns:
+        for before, after in pairwise(specs):
+            if before.words == frozenset({","}) and after.words:
+                found |= after.words
+    return frozenset(found)
+
+
 class Names:
     """The name chunkers over one analysed article; build once per article (`names_of`)."""
 
@@ -139,7 +151,15 @@ class Names:
         two at least, and no title's or region's alone. Token ranges, in text order."""
         if self._described is None:
             self._described = []
-            matches = match_in_windows(described_patterns(), self.tokens, (), self.analysis.sentences)
+            # only sentences with a comma before a word for what a business is can hold one
+            cues = _described_cues()
+            tokens = self.tokens
+            windows = [
+                (start, end)
+                for start, end in self.analysis.sentences
+                if any(tokens[i].text == "," and tokens[i + 1].lower in cues for i in range(start, end - 1))
+            ]
+            matches = match_in_windows(described_patterns(), self.tokens, (), windows)
             for match in matches:
                 start, end = match.groups["name"]
                 before = self.tokens[start - 1] if start else None
