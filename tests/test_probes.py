@@ -36,9 +36,11 @@ date, businesses described after their names), probe25/ ten articles crowded wit
 organisations and the people who lead them, probe26/ ten reports of the national round by
 wires, regional outlets, press offices, business outlets and radio, probe27/ ten articles
 in which an award is one part of the story, probe28/ ten award reports as busy local
-reporters tell them, and probe29/ ten articles copied from web pages with their noise left
-in, all with the gold of every fact type. The gold of probe3 to probe13 lists only the fact
-types they are about; each probe NOTES.md lists its judgement calls.
+reporters tell them, probe29/ ten articles copied from web pages with their noise left in,
+probe30/ ten award reports of press offices with long lists of winners, and probe31/ ten
+everyday articles of regulations, claims, compliance and coverage, all with the gold of every
+fact type. The gold of probe3 to probe13 lists only the fact types they are about; each probe
+NOTES.md lists its judgement calls.
 
 Their scores are a report (`tools/eval_sets.py`), not a floor: a score on articles the rules
 were then tuned on says little. These tests check that every probe builds without a problem
@@ -87,6 +89,8 @@ PROBES = {
     "probe27": 10,
     "probe28": 10,
     "probe29": 10,
+    "probe30": 10,
+    "probe31": 10,
 }
 
 

@@ -77,6 +77,8 @@ def _sets() -> dict[str, tuple[Path, Path, set[str] | None]]:
         "probe27": (probes / "probe27", probes / "probe27.gold.jsonl", None),
         "probe28": (probes / "probe28", probes / "probe28.gold.jsonl", None),
         "probe29": (probes / "probe29", probes / "probe29.gold.jsonl", None),
+        "probe30": (probes / "probe30", probes / "probe30.gold.jsonl", None),
+        "probe31": (probes / "probe31", probes / "probe31.gold.jsonl", None),
     }
 
 
