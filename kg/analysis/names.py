@@ -45,6 +45,8 @@ CONNECTORS = frozenset({"dan", "serta", "&", "and"})
 MAX_PERSON_WORDS = 6
 MAX_ORG_TOKENS = 16
 MAX_HONORIFIC_TOKENS = 16
+#: acronyms for kinds of bodies, written after a body's name to say what it is, never a field of it
+KIND_ACRONYMS = frozenset({"BUMD", "BUMN", "BUMDes", "BUMG", "BUMK", "BLUD", "BPR"})
 WORD_LABELS = frozenset({"org_head", "not_name"})  # the labels of names.jsonl that match one token
 
 
@@ -525,6 +527,8 @@ class Names:
         if token.is_upper and token.text in self.lex.known:
             return False  # "BPKAD dan BPS Riau": a known body's acronym begins a second name
         if comma:  # ", Kabupaten Aceh Barat" after a name is its location, not a part of it
+            if token.text in KIND_ACRONYMS:
+                return False  # "Perumda Tirta X, BUMD yang ...": what the body is
             return region is None and (token.text in self.lex.org_words or token.is_upper)
         return True
 

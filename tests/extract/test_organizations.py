@@ -550,6 +550,11 @@ def test_branches_and_boards(sentence: str, expected: list[str]) -> None:
         ("Koperasi Tani Makmur Ikut Diganjar Penghargaan", ["Koperasi Tani Makmur"]),
         # a kind of hospital is no hospital's name
         ("Dari BUMN hingga Rumah Sakit Swasta Diganjar Penghargaan", []),
+        # what a body is, after a comma, is no part of its name
+        (
+            "Juara kedua diraih Perumda Air Minum Tirta Raya, BUMD yang disiplin.",
+            ["Perumda Air Minum Tirta Raya"],
+        ),
     ],
 )
 def test_headline_verbs_and_kinds(sentence: str, expected: list[str]) -> None:
