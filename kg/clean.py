@@ -560,6 +560,8 @@ def _abbreviated(text: str, line_start: int, mark: int, punctuation: str) -> boo
         return False
     word_start = max(text.rfind(" ", line_start, mark), text.rfind("(", line_start, mark), line_start - 1) + 1
     token = text[word_start : mark + 1].lstrip("\"'“‘")
+    if INITIAL.fullmatch(token) and token[0] in "IVX" and _ranked_before(text, line_start, word_start):
+        return False  # "... meraih juara I. Sementara ...": a place's numeral ends the sentence
     if token in _abbreviations() or bool(INITIAL.fullmatch(token) or DOTTED.fullmatch(token)):
         return True
     if not ENUMERATOR.fullmatch(token):
@@ -569,6 +571,22 @@ def _abbreviated(text: str, line_start: int, mark: int, punctuation: str) -> boo
     return not text[line_start:word_start].strip() or bool(
         _list_before().search(text, line_start, word_start)
     )
+
+
+def _ranked_before(text: str, line_start: int, word_start: int) -> bool:
+    """Whether the word before a numeral is a word for a place ("juara", "peringkat"; the rank_word
+    cues of kg/data/structure.jsonl), so the numeral is a place's, not an initial."""
+    before = text[line_start:word_start].split()
+    return bool(before) and before[-1].casefold() in _structure_phrases("rank_word")
+
+
+@cache
+def _structure_phrases(kind: str) -> frozenset[str]:
+    found: set[str] = set()
+    for line in data_text("structure.jsonl").splitlines():
+        if line.strip() and not line.startswith("#") and (entry := json.loads(line)).get("kind") == kind:
+            found.update(p.casefold() for p in entry["phrases"])
+    return frozenset(found)
 
 
 @cache

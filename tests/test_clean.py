@@ -273,6 +273,9 @@ def test_a_date_given_with_the_article_comes_first(given: str, expected: str) ->
         ),
         # a number that ends a sentence still does
         ("Pesertanya naik 2. Kota lain menyusul.", ["Pesertanya naik 2.", "Kota lain menyusul."]),
+        # so does a place's roman numeral; an initial does not
+        ("Kota Metro meraih juara I. Sementara itu", ["Kota Metro meraih juara I.", "Sementara itu"]),
+        ("Dipimpin Budi I. Santoso hari ini.", ["Dipimpin Budi I. Santoso hari ini."]),
         # a list item's number at the start of its line is part of the item
         (
             "Kategori Desa\n1. Desa Mekar Sari\n2. Desa Suka Damai",

@@ -534,7 +534,9 @@ def _event(a: Analysis, found: Match, province: ProvinceReader) -> Event | None:
         title = words(*groups["title"]).casefold()
         if title in _cue_words("national"):
             return Event(found.start, found.end, "level", value="nasional", free=True)
-        level = province(groups.get("region"))
+        # "diserahkan Sekretaris Daerah Provinsi Lampung": the title's last word begins the region
+        title_end = groups["title"][1]
+        level = province(groups.get("region") or (title_end - 1, title_end))
         return Event(found.start, found.end, "level", value=level, free=True) if level else None
     if found.label == "category":
         first = min(start for start, _ in groups.values())

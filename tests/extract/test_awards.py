@@ -1152,3 +1152,12 @@ def test_a_place_won_last_year_is_no_place_in_this_edition() -> None:
         " yang tahun lalu meraih juara II, memaparkan programnya."
     )
     assert [(name(f), f.rank) for f in awards(text)] == []
+
+
+def test_who_handed_the_award_over_names_the_round_of_what_follows() -> None:
+    text = (
+        "Paritrana Award 2021 tingkat provinsi diumumkan untuk dua provinsi. Di Provinsi Bengkulu,"
+        " penghargaan diserahkan Gubernur Bengkulu. Kabupaten Seluma meraih juara I. Sementara di Provinsi"
+        " Lampung, penghargaan diserahkan Sekretaris Daerah Provinsi Lampung. Kota Metro meraih juara I."
+    )
+    assert [(name(f), f.level) for f in awards(text)] == [("Kabupaten Seluma", "17"), ("Kota Metro", "18")]
