@@ -725,7 +725,8 @@ class FrameReader:
         made = 0
         if self._table_line(start, end):
             return
-        if self.pending is not None and self._list_line(line_start, end):
+        # a numbered or bulleted line stays in the list even when its item cannot be read
+        if self.pending is not None and (line_start > start or self._list_line(line_start, end)):
             number = a.tokens[start].text if line_start == start + 2 and a.tokens[start].is_number else None
             made += self._line_items(line_start, end, events, int(number) if number else None)
         else:
@@ -846,11 +847,14 @@ class FrameReader:
 
     def _heading(self, start: int, end: int) -> Event | None:
         """A category's label that opens a line of an announced list, with no "kategori" before it:
-        "2. Perusahaan Besar: PT X", "Rumah Sakit: RSUD Y". The label is a few words that begin
+        "2. Perusahaan Besar: PT X", "Rumah Sakit: RSUD Y", or stands alone on its line above its
+        items ("Perusahaan Besar" / "1. PT X"). The label is a few words that begin
         as categories do and name no recipient themselves ("Kota Gorontalo: juara I" is an item)."""
         a = self.a
         colon = next((p for p in range(start + 1, min(end, start + 7)) if a.tokens[p].text == ":"), None)
-        if colon is None or colon + 1 >= end:
+        if colon is None and 0 < end - start <= 6:
+            colon = end  # a label alone on its line ("Perusahaan Besar"), its items on the lines after
+        elif colon is None or colon + 1 >= end:
             return None
         if any(t.kind != "word" and t.text not in "/-" for t in a.tokens[start:colon]):
             return None
@@ -876,6 +880,18 @@ class FrameReader:
             if a.tokens[position].text in (":", ",", "-", "–"):
                 return position + 1
         return end
+
+    def _closing_place(self, start: int, end: int) -> int | None:
+        """The place in brackets that closes a list line after more than its item: "(Juara II)"."""
+        tokens = self.a.tokens
+        last = end - 1 if end > start and tokens[end - 1].text in (".", ",", ";") else end
+        if last - start < 4 or tokens[last - 1].text != ")":
+            return None
+        opening = next((p for p in range(last - 2, start, -1) if tokens[p].text == "("), None)
+        if opening is None:
+            return None
+        place = place_at(tokens, opening + 1, last - 1)
+        return place[0] if place is not None and place[1] == last - 1 else None
 
     def _unranked_line(self, start: int, end: int, nominee: bool) -> int:
         item_end = self._line_item(start, [])
@@ -930,6 +946,13 @@ class FrameReader:
         subdivided = self._subdivision(start, end)
         if subdivided is not None:  # "1. Sektor Perhotelan: Hotel X": the number numbers the sector
             return self._unranked_line(subdivided, end, nominee) if subdivided < end else 0
+        closing = self._closing_place(start, end)
+        item_end = self._line_item(start, [])
+        if closing is not None and item_end is not None:
+            # "2. PT X, BUMD milik Pemerintah Aceh (Juara II)": the line's place is its first item's
+            ref, kind = self.recipients.ref(start, item_end)
+            self._confer(ref, kind, start, item_end, closing, nominee, None, "award.frame.ranked")
+            return 1
         made = self._confer_places(self._places(start, end))
         if made:
             return made

@@ -1161,3 +1161,31 @@ def test_who_handed_the_award_over_names_the_round_of_what_follows() -> None:
         " Lampung, penghargaan diserahkan Sekretaris Daerah Provinsi Lampung. Kota Metro meraih juara I."
     )
     assert [(name(f), f.level) for f in awards(text)] == [("Kabupaten Seluma", "17"), ("Kota Metro", "18")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the place in brackets that closes a line is its first item's, whatever stands between
+        (
+            "Berikut penerima Paritrana Award 2023 tingkat Provinsi Aceh:\nKategori Badan Usaha Besar\n"
+            "1. PT Aceh Tirta Madani, BUMD milik Pemerintah Aceh (Juara II)\n"
+            "Kategori Gampong\n1. Gampong Lampisang, Kecamatan Peukan Bada, Kabupaten Aceh Besar (Juara I)\n",
+            [("PT Aceh Tirta Madani", 2), ("Gampong Lampisang", 1)],
+        ),
+        # a numbered line whose item cannot be read does not end the list
+        (
+            "Berikut penerima Paritrana Award 2023 tingkat Provinsi Aceh:\nKategori Gampong\n"
+            "1. -\n2. Gampong Lampisang\n",
+            [("Gampong Lampisang", 2)],
+        ),
+        # a label alone on its line heads the items after it
+        (
+            "Berikut penerima Paritrana Award 2023 tingkat Provinsi Aceh:\nPerusahaan Besar\n"
+            "1. PT Aceh Kopi Jaya\n",
+            [("PT Aceh Kopi Jaya", 1)],
+        ),
+    ],
+)
+def test_list_lines(text: str, expected: list[tuple[str, int | None]]) -> None:
+    assert [(name(f), f.rank) for f in awards(text)] == expected

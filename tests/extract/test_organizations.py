@@ -590,3 +590,9 @@ def test_a_councils_committee_is_the_council(sentence: str, expected: list[str])
 )
 def test_the_word_dewan_alone_names_no_body(sentence: str, expected: list[str]) -> None:
     assert names(sentence) == expected
+
+
+def test_a_mother_and_child_hospital_keeps_its_name() -> None:
+    assert names("Juara diraih Rumah Sakit Ibu dan Anak Bunda Seulanga di Banda Aceh.") == [
+        "Rumah Sakit Ibu dan Anak Bunda Seulanga"
+    ]
