@@ -158,24 +158,28 @@ def test_a_one_word_name_with_what_it_stands_for(sentence: str, name: str, alias
     assert programs(sentence)[name] == (alias,)
 
 
-def test_a_place_in_the_dateline_runs_no_programme_another_region_in_the_sentence_runs() -> None:
-    article = clean(
-        RawDocument(
-            doc_id="t",
-            source="test",
-            text="Judul\n\nMEDAN - Pemkab Karo menanggung iuran 5.000 pekerja lewat program Karo Peduli"
-            " Pekerja.",
-        )
-    )
-    [fact] = [f for f in ProgramExtractor()(Document(article)) if isinstance(f, ProgramFact)]
-    assert fact.operator is not None and fact.operator.key == "12.06"
-
-
-def test_a_region_that_is_an_agencys_place_runs_no_programme() -> None:
-    text = (
-        "Judul\n\nKepala Dinas Tenaga Kerja Provinsi Lampung, Suryadi, menyebut Pringsewu kini melindungi"
-        " 18.540 pekerja lewat program Pringsewu Makmur Bekerja."
-    )
+def operators(text: str) -> list[str | None]:
+    """The operator (a region code) of each programme a text names."""
     article = clean(RawDocument(doc_id="t", source="test", text=text))
-    [fact] = [f for f in ProgramExtractor()(Document(article)) if isinstance(f, ProgramFact)]
-    assert fact.operator is not None and fact.operator.key == "18.10"
+    facts = [f for f in ProgramExtractor()(Document(article)) if isinstance(f, ProgramFact)]
+    return [f.operator.key if f.operator else None for f in facts]
+
+
+@pytest.mark.parametrize(
+    ("text", "operator"),
+    [
+        # a place in the dateline runs no programme another region in the sentence runs
+        (
+            "Judul\n\nMEDAN - Pemkab Karo menanggung iuran 5.000 pekerja lewat program Karo Peduli Pekerja.",
+            "12.06",
+        ),
+        # nor does a region named as an agency's place
+        (
+            "Judul\n\nKepala Dinas Tenaga Kerja Provinsi Lampung, Suryadi, menyebut Pringsewu kini melindungi"
+            " 18.540 pekerja lewat program Pringsewu Makmur Bekerja.",
+            "18.10",
+        ),
+    ],
+)
+def test_who_runs_a_programme(text: str, operator: str) -> None:
+    assert operators(text) == [operator]
