@@ -582,6 +582,8 @@ def _ranked_before(text: str, line_start: int, word_start: int) -> bool:
 
 @cache
 def _structure_phrases(kind: str) -> frozenset[str]:
+    """The cue phrases of one kind in kg/data/structure.jsonl, case-folded (read here, before the
+    analysis layer that owns them, because sentences are split before a text is analysed)."""
     found: set[str] = set()
     for line in data_text("structure.jsonl").splitlines():
         if line.strip() and not line.startswith("#") and (entry := json.loads(line)).get("kind") == kind:
@@ -593,14 +595,7 @@ def _structure_phrases(kind: str) -> frozenset[str]:
 def _list_before() -> re.Pattern[str]:
     """What stands before the first item of an inline list, or between two: a list's intro word
     (the list_intro cues of kg/data/structure.jsonl: "yakni", "antara lain", ...) or a comma."""
-    intros: list[str] = []
-    for line in data_text("structure.jsonl").splitlines():
-        if (
-            line.strip()
-            and not line.startswith("#")
-            and (entry := json.loads(line)).get("kind") == "list_intro"
-        ):
-            intros.extend(p for p in entry["phrases"] if p[0].isalpha())
+    intros = [p for p in _structure_phrases("list_intro") if p[0].isalpha()]
     words = "|".join(re.escape(p).replace(r"\ ", " +") for p in sorted(intros, key=len, reverse=True))
     return re.compile(rf"(?:[,:;]|\b(?:{words}))\s*$", re.I)
 

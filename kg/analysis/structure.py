@@ -545,12 +545,22 @@ def _bracketed_place(
 ) -> tuple[Item, int] | None:
     """An item followed by its place in brackets, "Kabupaten X (Juara II)": the item and where it ends."""
     item_end = item(position)
-    if item_end is None or item_end >= end or tokens[item_end].text != "(":
+    if item_end is None:
         return None
-    place = place_at(tokens, item_end + 1, end)
+    place = bracketed_place(tokens, item_end, end)
+    if place is None:
+        return None
+    return Item(position, item_end, place[0], item_end + 1), place[1]
+
+
+def bracketed_place(tokens: Sequence[Token], opening: int, end: int) -> tuple[int, int] | None:
+    """A place written in brackets at `opening`, "(Juara II)": (rank, the end past ")")."""
+    if opening >= end or tokens[opening].text != "(":
+        return None
+    place = place_at(tokens, opening + 1, end)
     if place is None or place[1] >= end or tokens[place[1]].text != ")":
         return None
-    return Item(position, item_end, place[0], item_end + 1), place[1] + 1
+    return place[0], place[1] + 1
 
 
 def _item_before(

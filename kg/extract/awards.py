@@ -29,6 +29,7 @@ from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_
 from kg.analysis.structure import (
     Item,
     after_bullet,
+    bracketed_place,
     clauses,
     coordinated,
     cues,
@@ -292,8 +293,6 @@ def _capitalised_runs(a: Analysis) -> dict[int, int]:
     return runs
 
 
-#: words before those who gave an award: "penghargaan dari BPJS Ketenagakerjaan", "oleh Gubernur"
-GIVER_WORDS = frozenset({"dari", "oleh"})
 #: words between a group's word and its verb: "keduanya masing-masing menjadi", "ketiganya sama-sama"
 GROUP_FILLERS = frozenset({"masing-masing", "sama-sama", "juga", "pun", "kini", "berhasil"})
 
@@ -861,9 +860,7 @@ class FrameReader:
         if self.recipients.typed_item(start) is not None:
             return None
         label = a.words(start, colon)
-        first = a.tokens[start].lower
-        opening = _cue_words("village") | _cue_words("government") | _cue_words("business")
-        if first not in opening and not any(
+        if _competing(a.tokens[start].text) is None and not any(
             f"{label.casefold()} ".startswith(f"{phrase} ") for phrase in _cue_words("heading")
         ):
             return None
@@ -885,20 +882,18 @@ class FrameReader:
         """The place in brackets that closes a list line after more than its item: "(Juara II)"."""
         tokens = self.a.tokens
         last = end - 1 if end > start and tokens[end - 1].text in (".", ",", ";") else end
-        if last - start < 4 or tokens[last - 1].text != ")":
-            return None
-        opening = next((p for p in range(last - 2, start, -1) if tokens[p].text == "("), None)
-        if opening is None:
-            return None
-        place = place_at(tokens, opening + 1, last - 1)
-        return place[0] if place is not None and place[1] == last - 1 else None
+        opening = next((p for p in range(last - 2, start + 1, -1) if tokens[p].text == "("), None)
+        place = bracketed_place(tokens, opening, last) if opening is not None else None
+        return place[0] if place is not None and place[1] == last else None
 
-    def _unranked_line(self, start: int, end: int, nominee: bool) -> int:
+    def _line_item_conferred(self, start: int, rank: int | None, nominee: bool) -> int:
+        """The item a list line starts with, conferred in the open frame with its place, if any."""
         item_end = self._line_item(start, [])
         if self.frame is None or item_end is None:
             return 0
         ref, kind = self.recipients.ref(start, item_end)
-        self._confer(ref, kind, start, item_end, None, nominee, None, "award.frame.list")
+        rule = "award.frame.ranked" if rank is not None else "award.frame.list"
+        self._confer(ref, kind, start, item_end, rank, nominee, None, rule)
         return 1
 
     def _list_line(self, start: int, end: int) -> bool:
@@ -945,25 +940,15 @@ class FrameReader:
             return 0
         subdivided = self._subdivision(start, end)
         if subdivided is not None:  # "1. Sektor Perhotelan: Hotel X": the number numbers the sector
-            return self._unranked_line(subdivided, end, nominee) if subdivided < end else 0
+            return self._line_item_conferred(subdivided, None, nominee) if subdivided < end else 0
         closing = self._closing_place(start, end)
-        item_end = self._line_item(start, [])
-        if closing is not None and item_end is not None:
-            # "2. PT X, BUMD milik Pemerintah Aceh (Juara II)": the line's place is its first item's
-            ref, kind = self.recipients.ref(start, item_end)
-            self._confer(ref, kind, start, item_end, closing, nominee, None, "award.frame.ranked")
-            return 1
-        made = self._confer_places(self._places(start, end))
+        # "2. PT X, BUMD milik Pemerintah Aceh (Juara II)": the line's place is its first item's
+        made = self._line_item_conferred(start, closing, nominee) if closing is not None else 0
+        made = made or self._confer_places(self._places(start, end))
         if made:
             return made
-        item_end = self._line_item(start, [])
-        if item_end is None:
-            return 0
-        ref, kind = self.recipients.ref(start, item_end)
         rank = number if not nominee and self.frame.category is not None else None
-        rule = "award.frame.ranked" if rank is not None else "award.frame.list"
-        self._confer(ref, kind, start, item_end, rank, nominee, None, rule)
-        return 1
+        return self._line_item_conferred(start, rank, nominee)
 
     def _read_ties(self, start: int, end: int, events: list[Event], context: bool) -> int:
         """The recipients a sentence ties to its frame: places, receiving verbs' subjects, listed items.
@@ -1031,10 +1016,7 @@ class FrameReader:
     def _from_givers(self, start: int, along: int) -> bool:
         """Whether "bersama" joins those who gave the award ("dari X bersama Y", "diserahkan Gubernur
         bersama Y"), not those who received it along with the subject."""
-        return any(
-            t.lower in GIVER_WORDS or self.a.span_at("award_cue.handover", t.index) is not None
-            for t in self.a.tokens[start:along]
-        )
+        return any(self._spans_in(label, start, along) for label in ("award_cue.giver", "award_cue.handover"))
 
     def _counted_group(self, start: int, verb: int) -> str | None:
         """The kind of recipients a counted group before a receiving verb stands for ("Tiga pelaku

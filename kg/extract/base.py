@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Generic, Protocol, TypeVar
 
 from kg.analysis.document import Analysis, analyse
+from kg.analysis.names import Names, names_of
 from kg.gazetteer import Gazetteer, RegionSpan
 from kg.model import Article, Evidence, Fact, Sentence
 
@@ -88,6 +89,10 @@ class Document:
     def analysis(self) -> Analysis:
         """The shared analysis of the article (kg.analysis): tokens, typed spans, structure."""
         return self.memo("analysis", lambda doc: analyse(doc.article, doc.region_spans()))
+
+    def names(self) -> Names:
+        """The name chunkers over the shared analysis (kg.analysis.names), made once per article."""
+        return self.memo("names", lambda doc: names_of(doc.analysis()))
 
     def region_spans(self) -> list[RegionSpan]:
         """The gazetteer's region spans of the text, found once for every reader.

@@ -32,7 +32,6 @@ from typing import ClassVar
 
 from kg.analysis.document import Analysis
 from kg.analysis.matcher import Match, Span, TokenMatcher, load_patterns, match_in_windows
-from kg.analysis.names import names_of
 from kg.analysis.structure import ItemReader, after_bullet, coordinated, cues, respectively
 from kg.extract.base import Document, alternation
 from kg.extract.numbers import Quantity, find_quantities
@@ -263,7 +262,7 @@ def _subject_spans(doc: Document, analysis: Analysis) -> list[Span]:
 def _described_companies(doc: Document, analysis: Analysis, companies: list[Span]) -> list[Span]:
     """ "Gowa Beton Perkasa, perusahaan beton yang seluruh 840 karyawannya terdaftar": the words for
     what a business is, right after its name, stand for it in the clause they open."""
-    described = set(doc.memo("names", lambda d: names_of(d.analysis())).described())
+    described = set(doc.names().described())
     found = []
     for company in companies:
         if (company.start, company.end) in described:
@@ -648,7 +647,6 @@ def _speaker(doc: Document, reading: Reading, sentence: int) -> Tie | None:
 
 #: organisations that count their own people: what their heads register is theirs, not a region's
 OWN_PEOPLE_KINDS = COMPANY_KINDS | {"association", "union"}
-REGISTERING = frozenset({"mendaftarkan", "melindungi", "mengikutsertakan", "menanggung", "menjamin"})
 
 
 def _registering_holder(doc: Document, reading: Reading, token: int, sentence: int) -> Tie | None:
@@ -657,7 +655,7 @@ def _registering_holder(doc: Document, reading: Reading, token: int, sentence: i
     campus's or an association's own people; a government agency's head counts the region's)."""
     analysis = reading.analysis
     start = analysis.sentences[sentence][0]
-    verbs = [p for p in range(start, token) if analysis.tokens[p].lower in REGISTERING]
+    verbs = [s.start for s in analysis.spans_in("figure_cue.registering", start, token)]
     if not verbs:
         return None
     holders = persons_in(doc, analysis.tokens[start].start, analysis.tokens[verbs[-1]].start)

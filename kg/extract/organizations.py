@@ -16,7 +16,7 @@ from functools import cache
 from typing import ClassVar
 
 from kg.analysis.document import Analysis
-from kg.analysis.names import Chunk, Names, names_of
+from kg.analysis.names import Chunk, Names
 from kg.extract.base import Document, Spans, alternation, skip_spaces
 from kg.extract.regions import LIST_JOINT, region_at
 from kg.extract.regulations import title_spans
@@ -331,7 +331,7 @@ def _known_orgs(doc: Document) -> list[OrgMatch]:
 
 
 def _names(doc: Document) -> Names:
-    return doc.memo("names", lambda d: names_of(d.analysis()))
+    return doc.names()
 
 
 def _headed_orgs(doc: Document) -> list[OrgMatch]:
@@ -557,6 +557,18 @@ def _council_head() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternation(heads)})(?![\w-])")
 
 
+def council_of(match: OrgMatch) -> OrgMatch | None:
+    """The council a committee's name ends with ("Komisi IV DPRD Kaltim" -> "DPRD Kaltim"), if any."""
+    if match.kind != "commission":
+        return None
+    council = _council_head().search(match.name)
+    if council is None or council.start() == 0:
+        return None
+    cut = council.start()
+    aliases = tuple(a[cut:] for a in match.aliases if a[:cut] == match.name[:cut])
+    return replace(match, start=match.start + cut, name=match.name[cut:], aliases=aliases, kind="council")
+
+
 def _councils_for_committees(matches: Sequence[OrgMatch]) -> list[OrgMatch]:
     """A council's committee ("Komisi III DPRD Kabupaten X", "Pansus II DPRD Y") is part of the
     council, not a body of its own: the council is the organisation, the committee goes into its
@@ -567,15 +579,9 @@ def _councils_for_committees(matches: Sequence[OrgMatch]) -> list[OrgMatch]:
         if match.kind != "commission" or not COMMITTEE.match(match.name):
             found.append(match)  # a standing body ("Bapemperda DPRD X"), a church's commission
             continue
-        council = _council_head().search(match.name)
-        if council is not None and council.start() > 0:
-            cut = council.start()
-            aliases = tuple(a[cut:] for a in match.aliases if a[:cut] == match.name[:cut])
-            found.append(
-                replace(
-                    match, start=match.start + cut, name=match.name[cut:], aliases=aliases, kind="council"
-                )
-            )
+        council = council_of(match)
+        if council is not None:
+            found.append(council)
     return found
 
 

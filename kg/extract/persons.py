@@ -17,11 +17,11 @@ from typing import Any, ClassVar
 
 from kg.analysis.appositions import appositions
 from kg.analysis.document import Analysis
-from kg.analysis.names import Names, names_of
+from kg.analysis.names import Names
 from kg.analysis.structure import cues
 from kg.analysis.tagger import TaggedName, tag, unread_stretches
 from kg.extract.base import Document, Spans, alternation, skip_spaces
-from kg.extract.organizations import OrgMatch, continue_name, office_area_pattern, org_at, orgs
+from kg.extract.organizations import OrgMatch, continue_name, council_of, office_area_pattern, org_at, orgs
 from kg.extract.regions import RegionMatch, counted_codes, region_at, region_covering, regions_in, sole_region
 from kg.gazetteer import Gazetteer
 from kg.lexicon import rows, words
@@ -149,7 +149,7 @@ class PersonMatch:
 
 def names(doc: Document) -> Names:
     """The name chunkers over the document's shared analysis."""
-    return doc.memo("names", lambda d: names_of(analysis_of(d)))
+    return doc.names()
 
 
 def analysis_of(doc: Document) -> Analysis:
@@ -514,23 +514,13 @@ def _short_form_with_its_place(doc: Document, start: int, alias: str) -> int | N
     return region.span.end
 
 
-@cache
-def _council_heads() -> re.Pattern[str]:
-    heads = [row["head"] for row in rows("org_heads.csv") if row["kind"] == "council"]
-    return re.compile(rf"(?<![\w-])(?:{alternation(heads)})(?![\w-])")
-
-
 def _body_of_council(org: OrgMatch) -> tuple[str, OrgMatch | None]:
     """A commission or committee of a council ("Komisi IV DPRD Kaltim", "Pansus II DPRD Berau"):
     its own words, and the council as an organisation of its own."""
-    if org.kind != "commission":
+    council = council_of(org)
+    if council is None:
         return org.name, None
-    council = _council_heads().search(org.name)
-    if council is None or council.start() == 0:
-        return org.name, None
-    offset = org.start + council.start()
-    name = org.name[council.start() :]
-    return org.name[: council.start()].strip(), OrgMatch(offset, org.end, name, (), None, None, "council")
+    return org.name[: council.start - org.start].strip(), council
 
 
 def _office_area_after(doc: Document, pos: int) -> tuple[int, str] | None:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from kg.analysis.names import names_of
 from kg.analysis.tokens import Token
 from kg.extract.base import Document, Positions, alternation
 from kg.gazetteer import Gazetteer, RegionSpan
@@ -103,7 +102,7 @@ def _in_org_name(doc: Document, span: RegionSpan) -> bool:
 
 def _in_described_business(doc: Document, span: RegionSpan) -> bool:
     """ "Gowa Beton Perkasa, perusahaan beton": a place that begins a business's name (kg.analysis.names)."""
-    names = doc.memo("names", lambda d: names_of(d.analysis()))
+    names = doc.names()
     described = names.described()
     if not described:
         return False

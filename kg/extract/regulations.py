@@ -149,15 +149,20 @@ def _region_in(doc: Document, start: int, end: int, level: str) -> RegionMatch |
     return None
 
 
-#: the regional heads whose instruments of an "either" kind are their region's: "Surat Edaran (SE)
-#: Gubernur Kalimantan Selatan Nomor ...", "Bupati Wonosobo menerbitkan SE Nomor ..."
-HEAD_LEVELS = {"gubernur": "provinsi", "bupati": "kabupaten", "wali kota": "kota", "walikota": "kota"}
+@cache
+def _regional_titles() -> list[tuple[str, str]]:
+    """The titles of regional offices with the level of region they hold (kg/data/titles.csv),
+    longest first: whose instruments of an "either" kind are their region's ("Surat Edaran (SE)
+    Gubernur Kalimantan Selatan Nomor ...", "Bupati Wonosobo menerbitkan SE Nomor ...")."""
+    found = [(row["title"].casefold(), row["level"]) for row in rows("titles.csv") if row["level"]]
+    return sorted(found, key=lambda title: -len(title[0]))
 
 
 def _head_level(written: str) -> str | None:
     written = written.strip().casefold()
     return next(
-        (lvl for head, lvl in HEAD_LEVELS.items() if written == head or written.startswith(head + " ")), None
+        (level for title, level in _regional_titles() if written == title or written.startswith(title + " ")),
+        None,
     )
 
 
